@@ -1,0 +1,3 @@
+from memogen.cli import main
+
+main()

@@ -1,0 +1,95 @@
+"""The command line: parse options, call the core, turn errors into exit codes.
+
+Exit codes: 0 success, 1 the input is invalid (or the build failed on it), 2 usage
+error (click's own), 3 internal error (a bug in memogen).
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from memogen import __version__
+from memogen.errors import MemogenError, UserError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+config_option = click.option(
+    "--config", "config_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
+    help="memogen.yaml to use (default: ./memogen.yaml); its folder is the repo.")
+paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+
+
+def user_errors(command: F) -> F:
+    """Print a user error as it is (exit 1) and a bug as a bug (exit 3); no tracebacks."""
+
+    @wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except UserError as exc:
+            click.echo(exc.describe(), err=True)
+            sys.exit(1)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("interrupted; nothing was changed", err=True)
+            sys.exit(130)
+        except (MemogenError, Exception) as exc:
+            click.echo(f"internal error: {exc.__class__.__name__}: {exc}\n"
+                       "This is a bug in memogen, not in your files. Please report it with "
+                       "the details below.\n" + traceback.format_exc(limit=-3), err=True)
+            sys.exit(3)
+
+    return run  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="memogen")
+def main() -> None:
+    """Turn internal service standards (YAML) into memos, guides, posters and emails."""
+
+
+@main.command()
+@paths_argument
+@config_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
+              show_default=True, help="How to report problems.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@user_errors
+def validate(paths: tuple[Path, ...], config_path: Path | None, fmt: str, strict: bool) -> None:
+    """Check standards (default: standards/); exit 0 if valid, 1 if not."""
+    from memogen.pipeline import check
+    from memogen.report import render_report
+
+    _, checked, count = check(paths, config_path)
+    click.echo(render_report(checked.issues, fmt, count), nl=False)
+    sys.exit(1 if checked.errors or (strict and checked.warnings) else 0)
+
+
+@main.command()
+@user_errors
+def schema() -> None:
+    """Print the JSON Schema of a standard (for editors)."""
+    from memogen.schema import schema_text
+
+    click.echo(schema_text(), nl=False)
+
+
+@main.command()
+@click.argument("standard_id")
+@click.option("--dir", "folder", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("standards"), show_default=True, help="Where to write it.")
+@user_errors
+def new(standard_id: str, folder: Path) -> None:
+    """Write standards/ID.yaml from a commented template."""
+    from memogen.scaffold import write_new_standard
+
+    path = write_new_standard(standard_id, folder)
+    click.echo(f"wrote {path}; fill it in, then run: memogen validate {path}")

@@ -1,0 +1,198 @@
+"""The value types of the format: how each typed text becomes a trusted value.
+
+The loader hands every scalar over as the text that was typed; these validators
+give it a type and, when it is wrong, raise an error in memogen's own words
+with a hint. Each type also states its JSON Schema, so editors complete and
+check it the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BeforeValidator, PlainValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from memogen.durations import EXAMPLES, Duration, DurationError, parse_duration
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$"
+_ID = re.compile(ID_PATTERN)
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_EMAIL = re.compile(
+    r"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$"
+)
+_MAILBOX = re.compile(r"^(?P<name>[^<>\"]*?)\s*<(?P<address>[^<>\s]+)>$")
+_PHONE = re.compile(r"^\+?[0-9][0-9 ()\-]{3,24}(?:\s*(?:доб\.|ext\.?|x)\s*[0-9]{1,6})?$")
+_COLOR = re.compile(r"^#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$")
+_LINE_BREAKS = re.compile("[\r\n\u2028\u2029\u0085]")
+_ENCODED_WORD = re.compile(r"=\?.*\?=")
+
+
+def fail(message: str, hint: str = "") -> PydanticCustomError:
+    """An error whose wording is final: the reporter prints it as it is."""
+    return PydanticCustomError("memogen", message, {"hint": hint})
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if value is None:
+        raise fail("this value is empty", "write the text after the colon")
+    what = "a list" if isinstance(value, list) else "a mapping of keys"
+    raise fail(f"expected text, found {what}", "write the text on the same line as the key")
+
+
+def _line(value: Any) -> str:
+    text = _text(value).strip()
+    if not text:
+        raise fail("this value is empty", "write the text after the colon")
+    if _LINE_BREAKS.search(text):
+        raise fail("this value must fit on one line", "remove the line breaks")
+    if _ENCODED_WORD.search(text):
+        raise fail("'=?…?=' is not allowed here", "it could disguise an email header; reword it")
+    return text
+
+
+def _markdown(value: Any) -> str:
+    text = _text(value).strip()
+    if not text:
+        raise fail("this value is empty", "write the text after the colon")
+    return text
+
+
+def _flag(value: Any) -> bool:
+    text = _text(value)
+    if text in ("true", "True", "TRUE"):
+        return True
+    if text in ("false", "False", "FALSE"):
+        return False
+    raise fail(f"'{text}' is not true or false", "write true or false")
+
+
+def _whole_number(value: Any) -> int:
+    text = _text(value).strip()
+    if not text.isdigit() or not text.isascii():
+        raise fail(f"'{text}' is not a whole number", "write digits only, e.g. 8")
+    return int(text)
+
+
+def _iso_date(value: Any) -> date:
+    text = _text(value).strip()
+    if not _DATE.match(text):
+        raise fail(f"'{text}' is not a date", "write the date as YYYY-MM-DD, e.g. 2026-12-01")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise fail(f"'{text}' is not a real date", "check the day and the month") from None
+
+
+def _duration(value: Any) -> Duration:
+    text = _line(value)
+    try:
+        return parse_duration(text)
+    except DurationError as exc:
+        raise fail(f"'{text}' is not a duration: {exc}",
+                   "write a number and a unit, e.g. '3 business days' or '3 рабочих дня'") from None
+
+
+def _url(value: Any) -> str:
+    text = _line(value)
+    parts = urlsplit(text) if " " not in text else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise fail(f"'{text}' is not a web address", "start it with https:// and leave no spaces")
+    return text
+
+
+def _email(value: Any) -> str:
+    text = _line(value)
+    if len(text) > 254 or not _EMAIL.match(text):
+        raise fail(f"'{text}' is not an email address", "write it as name@example.com")
+    return text
+
+
+def _mailbox(value: Any) -> str:
+    """`Name <address>` or a bare address, for the From and To headers."""
+    text = _line(value)
+    found = _MAILBOX.match(text)
+    address = found.group("address") if found else text
+    if not _EMAIL.match(address) or any(c in text for c in ',;"\\'):
+        raise fail(f"'{text}' is not a single email address",
+                   "write 'Name <name@example.com>' or 'name@example.com'")
+    return text
+
+
+def _phone(value: Any) -> str:
+    text = _line(value)
+    if not _PHONE.match(text):
+        raise fail(f"'{text}' is not a phone number",
+                   "write digits with +, spaces, dashes or brackets, e.g. '+7 495 123-45-67'")
+    return text
+
+
+def _color(value: Any) -> str:
+    text = _line(value)
+    if not _COLOR.match(text):
+        raise fail(f"'{text}' is not a colour", "write it as \"#1F4E79\", in quotes")
+    return text
+
+
+def _identifier(value: Any) -> str:
+    text = _line(value)
+    if not _ID.match(text):
+        raise fail(f"'{text}' is not a valid id",
+                   "use 3–64 lowercase latin letters, digits and '-', e.g. purchase-request")
+    return text
+
+
+def _format_version(value: Any) -> int:
+    if _text(value).strip() != "1":
+        raise fail(f"format version '{value}' is not supported", "write memogen: 1")
+    return 1
+
+
+def _max(length: int) -> AfterValidator:
+    def check(text: str) -> str:
+        if len(text) > length:
+            raise fail(f"this text is {len(text)} characters long, more than {length}",
+                       "shorten it")
+        return text
+
+    return AfterValidator(check)
+
+
+def _string(pattern: str | None = None, **extra: Any) -> WithJsonSchema:
+    schema: dict[str, Any] = {"type": "string", **extra}
+    if pattern:
+        schema["pattern"] = pattern
+    return WithJsonSchema(schema)
+
+
+Line = Annotated[str, PlainValidator(_line), _max(200), _string(minLength=1, maxLength=200)]
+ShortLine = Annotated[str, PlainValidator(_line), _max(80), _string(minLength=1, maxLength=80)]
+Markdown = Annotated[str, PlainValidator(_markdown), _max(4000),
+                     _string(minLength=1, maxLength=4000)]
+Flag = Annotated[bool, PlainValidator(_flag), WithJsonSchema({"type": "boolean"})]
+WholeNumber = Annotated[int, PlainValidator(_whole_number), WithJsonSchema({"type": "integer"})]
+IsoDate = Annotated[date, PlainValidator(_iso_date), _string(format="date")]
+DurationText = Annotated[Duration, PlainValidator(_duration),
+                         _string(r"^\s*\d+([.,]\d+)?\s*\S.*$", examples=list(EXAMPLES))]
+Url = Annotated[str, PlainValidator(_url), _max(500), _string("^https?://", format="uri")]
+Email = Annotated[str, PlainValidator(_email), _string(format="email")]
+Mailbox = Annotated[str, PlainValidator(_mailbox), _string()]
+Phone = Annotated[str, PlainValidator(_phone), _string(_PHONE.pattern)]
+Color = Annotated[str, PlainValidator(_color), _string(_COLOR.pattern)]
+Identifier = Annotated[str, PlainValidator(_identifier), _string(ID_PATTERN)]
+FormatVersion = Annotated[int, PlainValidator(_format_version), WithJsonSchema({"const": 1})]
+
+
+def _listed(value: Any) -> Any:
+    if value is not None and not isinstance(value, list):
+        raise fail("expected a list", "write each item on its own line, starting with '- '")
+    return value
+
+
+ListInput = BeforeValidator(_listed)

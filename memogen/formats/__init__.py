@@ -1,0 +1,1 @@
+"""One module per output format; each turns ready HTML or context into bytes."""

@@ -1,0 +1,244 @@
+"""Raw documents → trusted models, with every problem located and worded for people.
+
+Pydantic checks the shape; this module rewrites its findings in memogen's own
+words (one table, `_MESSAGES`), places them at the YAML line and column, and adds
+the rules that need more than one field or more than one file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from memogen import durations
+from memogen.errors import Issue, UserError
+from memogen.loader import Document, KeyPath, load_file
+from memogen.models import Config, Standard
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class Checked:
+    """The outcome of validating a set of files: the good models and every issue."""
+
+    standards: list[Standard] = field(default_factory=list)
+    sources: dict[str, Path] = field(default_factory=dict)  # id → file
+    issues: list[Issue] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "warning"]
+
+
+def load_config(path: Path | None, display: str = "memogen.yaml") -> Config:
+    """Read memogen.yaml; a missing optional file gives the defaults."""
+    if path is None or not path.exists():
+        return Config()
+    document = load_file(path, display)
+    if document.data is None:
+        return Config()
+    config, issues = to_model(Config, document)
+    if config is not None:
+        issues.extend(_logo_rule(config, document, path.parent))
+    if issues or config is None:
+        raise UserError(issues)
+    return config
+
+
+def _logo_rule(config: Config, document: Document, repo: Path) -> Iterable[Issue]:
+    if config.logo is None:
+        return
+    line, col = document.where(("logo",))
+    logo = (repo / config.logo).resolve()
+    if not logo.is_relative_to(repo.resolve()):
+        yield Issue(document.file, line, col, "logo", f"the logo '{config.logo}' is outside the repo",
+                    "put the file in a folder next to memogen.yaml, e.g. assets/logo.svg")
+    elif logo.suffix.lower() not in (".svg", ".png"):
+        yield Issue(document.file, line, col, "logo", f"the logo '{config.logo}' is not SVG or PNG",
+                    "save it as .svg or .png")
+    elif not logo.is_file():
+        yield Issue(document.file, line, col, "logo", f"the logo file '{config.logo}' is missing",
+                    "check the path; it is relative to memogen.yaml")
+
+
+def check_standards(files: Iterable[tuple[Path, str]], config: Config) -> Checked:
+    """Validate every (path, display name) pair and the rules across files."""
+    checked = Checked()
+    first_seen: dict[str, Issue] = {}
+    for path, display in files:
+        try:
+            document = load_file(path, display)
+        except UserError as exc:
+            checked.issues.extend(exc.issues)
+            continue
+        standard, issues = to_model(Standard, document)
+        checked.issues.extend(issues)
+        if standard is None:
+            continue
+        issues = list(_standard_rules(standard, document, path, config))
+        checked.issues.extend(issues)
+        clash = _id_clash(standard, document, first_seen)
+        if clash:
+            checked.issues.append(clash)
+            continue
+        if not any(i.severity == "error" for i in issues):
+            if standard.language is None:
+                standard = standard.model_copy(update={"language": config.language})
+            checked.standards.append(standard)
+            checked.sources[standard.id] = path
+    checked.issues.sort()
+    return checked
+
+
+def to_model(model: type[M], document: Document) -> tuple[M | None, list[Issue]]:
+    """Validate a document against a model; map each error to its place in the YAML."""
+    if not isinstance(document.data, dict):
+        line, col = document.where(())
+        what = "empty" if document.data is None else "not a mapping of keys"
+        return None, [Issue(document.file, line, col, "", f"the file is {what}",
+                            "start with 'memogen: 1' and the keys of the format")]
+    try:
+        return model.model_validate(document.data), []
+    except ValidationError as exc:
+        return None, [_issue(model, document, error) for error in exc.errors()]
+
+
+_MESSAGES: dict[str, tuple[str, str]] = {
+    "missing": ("the key '{key}' is required", "add '{key}:' here"),
+    "list_type": ("expected a list", "write each item on its own line, starting with '- '"),
+    "model_type": ("expected a mapping of keys", "write 'key: value' lines indented under it"),
+    "model_attributes_type": ("expected a mapping of keys",
+                              "write 'key: value' lines indented under it"),
+    "too_short": ("needs at least {min_length} item(s)", "add an item starting with '- '"),
+    "too_long": ("has more than {max_length} items", "keep the list short enough to read"),
+    "greater_than_equal": ("must be at least {ge}", ""),
+    "less_than_equal": ("must be at most {le}", ""),
+}
+
+
+def _issue(model: type[BaseModel], document: Document, error: Any) -> Issue:
+    loc: KeyPath = tuple(error["loc"])
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    dotted = dotted_path(loc)
+    if kind == "extra_forbidden":
+        line, col = document.where(loc, at_key=True)
+        known = _known_keys(model, loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(known)
+        return Issue(document.file, line, col, dotted, f"unknown key '{loc[-1]}'", hint)
+    if kind == "missing":
+        line, col = document.where(loc[:-1], at_key=True)
+        parent = dotted_path(loc[:-1])
+        message, hint = (w.format(key=loc[-1]) for w in _MESSAGES["missing"])
+        return Issue(document.file, line, col, parent, message, hint)
+    line, col = document.where(loc)
+    if kind == "memogen":
+        return Issue(document.file, line, col, dotted, error["msg"], ctx.get("hint", ""))
+    if kind == "literal_error":
+        value = _value_at(document.data, loc)
+        allowed = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
+        shown = "empty" if value is None else f"'{value}'"
+        close = difflib.get_close_matches(str(value), allowed.split(", "), n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"use one of: {allowed}"
+        return Issue(document.file, line, col, dotted, f"{shown} is not allowed here", hint)
+    if kind in _MESSAGES:
+        message, hint = (w.format(**ctx) for w in _MESSAGES[kind])
+        return Issue(document.file, line, col, dotted, message, hint)
+    return Issue(document.file, line, col, dotted, "this value is not valid", error["msg"])
+
+
+def dotted_path(loc: KeyPath) -> str:
+    """`stages.2.deadline`: keys by name, list items counted from 1 as people count."""
+    return ".".join(str(part + 1) if isinstance(part, int) else part for part in loc)
+
+
+def _value_at(data: Any, loc: KeyPath) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _known_keys(model: type[BaseModel], loc: KeyPath) -> list[str]:
+    """The keys allowed at `loc`, found by walking the model's field types."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = {f.alias or name: f for name, f in current.model_fields.items()}
+        if part not in fields:
+            return []
+        current = _model_in(fields[part].annotation)
+        if current is None:
+            return []
+    return [f.alias or name for name, f in current.model_fields.items()]
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (list, typing.Union, types.UnionType, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            found = _model_in(arg)
+            if found:
+                return found
+    return None
+
+
+def _standard_rules(standard: Standard, document: Document, path: Path,
+                    config: Config) -> Iterable[Issue]:
+    """Rules that need several fields or the file's name."""
+    file = document.file
+    if path.stem != standard.id:
+        line, col = document.where(("id",))
+        yield Issue(file, line, col, "id", f"the id '{standard.id}' differs from the file name "
+                    f"'{path.name}'", f"rename the file to '{standard.id}.yaml' or change the id")
+    if standard.request.channel == "email" and not standard.request.address:
+        line, col = document.where(("request", "channel"))
+        yield Issue(file, line, col, "request.channel", "the email channel needs an address",
+                    "add 'address: team@example.com' under request")
+    yield from _deadline_rule(standard, document, config.workday_hours)
+
+
+def _deadline_rule(standard: Standard, document: Document, workday_hours: int) -> Iterable[Issue]:
+    stage_deadlines = [stage.deadline for stage in standard.stages]
+    line, col = document.where(("deadline",))
+    if not durations.comparable([*stage_deadlines, standard.deadline]):
+        yield Issue(document.file, line, col, "deadline",
+                    "the stage deadlines cannot be compared with the total deadline",
+                    "use business hours/days everywhere, or elapsed time everywhere",
+                    severity="warning")
+        return
+    stages_total = durations.total(stage_deadlines, standard.deadline.unit, workday_hours)
+    if stages_total.amount > standard.deadline.amount:
+        yield Issue(document.file, line, col, "deadline",
+                    f"the stages add up to {durations.word(stages_total, 'en', ' ')}, more than "
+                    f"the total deadline of {durations.word(standard.deadline, 'en', ' ')}",
+                    "shorten a stage or extend the total deadline")
+
+
+def _id_clash(standard: Standard, document: Document, first_seen: dict[str, Issue]) -> Issue | None:
+    line, col = document.where(("id",))
+    here = Issue(document.file, line, col, "id", "")
+    if standard.id not in first_seen:
+        first_seen[standard.id] = here
+        return None
+    first = first_seen[standard.id]
+    return Issue(document.file, line, col, "id", f"the id '{standard.id}' is already used",
+                 f"by {first.file}:{first.line}; every standard needs its own id")
