@@ -93,3 +93,52 @@ def new(standard_id: str, folder: Path) -> None:
 
     path = write_new_standard(standard_id, folder)
     click.echo(f"wrote {path}; fill it in, then run: memogen validate {path}")
+
+
+def _csv(choices: tuple[str, ...]) -> Callable[[click.Context, click.Parameter, str | None],
+                                            tuple[str, ...] | None]:
+    def parse(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...] | None:
+        if value is None:
+            return None
+        items = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+        unknown = [v for v in items if v not in choices]
+        if unknown or not items:
+            raise click.BadParameter(f"use a comma-separated list of: {', '.join(choices)}")
+        return items
+
+    return parse
+
+
+@main.command()
+@paths_argument
+@config_option
+@click.option("-o", "--output", "out", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("output"), show_default=True, help="Output folder.")
+@click.option("--artifact", "artifacts", default=None, metavar="LIST",
+              callback=_csv(("memo", "guide", "poster", "email")),
+              help="memo,guide,poster,email (default: memogen.yaml's build.artifacts).")
+@click.option("--format", "formats", default=None, metavar="LIST",
+              callback=_csv(("html", "pdf", "md", "png", "eml", "txt")),
+              help="html,pdf,md,png,eml,txt (default: memogen.yaml's build.formats).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
+              help="Worker processes (default: number of cores).")
+@click.option("--strict", is_flag=True, help="Fail on any warning (validation or rendering).")
+@user_errors
+def build(paths: tuple[Path, ...], config_path: Path | None, out: Path,
+          artifacts: tuple[str, ...] | None, formats: tuple[str, ...] | None, jobs: int | None,
+          strict: bool) -> None:
+    """Validate everything, then write the documents into the output folder."""
+    import os
+
+    from memogen.pipeline import BuildOptions, build as run_build
+
+    options = BuildOptions(out, artifacts, formats, jobs or os.cpu_count() or 1, strict)
+    show = sys.stderr.isatty() and not os.environ.get("CI")
+    progress = (lambda standard_id: click.echo(f"  built {standard_id}", err=True)) if show else None
+    result = run_build(paths, config_path, options, progress)
+    for issue in result.issues:
+        click.echo(issue.text(), err=True)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    standards = len({f.split("/")[0] for f in result.files if "/" in f})
+    click.echo(f"built {standards} standard(s): {len(result.files)} files in {out}")

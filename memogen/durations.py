@@ -112,7 +112,7 @@ def parse_duration(text: str) -> Duration:
     found = _GRAMMAR.match(text)
     if not found:
         raise DurationError("a duration is a number followed by a unit")
-    amount = Decimal(found.group(1).replace(",", "."))
+    amount = _tidy(Decimal(found.group(1).replace(",", ".")))
     if amount <= 0:
         raise DurationError("a duration must be longer than zero")
     spelling = " ".join(found.group(2).lower().replace("ё", "е").replace(".", " ").split())
@@ -132,7 +132,7 @@ def total(durations: list[Duration], unit: Unit, workday_hours: int) -> Duration
     minutes = sum((d.minutes(workday_hours) for d in durations), Decimal(0))
     per_unit = Duration(Decimal(1), unit).minutes(workday_hours)
     amount = (minutes / per_unit).quantize(Decimal("0.01"), ROUND_HALF_UP)
-    return Duration(amount.normalize() if amount == amount.to_integral() else amount, unit)
+    return Duration(_tidy(amount), unit)
 
 
 def word(duration: Duration, language: str, space: str = "\u00a0") -> str:
@@ -146,6 +146,12 @@ def word(duration: Duration, language: str, space: str = "\u00a0") -> str:
 @cache
 def _plural_rule(language: str) -> Locale:
     return Locale.parse(language).plural_form
+
+
+def _tidy(amount: Decimal) -> Decimal:
+    """`1.0` → `1`, `1.50` → `1.5`: trailing zeros would pick the wrong plural form."""
+    whole = amount.to_integral_value()
+    return whole if amount == whole else amount.normalize()
 
 
 def _plain(amount: Decimal) -> str:

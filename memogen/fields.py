@@ -27,6 +27,7 @@ _EMAIL = re.compile(
 )
 _MAILBOX = re.compile(r"^(?P<name>[^<>\"]*?)\s*<(?P<address>[^<>\s]+)>$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()\-]{3,24}(?:\s*(?:доб\.|ext\.?|x)\s*[0-9]{1,6})?$")
+_FONT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 \-]{0,59}$")
 _COLOR = re.compile(r"^#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$")
 _LINE_BREAKS = re.compile("[\r\n\u2028\u2029\u0085]")
 _ENCODED_WORD = re.compile(r"=\?.*\?=")
@@ -134,9 +135,18 @@ def _phone(value: Any) -> str:
 
 
 def _color(value: Any) -> str:
+    if value is None:  # an unquoted `#1F4E79` is a YAML comment, so the value is empty
+        raise fail("this value is empty", "put the colour in quotes, e.g. \"#1F4E79\"")
     text = _line(value)
     if not _COLOR.match(text):
         raise fail(f"'{text}' is not a colour", "write it as \"#1F4E79\", in quotes")
+    return text
+
+
+def _font(value: Any) -> str:
+    text = _line(value)
+    if not _FONT.match(text):
+        raise fail(f"'{text}' is not a font name", "use the family name only, e.g. DejaVu Sans")
     return text
 
 
@@ -185,6 +195,7 @@ Email = Annotated[str, PlainValidator(_email), _string(format="email")]
 Mailbox = Annotated[str, PlainValidator(_mailbox), _string()]
 Phone = Annotated[str, PlainValidator(_phone), _string(_PHONE.pattern)]
 Color = Annotated[str, PlainValidator(_color), _string(_COLOR.pattern)]
+FontName = Annotated[str, PlainValidator(_font), _string(_FONT.pattern)]
 Identifier = Annotated[str, PlainValidator(_identifier), _string(ID_PATTERN)]
 FormatVersion = Annotated[int, PlainValidator(_format_version), WithJsonSchema({"const": 1})]
 

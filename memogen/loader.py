@@ -74,7 +74,8 @@ def load_bytes(raw: bytes, file: str) -> Document:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, col = _position_of(raw[: exc.start].decode("utf-8", "replace"), exc.start)
+        before = raw[: exc.start].decode("utf-8", "replace").removeprefix("\ufeff")
+        line, col = _position_of(before, exc.start)
         raise _error(file, (line, col), f"byte 0x{raw[exc.start]:02X} is not valid UTF-8",
                      "save the file as UTF-8") from None
     return load_text(text.removeprefix("\ufeff"), file)
@@ -165,8 +166,16 @@ _SYNTAX_WORDS = {
 }
 
 
+# Problems found far from their cause (often at the end of the file): the place where
+# the unclosed quote or bracket was opened is the one to show.
+_UNCLOSED = {"found unexpected end of stream", "did not find expected ',' or ']'",
+             "did not find expected ',' or '}'"}
+
+
 def _syntax_error(file: str, exc: yaml.MarkedYAMLError) -> UserError:
     mark = exc.problem_mark or exc.context_mark
+    if exc.problem in _UNCLOSED and exc.context_mark:
+        mark = exc.context_mark
     where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = (exc.problem or "").strip()
     message, hint = _SYNTAX_WORDS.get(
@@ -222,6 +231,7 @@ class _TreeBuilder:
                          "write the value out in full; a standard is plain data")
         tag = getattr(event, "tag", None)
         if tag is not None:
+            tag = tag.replace("tag:yaml.org,2002:", "!!", 1)  # as typed, not as expanded
             raise _error(self.file, where, f"the tag '{tag}' is not allowed",
                          "remove it; a standard is plain data")
 

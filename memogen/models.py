@@ -13,6 +13,7 @@ from memogen.fields import (
     DurationText,
     Email,
     Flag,
+    FontName,
     FormatVersion,
     Identifier,
     IsoDate,
@@ -168,7 +169,7 @@ class Standard(Strict):
 class Brand(Strict):
     primary: Color = _field("Main colour, in quotes.", "#1F4E79", default="#1F4E79")
     accent: Color = _field("Accent colour, in quotes.", "#F2A900", default="#F2A900")
-    font: Line = _field("Font family; must cover Cyrillic. The PDFs embed it.", "DejaVu Sans",
+    font: FontName = _field("Font family; must cover Cyrillic. The PDFs embed it.", "DejaVu Sans",
                         default="DejaVu Sans")
 
 
