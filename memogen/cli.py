@@ -109,11 +109,24 @@ def _csv(choices: tuple[str, ...]) -> Callable[[click.Context, click.Parameter, 
     return parse
 
 
+def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    k, _, n = value.partition("/")
+    if not (k.isdigit() and n.isdigit() and 1 <= int(k) <= int(n)):
+        raise click.BadParameter("write K/N with 1 <= K <= N, e.g. 2/4")
+    return int(k), int(n)
+
+
+output_option = click.option("-o", "--output", "out", type=click.Path(path_type=Path,
+                             file_okay=False), default=Path("output"), show_default=True,
+                             help="Output folder.")
+
+
 @main.command()
 @paths_argument
 @config_option
-@click.option("-o", "--output", "out", type=click.Path(path_type=Path, file_okay=False),
-              default=Path("output"), show_default=True, help="Output folder.")
+@output_option
 @click.option("--artifact", "artifacts", default=None, metavar="LIST",
               callback=_csv(("memo", "guide", "poster", "email")),
               help="memo,guide,poster,email (default: memogen.yaml's build.artifacts).")
@@ -123,22 +136,57 @@ def _csv(choices: tuple[str, ...]) -> Callable[[click.Context, click.Parameter, 
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
               help="Worker processes (default: number of cores).")
 @click.option("--strict", is_flag=True, help="Fail on any warning (validation or rendering).")
+@click.option("--force", is_flag=True, help="Render everything, even what is up to date.")
+@click.option("--shard", default=None, metavar="K/N", callback=_shard,
+              help="Build only the K-th of N stable subsets (for a CI matrix); "
+                   "then run `memogen index`.")
 @user_errors
 def build(paths: tuple[Path, ...], config_path: Path | None, out: Path,
           artifacts: tuple[str, ...] | None, formats: tuple[str, ...] | None, jobs: int | None,
-          strict: bool) -> None:
+          strict: bool, force: bool, shard: tuple[int, int] | None) -> None:
     """Validate everything, then write the documents into the output folder."""
     import os
 
-    from memogen.pipeline import BuildOptions, build as run_build
+    from memogen.pipeline import BuildOptions
+    from memogen.pipeline import build as run_build
 
-    options = BuildOptions(out, artifacts, formats, jobs or os.cpu_count() or 1, strict)
-    show = sys.stderr.isatty() and not os.environ.get("CI")
-    progress = (lambda standard_id: click.echo(f"  built {standard_id}", err=True)) if show else None
-    result = run_build(paths, config_path, options, progress)
-    for issue in result.issues:
+    options = BuildOptions(out, artifacts, formats, jobs or os.cpu_count() or 1, strict, force,
+                           shard)
+    result = run_build(paths, config_path, options, _progress())
+    _print_outcome(result.issues, result.warnings)
+    click.echo(f"wrote {len(result.rendered)} file(s) to {out}; "
+               f"{len(result.skipped)} document(s) were up to date")
+
+
+@main.command()
+@paths_argument
+@config_option
+@output_option
+@user_errors
+def index(paths: tuple[Path, ...], config_path: Path | None, out: Path) -> None:
+    """Write the catalogue (index.html) from what sharded builds left in the output folder."""
+    from memogen.pipeline import write_index
+
+    result = write_index(paths, config_path, out)
+    _print_outcome(result.issues, [])
+    click.echo(f"wrote the catalogue of {out}")
+
+
+def _progress() -> Callable[[int, int], None] | None:
+    """A one-line counter on a terminal; nothing in CI or when piped."""
+    import os
+
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        return None
+
+    def show(done: int, total: int) -> None:
+        click.echo(f"\rrendering {done}/{total}", err=True, nl=done == total)
+
+    return show
+
+
+def _print_outcome(issues: list[Any], warnings: list[str]) -> None:
+    for issue in issues:
         click.echo(issue.text(), err=True)
-    for warning in result.warnings:
+    for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
-    standards = len({f.split("/")[0] for f in result.files if "/" in f})
-    click.echo(f"built {standards} standard(s): {len(result.files)} files in {out}")

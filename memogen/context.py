@@ -7,6 +7,7 @@ Rich (Markdown) fields become `Rich` values with `.html`, `.inline`, `.md` and
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -82,6 +83,11 @@ def standard_context(standard: Standard, config: Config) -> dict[str, Any]:
         "feedback_qr": qr_svg(standard.feedback.url) if standard.feedback else "",
         "diagram": _diagram(stages, config, labels),
         "footer": _footer(standard, labels, lang),
+        "client_stages": [stage for stage in stages if stage["client_action"]],
+        "main_contact": standard.contacts[0] if standard.contacts else standard.owner,
+        "email_intro": labels["email_intro"].format(title=standard.title),
+        "on_brand": _on_brand(config),
+        "poster_fit": _poster_fit(config, len(stages), standard.title),
     }
 
 
@@ -132,6 +138,64 @@ def _pages(config: Config) -> dict[str, Any]:
     return {"memo": config.memo.size, "poster": f"{config.poster.size} {config.poster.orientation}",
             "poster_scale": poster_w / PAGE_SIZES_MM["A3"][0],
             "poster_landscape": config.poster.orientation == "landscape"}
+
+
+def _on_brand(config: Config) -> dict[str, str]:
+    """The readable text colour on each brand colour (white or ink), whatever the brand is."""
+    return {name: _text_on(getattr(config.brand, name)) for name in ("primary", "accent")}
+
+
+def _text_on(background: str) -> str:
+    def channel(hex2: str) -> float:
+        c = int(hex2, 16) / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    value = background.lstrip("#")
+    if len(value) == 3:
+        value = "".join(ch * 2 for ch in value)
+    r, g, b = (channel(value[i:i + 2]) for i in (0, 2, 4))
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    # contrast with white vs with the theme's ink (#1d232b, luminance ≈ 0.016)
+    return "#ffffff" if 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.066 else "#1d232b"
+
+
+def _poster_fit(config: Config, stage_count: int, title: str) -> dict[str, Any]:
+    """Poster measures, ready to print as CSS: type scales with the paper's short side
+    (A3 = 1, so A4 and A2 fill their page alike) and shrinks where there is more to fit."""
+    width, height = PAGE_SIZES_MM[config.poster.size]
+    landscape = config.poster.orientation == "landscape"
+    if landscape:
+        width, height = height, width
+    scale = min(width, height) / PAGE_SIZES_MM["A3"][0]
+    margin = 12 * scale
+    if landscape:
+        columns = stage_count if stage_count <= 5 else -(-stage_count // 2)
+        stage_scale = 1.0 if stage_count <= 5 else 0.8
+    else:
+        columns = 1 if stage_count <= 6 else 2
+        stage_scale = {1: 1.1, 2: 1.1, 3: 1.1, 4: 1.05, 5: 1.0, 6: 0.9}.get(stage_count, 0.74)
+    # The title's width in A3 millimetres (minus the head's padding) and its type size
+    # (5.4rem portrait, 5rem landscape; 1rem = 10pt on A3): see poster.html.j2.
+    title_width = (width - 2 * margin) / scale - 25.4
+    title_size = (5 if landscape else 5.4) * 10 * 25.4 / 72
+    return {"root": f"{10 * scale:.2f}pt", "margin": f"{margin:.1f}mm",
+            "sheet_width": f"{width - 2 * margin:.1f}mm",
+            "sheet_height": f"{height - 2 * margin:.1f}mm",
+            "columns": columns, "stage_scale": stage_scale,
+            "title_scale": _title_scale(title, title_width, title_size)}
+
+
+def _title_scale(title: str, width: float, size: float) -> float:
+    """The largest step of the title's type that keeps it to two lines (or four, if long).
+
+    Bold DejaVu Sans averages ~0.66 em a character in Russian, 0.57 in English: the estimate
+    leans to the safe side."""
+    advance = 0.68 if any("\u0400" <= ch <= "\u04ff" for ch in title) else 0.62
+    steps = [(1.0, 2), (0.9, 2), (0.8, 2), (0.7, 2), (0.7, 3), (0.6, 3), (0.5, 4), (0.4, 5)]
+    for step, lines in steps:
+        if len(textwrap.wrap(title, max(1, int(width / (size * step * advance))))) <= lines:
+            return step
+    return 0.35
 
 
 def _date(value: date | None, lang: str) -> str:

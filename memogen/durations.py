@@ -16,6 +16,7 @@ from functools import cache
 
 from babel import Locale
 from babel.numbers import format_decimal
+from babel.plural import PluralRule
 
 
 class Unit(StrEnum):
@@ -144,7 +145,7 @@ def word(duration: Duration, language: str, space: str = "\u00a0") -> str:
 
 
 @cache
-def _plural_rule(language: str) -> Locale:
+def _plural_rule(language: str) -> PluralRule:
     return Locale.parse(language).plural_form
 
 

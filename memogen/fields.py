@@ -13,7 +13,13 @@ from datetime import date
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BeforeValidator, PlainValidator, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 from memogen.durations import EXAMPLES, Duration, DurationError, parse_duration
@@ -187,8 +193,9 @@ Markdown = Annotated[str, PlainValidator(_markdown), _max(4000),
                      _string(minLength=1, maxLength=4000)]
 Flag = Annotated[bool, PlainValidator(_flag), WithJsonSchema({"type": "boolean"})]
 WholeNumber = Annotated[int, PlainValidator(_whole_number), WithJsonSchema({"type": "integer"})]
-IsoDate = Annotated[date, PlainValidator(_iso_date), _string(format="date")]
-DurationText = Annotated[Duration, PlainValidator(_duration),
+IsoDate = Annotated[date, PlainValidator(_iso_date), PlainSerializer(date.isoformat, return_type=str),
+                    _string(format="date")]
+DurationText = Annotated[Duration, PlainValidator(_duration), PlainSerializer(str, return_type=str),
                          _string(r"^\s*\d+([.,]\d+)?\s*\S.*$", examples=list(EXAMPLES))]
 Url = Annotated[str, PlainValidator(_url), _max(500), _string("^https?://", format="uri")]
 Email = Annotated[str, PlainValidator(_email), _string(format="email")]

@@ -93,7 +93,7 @@ def load_text(text: str, file: str) -> Document:
         finally:
             parser.dispose()
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(file, exc) from None
+        raise _syntax_error(file, exc, builder.multiline_quote) from None
     except yaml.YAMLError as exc:
         raise _error(file, (1, 1), f"the YAML cannot be read: {exc}") from None
     return builder.document()
@@ -155,6 +155,18 @@ _SYNTAX_WORDS = {
         "a '{' mapping is not closed",
         "add the closing '}'",
     ),
+    "block sequence entries are not allowed in this context": (
+        "a '- ' list item cannot start on the line of its key",
+        "move each '- ' item to its own line, indented under the key",
+    ),
+    "found unknown escape character": (
+        "a backslash in double quotes must start a known escape",
+        "use single quotes, or write '\\\\' for a backslash",
+    ),
+    "did not find expected node content": (
+        "a value is missing here",
+        "remove the extra ',' or put the value in quotes",
+    ),
     "found duplicate anchor": (
         "anchors ('&name') are not allowed",
         "write the value out in full",
@@ -172,10 +184,17 @@ _UNCLOSED = {"found unexpected end of stream", "did not find expected ',' or ']'
              "did not find expected ',' or '}'"}
 
 
-def _syntax_error(file: str, exc: yaml.MarkedYAMLError) -> UserError:
+def _syntax_error(file: str, exc: yaml.MarkedYAMLError,
+                  multiline_quote: tuple[Position, int] | None = None) -> UserError:
     mark = exc.problem_mark or exc.context_mark
     if exc.problem in _UNCLOSED and exc.context_mark:
         mark = exc.context_mark
+    if multiline_quote and mark and multiline_quote[1] == mark.line + 1:
+        # A quote left open swallows the lines below it up to the next quote character,
+        # and the error shows only there: point at the quote that was not closed.
+        start, end_line = multiline_quote
+        message = f"this quote is not closed on its line (it ends on line {end_line})"
+        return _error(file, start, message, "close the quote on this line")
     where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = (exc.problem or "").strip()
     message, hint = _SYNTAX_WORDS.get(
@@ -194,6 +213,7 @@ class _TreeBuilder:
         self.pending_key: list[str | None] = []  # per open mapping: key waiting for its value
         self.documents = 0
         self.nodes = 0
+        self.multiline_quote: tuple[Position, int] | None = None  # last scalar, if quoted
 
     def document(self) -> Document:
         return self.doc
@@ -237,8 +257,12 @@ class _TreeBuilder:
 
     def _scalar_value(self, event: yaml.ScalarEvent, where: Position) -> str | None:
         if len(event.value) > MAX_SCALAR_CHARS:
-            raise _error(self.file, where, f"this value is longer than {MAX_SCALAR_CHARS} characters",
+            raise _error(self.file, where,
+                         f"this value is longer than {MAX_SCALAR_CHARS} characters",
                          "shorten it; documents are read, not searched")
+        end_line = event.end_mark.line + 1 if event.end_mark else where[0]
+        quoted_lines = event.style in ("'", '"') and end_line > where[0]
+        self.multiline_quote = (where, end_line) if quoted_lines else None
         if event.style in ("", None) and event.value in _NULLS:
             return None
         return str(event.value)

@@ -1,20 +1,30 @@
-"""The whole job, top to bottom: load → validate → context → render → write."""
+"""The whole job, top to bottom: load → validate → context → render → write.
+
+`build()` validates everything first, plans which (standard, artifact) pairs are
+stale against the manifest, renders them in warm worker processes straight into a
+staging folder, and moves the result into place only when everything succeeded.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from memogen.errors import Issue, UserError
 from memogen.models import Standard
 from memogen.project import Project, open_project
-from memogen.render import Job, Rendered, render_standard
 from memogen.validate import Checked, check_standards
-from memogen.writer import Staging
 
-Progress = Callable[[str], None]
+if TYPE_CHECKING:
+    from memogen.manifest import Manifest
+    from memogen.render import Job, Rendered
+    from memogen.writer import Staging
+
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -26,11 +36,14 @@ class BuildOptions:
     formats: tuple[str, ...] | None = None
     jobs: int = 1
     strict: bool = False
+    force: bool = False
+    shard: tuple[int, int] | None = None  # (K, N): build the K-th of N stable subsets
 
 
 @dataclass
 class BuildResult:
-    files: list[str] = field(default_factory=list)
+    rendered: list[str] = field(default_factory=list)  # files written by this build
+    skipped: list[str] = field(default_factory=list)  # "id/artifact" left as they were
     pages: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
@@ -45,65 +58,156 @@ def check(paths: Sequence[Path], config_path: Path | None) -> tuple[Project, Che
 
 def build(paths: Sequence[Path], config_path: Path | None, options: BuildOptions,
           progress: Progress | None = None) -> BuildResult:
-    """Validate everything, render into a staging folder, then swap it into `options.out`."""
+    """Validate, render what is stale, then swap the result into `options.out`."""
+    from memogen.manifest import Manifest
+    from memogen.writer import BuildLock, Staging
+
     project, checked, _ = check(paths, config_path)
     if checked.errors or (options.strict and checked.warnings):
         raise UserError(checked.issues)
-    jobs = [_job(standard, project, options) for standard in checked.standards]
+    standards = in_shard(checked.standards, options.shard)
     result = BuildResult(issues=checked.issues)
-    staging = Staging(options.out)
-    try:
-        for rendered in _render_all(jobs, options.jobs):
-            _collect(rendered, staging, result)
-            if progress:
-                progress(rendered.standard_id)
-        if options.strict and result.warnings:
-            raise UserError("the build produced warnings and --strict is on:\n"
-                            + "\n".join(result.warnings))
-        _write_catalogue(checked.standards, project, staging, result)
-        staging.commit()
-    except BaseException:
-        staging.discard()
-        raise
-    result.files.sort()
+    with BuildLock(options.out):
+        old = Manifest() if options.force else Manifest.read(options.out)
+        staging = Staging(options.out)
+        try:
+            jobs, new = _plan(standards, project, options, old, staging.dir, result)
+            for done, rendered in enumerate(_render_all(jobs, options.jobs), 1):
+                _collect(rendered, staging, new, result)
+                if progress:
+                    progress(done, len(jobs))
+            if options.strict and result.warnings:
+                raise UserError("the build has warnings and --strict is on:\n"
+                                + "\n".join(result.warnings))
+            if options.shard is None:
+                files = {name.split("/")[0]: [] for name in new.entries}
+                for entry in new.entries.values():
+                    for relative in entry.files:
+                        files[relative.split("/")[0]].append(relative.split("/", 1)[1])
+                _stage_catalogue(standards, project, files, staging, options.out, result)
+            _stage_if_changed(staging, options.out, ".memogen-manifest.json", new.to_bytes())
+            staging.commit()
+        except BaseException:
+            staging.discard()
+            raise
+    result.rendered.sort()
     return result
 
 
-def _job(standard: Standard, project: Project, options: BuildOptions) -> Job:
-    build = project.config.build
-    return Job(standard, project.config, project.root / "templates",
-               options.artifacts or tuple(build.artifacts), options.formats or tuple(build.formats))
+def write_index(paths: Sequence[Path], config_path: Path | None, out: Path) -> BuildResult:
+    """Assemble the catalogue from whatever the (sharded) builds left in `out`."""
+    from memogen.writer import BuildLock, Staging
+
+    project, checked, _ = check(paths, config_path)
+    if checked.errors:
+        raise UserError(checked.issues)
+    result = BuildResult(issues=checked.issues)
+    files = {s.id: sorted(p.name for p in (out / s.id).iterdir() if p.is_file()
+                          and not p.name.startswith("."))
+             for s in checked.standards if (out / s.id).is_dir()}
+    with BuildLock(out):
+        staging = Staging(out)
+        try:
+            _stage_catalogue(checked.standards, project, files, staging, out, result)
+            staging.commit()
+        except BaseException:
+            staging.discard()
+            raise
+    return result
+
+
+def in_shard(standards: list[Standard], shard: tuple[int, int] | None) -> list[Standard]:
+    """The K-th of N subsets, by a hash of the id: stable whatever else is added or removed."""
+    if shard is None:
+        return standards
+    k, n = shard
+    return [s for s in standards
+            if int(hashlib.sha256(s.id.encode()).hexdigest(), 16) % n == k - 1]
+
+
+def _plan(standards: list[Standard], project: Project, options: BuildOptions, old: Manifest,
+          staging: Path, result: BuildResult) -> tuple[list[Job], Manifest]:
+    """Jobs for the stale (standard, artifact) pairs; fresh entries carried to the new manifest."""
+    from memogen.manifest import Entry, Manifest, TemplateHasher, build_key
+    from memogen.render import ARTIFACT_TEMPLATES, Job, wanted_formats
+    from memogen.templating import make_environment
+
+    user_templates = project.root / "templates"
+    settings = project.config.build
+    artifacts = options.artifacts or tuple(settings.artifacts)
+    formats = options.formats or tuple(settings.formats)
+    hasher = TemplateHasher(make_environment(user_templates))
+    config_json = project.config.model_dump_json()
+    new, jobs = Manifest(), []
+    for standard in standards:
+        standard_json = standard.model_dump_json()
+        stale = []
+        for artifact in artifacts:
+            wanted = wanted_formats(artifact, formats)
+            if not wanted:
+                continue
+            name = f"{standard.id}/{artifact}"
+            key = build_key(standard_json, config_json,
+                            hasher.for_artifact(artifact, ARTIFACT_TEMPLATES[artifact]), wanted)
+            if old.is_fresh(name, key, options.out):
+                new.entries[name] = old.entries[name]
+                result.skipped.append(name)
+            else:
+                new.entries[name] = Entry(key, {})
+                stale.append(artifact)
+        if stale:
+            jobs.append(Job(standard, project.config, user_templates, tuple(stale), formats,
+                            staging))
+    present = {s.id for s in standards}
+    for name, entry in old.entries.items():  # artifacts not asked for this time stay listed
+        if name not in new.entries and name.split("/")[0] in present and \
+                old.is_fresh(name, entry.key, options.out):
+            new.entries[name] = entry
+    return jobs, new
 
 
 def _render_all(jobs: list[Job], workers: int) -> Iterator[Rendered]:
+    """Render in-process for one worker; else in N warm, long-lived worker processes."""
+    from memogen.render import render_standard, warm_up
+
     if workers <= 1 or len(jobs) <= 1:
         yield from map(render_standard, jobs)
         return
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=warm_up) as pool:
         yield from pool.map(render_standard, jobs)
 
 
-def _collect(rendered: Rendered, staging: Staging, result: BuildResult) -> None:
-    for relative, data in rendered.files.items():
-        staging.add(relative, data)
-        result.files.append(relative)
+def _collect(rendered: Rendered, staging: Staging, new: Manifest, result: BuildResult) -> None:
+    for relative, size in rendered.files.items():
+        staging.adopt(relative)
+        result.rendered.append(relative)
+        artifact = relative.split("/")[1].split(".")[0]
+        new.entries[f"{rendered.standard_id}/{artifact}"].files[relative] = size
     result.pages.update(rendered.pages)
     result.warnings.extend(rendered.warnings)
 
 
-def _write_catalogue(standards: list[Standard], project: Project, staging: Staging,
-                     result: BuildResult) -> None:
+def _stage_catalogue(standards: list[Standard], project: Project, files: dict[str, list[str]],
+                     staging: Staging, out: Path, result: BuildResult) -> None:
     from memogen.context import catalogue_context
     from memogen.schema import schema_text
     from memogen.templating import make_environment, render
 
-    files: dict[str, list[str]] = {}
-    for relative in sorted(result.files):
-        standard_id, _, name = relative.partition("/")
-        files.setdefault(standard_id, []).append(name)
     env = make_environment(project.root / "templates")
-    html = render(env, "index.html.j2", catalogue_context(standards, project.config, files))
+    listed = {key: sorted(names) for key, names in files.items()}
+    html = render(env, "index.html.j2", catalogue_context(standards, project.config, listed))
     for relative, data in (("index.html", html.encode("utf-8")),
                            ("standard.schema.json", schema_text().encode("utf-8"))):
-        staging.add(relative, data)
-        result.files.append(relative)
+        if _stage_if_changed(staging, out, relative, data):
+            result.rendered.append(relative)
+
+
+def _stage_if_changed(staging: Staging, out: Path, relative: str, data: bytes) -> bool:
+    """Stage a file only when its bytes differ from what is already in `out`."""
+    try:
+        if (out / relative).read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    staging.add(relative, data)
+    return True

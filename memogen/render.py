@@ -1,7 +1,8 @@
-"""Render stage: one standard → the bytes of every requested output file.
+"""Render stage: one standard → every requested output file, written into the staging folder.
 
-This runs inside worker processes; everything it needs travels in a `Job`, and
-everything it makes comes back as a `Rendered` (file bytes, page counts, warnings).
+This runs inside long-lived worker processes (see `pipeline`); a `Job` carries
+everything it needs, and a `Rendered` brings back only what the parent must know
+(file sizes, page counts, warnings) — never the file bytes.
 """
 
 from __future__ import annotations
@@ -12,18 +13,26 @@ from datetime import UTC, datetime, time
 from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment
+from jinja2 import Environment, TemplateError, TemplateNotFound, TemplateSyntaxError
 
 from memogen.context import standard_context
+from memogen.errors import InternalError, UserError
 from memogen.models import Config, Standard
-from memogen.templating import make_environment
+from memogen.templating import make_environment, render
+from memogen.writer import write_staged
 
-# Which formats each artifact comes in (SPEC's output layout).
+# Which formats each artifact comes in (SPEC's output layout), and its templates.
 ARTIFACT_FORMATS: dict[str, tuple[str, ...]] = {
     "memo": ("html", "pdf", "md"),
     "guide": ("html", "pdf", "md"),
     "poster": ("html", "pdf", "png"),
     "email": ("eml", "html", "txt"),
+}
+ARTIFACT_TEMPLATES: dict[str, list[str]] = {
+    "memo": ["memo.html.j2", "memo.md.j2"],
+    "guide": ["guide.html.j2", "guide.md.j2"],
+    "poster": ["poster.html.j2"],
+    "email": ["email.html.j2", "email.txt.j2"],
 }
 
 
@@ -34,49 +43,73 @@ class Job:
     user_templates: Path | None
     artifacts: tuple[str, ...]
     formats: tuple[str, ...]
+    staging: Path
 
 
 @dataclass
 class Rendered:
     standard_id: str
-    files: dict[str, bytes] = field(default_factory=dict)  # relative path → content
+    files: dict[str, int] = field(default_factory=dict)  # relative path → size
     pages: dict[str, int] = field(default_factory=dict)  # relative path of a PDF → page count
     warnings: list[str] = field(default_factory=list)
 
+    def add(self, staging: Path, relative: str, data: bytes) -> None:
+        write_staged(staging, relative, data)
+        self.files[relative] = len(data)
+
+
+def wanted_formats(artifact: str, formats: tuple[str, ...]) -> list[str]:
+    return [f for f in ARTIFACT_FORMATS[artifact] if f in formats]
+
 
 def render_standard(job: Job) -> Rendered:
-    """Every requested artifact of one standard, in every requested format."""
+    """Every requested artifact of one standard; failures name the standard."""
+    try:
+        return _render_standard(job)
+    except TemplateNotFound as exc:
+        raise UserError(f"{job.standard.id}: the template '{exc.name}' is missing from "
+                        "templates/ and from the built-in theme") from None
+    except TemplateError as exc:
+        where = f"{exc.filename}:{exc.lineno}: " if isinstance(exc, TemplateSyntaxError) else ""
+        raise UserError(f"{job.standard.id}: a template failed: {where}{exc.message}") from None
+    except (UserError, KeyboardInterrupt):
+        raise
+    except Exception as exc:
+        raise InternalError(f"rendering {job.standard.id} failed: "
+                            f"{exc.__class__.__name__}: {exc}") from exc
+
+
+def _render_standard(job: Job) -> Rendered:
     env = _environment(job.user_templates)
     context = standard_context(job.standard, job.config)
     out = Rendered(job.standard.id)
     for artifact in job.artifacts:
-        wanted = [f for f in ARTIFACT_FORMATS[artifact] if f in job.formats]
+        wanted = wanted_formats(artifact, job.formats)
         if artifact == "email":
             _email(env, job, context, wanted, out)
         elif wanted:
-            _document(env, artifact, context, wanted, out)
+            _document(env, job, artifact, context, wanted, out)
     return out
 
 
-def _document(env: Environment, artifact: str, context: dict[str, object], wanted: list[str],
-              out: Rendered) -> None:
-    from memogen.formats.html import render_html
-
+def _document(env: Environment, job: Job, artifact: str, context: dict[str, object],
+              wanted: list[str], out: Rendered) -> None:
     prefix = f"{out.standard_id}/{artifact}"
     if "md" in wanted:
         from memogen.formats.markdown import render_markdown
 
-        out.files[f"{prefix}.md"] = render_markdown(env, artifact, context).encode("utf-8")
+        out.add(job.staging, f"{prefix}.md", render_markdown(env, artifact, context).encode())
     if not {"html", "pdf", "png"} & set(wanted):
         return
-    html = render_html(env, artifact, context)
+    html = render(env, f"{artifact}.html.j2", context)
     if "html" in wanted:
-        out.files[f"{prefix}.html"] = html.encode("utf-8")
+        out.add(job.staging, f"{prefix}.html", html.encode("utf-8"))
     if "pdf" in wanted or "png" in wanted:
-        _pdf(html, prefix, artifact, wanted, out)
+        _pdf(job, html, prefix, artifact, wanted, out)
 
 
-def _pdf(html: str, prefix: str, artifact: str, wanted: list[str], out: Rendered) -> None:
+def _pdf(job: Job, html: str, prefix: str, artifact: str, wanted: list[str],
+         out: Rendered) -> None:
     from memogen.formats.pdf import render_pdf
 
     pdf = render_pdf(html)
@@ -85,33 +118,33 @@ def _pdf(html: str, prefix: str, artifact: str, wanted: list[str], out: Rendered
         out.warnings.append(f"{prefix}.pdf: the memo takes {pdf.pages} pages, not one; "
                             "shorten the texts or use fewer stages")
     if "pdf" in wanted:
-        out.files[f"{prefix}.pdf"] = pdf.data
+        out.add(job.staging, f"{prefix}.pdf", pdf.data)
         out.pages[f"{prefix}.pdf"] = pdf.pages
     if "png" in wanted:
         from memogen.formats.png import render_png
 
-        out.files[f"{prefix}.png"] = render_png(pdf.data)
+        out.add(job.staging, f"{prefix}.png", render_png(pdf.data))
 
 
 def _email(env: Environment, job: Job, context: dict[str, object], wanted: list[str],
            out: Rendered) -> None:
     from memogen.formats.email import build_eml, inline_css
-    from memogen.templating import render
 
     if not wanted:
         return
     html = inline_css(render(env, "email.html.j2", context))
     text = render(env, "email.txt.j2", context)
     prefix = f"{out.standard_id}/email"
-    if "html" in wanted:
-        out.files[f"{prefix}.html"] = html.encode("utf-8")
-    if "txt" in wanted:
-        out.files[f"{prefix}.txt"] = text.encode("utf-8")
     if "eml" in wanted:
         sender, to = _addresses(job)
         prefix_text = job.config.email.subject_prefix
         subject = f"{prefix_text} {job.standard.title}" if prefix_text else job.standard.title
-        out.files[f"{prefix}.eml"] = build_eml(subject, sender, to, html, text, _epoch(job))
+        out.add(job.staging, f"{prefix}.eml",
+                build_eml(subject, sender, to, html, text, _epoch(job)))
+    if "html" in wanted:
+        out.add(job.staging, f"{prefix}.html", html.encode("utf-8"))
+    if "txt" in wanted:
+        out.add(job.staging, f"{prefix}.txt", text.encode("utf-8"))
 
 
 def _addresses(job: Job) -> tuple[str, str]:
@@ -133,3 +166,11 @@ def _epoch(job: Job) -> int:
 @cache
 def _environment(user_templates: Path | None) -> Environment:
     return make_environment(user_templates)
+
+
+def warm_up() -> None:
+    """Run once in each worker: import WeasyPrint and lay out a page, so jobs start warm."""
+    from memogen.formats.pdf import render_pdf
+
+    render_pdf('<html lang="en"><title>warm</title><p style="font-family: DejaVu Sans">'
+               "Warm <b>up</b> — разогрев</p></html>")

@@ -63,7 +63,8 @@ def _logo_rule(config: Config, document: Document, repo: Path) -> Iterable[Issue
     line, col = document.where(("logo",))
     logo = (repo / config.logo).resolve()
     if not logo.is_relative_to(repo.resolve()):
-        yield Issue(document.file, line, col, "logo", f"the logo '{config.logo}' is outside the repo",
+        yield Issue(document.file, line, col, "logo",
+                    f"the logo '{config.logo}' is outside the repo",
                     "put the file in a folder next to memogen.yaml, e.g. assets/logo.svg")
     elif logo.suffix.lower() not in (".svg", ".png"):
         yield Issue(document.file, line, col, "logo", f"the logo '{config.logo}' is not SVG or PNG",
@@ -107,8 +108,9 @@ def to_model(model: type[M], document: Document) -> tuple[M | None, list[Issue]]
     if not isinstance(document.data, dict):
         line, col = document.where(())
         what = "empty" if document.data is None else "not a mapping of keys"
-        return None, [Issue(document.file, line, col, "", f"the file is {what}",
-                            "start with 'memogen: 1' and the keys of the format")]
+        hint = ("start with 'memogen: 1' and the keys of the format" if model is Standard
+                else "write 'key: value' lines, e.g. 'language: ru'")
+        return None, [Issue(document.file, line, col, "", f"the file is {what}", hint)]
     try:
         return model.model_validate(document.data), []
     except ValidationError as exc:
@@ -150,10 +152,15 @@ def _issue(model: type[BaseModel], document: Document, error: Any) -> Issue:
     if kind == "literal_error":
         value = _value_at(document.data, loc)
         allowed = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
-        shown = "empty" if value is None else f"'{value}'"
-        close = difflib.get_close_matches(str(value), allowed.split(", "), n=1)
+        if not isinstance(value, str):  # no spelling hint here: 'None' looks like 'phone'
+            found = "a list" if isinstance(value, list) else "a mapping of keys"
+            message = f"expected one word, found {found}"
+            if value is None:
+                message = "this value is empty"
+            return Issue(document.file, line, col, dotted, message, f"use one of: {allowed}")
+        close = difflib.get_close_matches(value, allowed.split(", "), n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"use one of: {allowed}"
-        return Issue(document.file, line, col, dotted, f"{shown} is not allowed here", hint)
+        return Issue(document.file, line, col, dotted, f"'{value}' is not allowed here", hint)
     if kind in _MESSAGES:
         message, hint = (w.format(**ctx) for w in _MESSAGES[kind])
         return Issue(document.file, line, col, dotted, message, hint)

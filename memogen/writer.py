@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import shutil
@@ -13,6 +14,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, then rename: no half-written file survives."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(handle, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual mode
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
@@ -23,7 +25,40 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-SAFE_PART = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+SAFE_PART = re.compile(r"^\.?[a-z0-9][a-z0-9._-]*$")
+
+
+def write_staged(staging: Path, relative: str, data: bytes) -> None:
+    """Write one file into a staging folder (any process may call this)."""
+    target = staging / _checked(relative)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+
+
+class BuildLock:
+    """An exclusive lock on the output folder: a second build waits for the first."""
+
+    def __init__(self, out: Path) -> None:
+        out.mkdir(parents=True, exist_ok=True)
+        self.path = out / ".memogen.lock"
+        self.handle: int | None = None
+
+    def __enter__(self) -> BuildLock:
+        self.handle = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+        fcntl.flock(self.handle, fcntl.LOCK_EX)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.handle is not None:
+            fcntl.flock(self.handle, fcntl.LOCK_UN)
+            os.close(self.handle)
+            self.handle = None
 
 
 class Staging:
@@ -41,10 +76,12 @@ class Staging:
 
     def add(self, relative: str, data: bytes) -> None:
         """Stage one file; `relative` is checked to stay inside the output folder."""
-        target = self.dir / _checked(relative)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        write_staged(self.dir, relative, data)
         self.written.append(relative)
+
+    def adopt(self, relative: str) -> None:
+        """Count a file another process wrote into the staging folder."""
+        self.written.append(_checked(relative))
 
     def commit(self) -> None:
         for relative in sorted(self.written):

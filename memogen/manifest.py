@@ -1,0 +1,107 @@
+"""The build manifest: what each output was made from, so unchanged work is skipped.
+
+Each (standard, artifact) pair is keyed by a hash of everything its files depend
+on: the standard's typed content (a comment edit changes nothing), the config,
+the templates the artifact uses (their whole include/extends closure), the
+formats asked for and memogen's version. When the key and the files on disk
+match the manifest, the pair is not rendered again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import Environment, meta
+
+from memogen import __version__
+
+MANIFEST_NAME = ".memogen-manifest.json"
+MANIFEST_VERSION = 1
+
+
+@dataclass
+class Entry:
+    key: str
+    files: dict[str, int]  # relative path → size in bytes
+
+
+@dataclass
+class Manifest:
+    entries: dict[str, Entry] = field(default_factory=dict)  # "id/artifact" → entry
+
+    @classmethod
+    def read(cls, out: Path) -> Manifest:
+        """The manifest in `out`, or an empty one if it is missing or unreadable."""
+        try:
+            raw = json.loads((out / MANIFEST_NAME).read_text("utf-8"))
+            if raw.get("version") != MANIFEST_VERSION:
+                return cls()
+            return cls({name: Entry(e["key"], dict(e["files"]))
+                        for name, e in raw["entries"].items()})
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return cls()
+
+    def to_bytes(self) -> bytes:
+        entries = {name: {"key": e.key, "files": dict(sorted(e.files.items()))}
+                   for name, e in sorted(self.entries.items())}
+        return (json.dumps({"version": MANIFEST_VERSION, "entries": entries}, indent=1,
+                           sort_keys=True) + "\n").encode("utf-8")
+
+    def is_fresh(self, name: str, key: str, out: Path) -> bool:
+        """True when `name` was built from `key` and its files are still there, unchanged in size."""
+        entry = self.entries.get(name)
+        if entry is None or entry.key != key:
+            return False
+        for relative, size in entry.files.items():
+            try:
+                if (out / relative).stat().st_size != size:
+                    return False
+            except OSError:
+                return False
+        return True
+
+
+def digest(*parts: str | bytes) -> str:
+    """A short, stable hash of the parts."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        hasher.update(part.encode("utf-8") if isinstance(part, str) else part)
+        hasher.update(b"\0")
+    return hasher.hexdigest()[:32]
+
+
+class TemplateHasher:
+    """Hashes of template closures (a template and all it includes or extends), cached."""
+
+    def __init__(self, env: Environment) -> None:
+        self.env = env
+        self.cache: dict[str, str] = {}
+
+    def closure_hash(self, names: list[str]) -> str:
+        seen: dict[str, str] = {}
+        pending = list(names)
+        while pending:
+            name = pending.pop()
+            if name in seen or self.env.loader is None:
+                continue
+            try:
+                source, _, _ = self.env.loader.get_source(self.env, name)
+            except Exception:  # a missing template fails later, with a clear message
+                seen[name] = "missing"
+                continue
+            seen[name] = source
+            pending.extend(n for n in meta.find_referenced_templates(self.env.parse(source))
+                           if n is not None)
+        return digest(*(f"{name}\0{seen[name]}" for name in sorted(seen)))
+
+    def for_artifact(self, artifact: str, template_names: list[str]) -> str:
+        if artifact not in self.cache:
+            self.cache[artifact] = self.closure_hash(template_names)
+        return self.cache[artifact]
+
+
+def build_key(standard_json: str, config_json: str, templates: str, formats: list[str]) -> str:
+    return digest(__version__, standard_json, config_json, templates, ",".join(formats))

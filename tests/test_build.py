@@ -1,0 +1,188 @@
+"""`memogen build` end to end on the example standards, checked on the produced files."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from memogen import durations
+from memogen.errors import UserError
+from memogen.pipeline import BuildOptions, build
+from memogen.project import open_project
+from memogen.validate import check_standards
+
+REPO = Path(__file__).resolve().parent.parent
+CONFIG = REPO / "memogen.yaml"
+MM = 72 / 25.4
+
+
+def _standards():
+    project = open_project(CONFIG)
+    checked = check_standards(project.standard_files([REPO / "standards"]), project.config)
+    return checked.standards
+
+
+STANDARDS = _standards()
+IDS = [s.id for s in STANDARDS]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("out") / "output"
+    build([REPO / "standards"], CONFIG, BuildOptions(out=out, jobs=2, strict=True))
+    return out
+
+
+def _text(pdf: Path) -> str:
+    """The PDF's text with all white space (including no-break spaces) folded to one space."""
+    extracted = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], check=True,
+                               capture_output=True, text=True).stdout
+    return " ".join(extracted.replace("\u00a0", " ").replace("\u00ad", "").split())
+
+
+def _size_mm(pdf: Path) -> tuple[int, int]:
+    box = PdfReader(pdf).pages[0].mediabox
+    return round(float(box.width) / MM), round(float(box.height) / MM)
+
+
+def test_every_file_of_the_layout_is_written(built: Path) -> None:
+    names = {"memo.html", "memo.pdf", "memo.md", "guide.html", "guide.pdf", "guide.md",
+             "poster.html", "poster.pdf", "poster.png", "email.eml", "email.html", "email.txt"}
+    for standard_id in IDS:
+        assert {p.name for p in (built / standard_id).iterdir()} == names
+    assert (built / "index.html").is_file()
+    assert (built / "standard.schema.json").is_file()
+    assert not list(built.glob(".staging-*")), "the staging folder must be gone"
+
+
+@pytest.mark.parametrize("standard_id", IDS)
+def test_memo_is_one_a4_page(built: Path, standard_id: str) -> None:
+    pdf = built / standard_id / "memo.pdf"
+    assert len(PdfReader(pdf).pages) == 1
+    assert _size_mm(pdf) == (210, 297)
+
+
+@pytest.mark.parametrize("standard_id", IDS)
+def test_poster_is_one_a3_page_and_a_150_dpi_png(built: Path, standard_id: str) -> None:
+    pdf = built / standard_id / "poster.pdf"
+    assert len(PdfReader(pdf).pages) == 1
+    assert _size_mm(pdf) == (297, 420)
+    png = (built / standard_id / "poster.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert (width, height) == (1754, 2480)
+
+
+@pytest.mark.parametrize("standard_id", IDS)
+def test_guide_is_a4(built: Path, standard_id: str) -> None:
+    pdf = built / standard_id / "guide.pdf"
+    assert 1 <= len(PdfReader(pdf).pages) <= 6
+    assert _size_mm(pdf) == (210, 297)
+
+
+@pytest.mark.parametrize("standard", STANDARDS, ids=IDS)
+@pytest.mark.parametrize("artifact", ["memo", "guide", "poster"])
+def test_pdf_shows_every_stage_and_the_worded_total(built: Path, standard, artifact: str) -> None:
+    text = _text(built / standard.id / f"{artifact}.pdf")
+    for stage in standard.stages:
+        assert stage.name in text
+    total = durations.word(standard.deadline, standard.language, " ")
+    assert total in text
+
+
+@pytest.mark.parametrize("standard", STANDARDS, ids=IDS)
+def test_pdf_metadata_and_embedded_fonts(built: Path, standard) -> None:
+    for artifact in ("memo", "guide", "poster"):
+        pdf = built / standard.id / f"{artifact}.pdf"
+        reader = PdfReader(pdf)
+        assert standard.title in reader.metadata.title
+        assert reader.metadata.author == standard.owner.name
+        assert reader.trailer["/Root"].get("/Lang") == standard.language
+        assert "/StructTreeRoot" in reader.trailer["/Root"], "the PDF must be tagged"
+        fonts = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True,
+                               text=True).stdout.splitlines()[2:]
+        assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts
+
+
+@pytest.mark.parametrize("standard", STANDARDS, ids=IDS)
+def test_every_document_carries_version_effective_date_and_owner(built: Path, standard) -> None:
+    for artifact in ("memo", "guide", "poster"):
+        text = _text(built / standard.id / f"{artifact}.pdf")
+        assert standard.version in text
+        assert standard.owner.name in text
+
+
+@pytest.mark.parametrize("standard", STANDARDS, ids=IDS)
+def test_eml_parses_back_into_text_and_html(built: Path, standard) -> None:
+    raw = (built / standard.id / "email.eml").read_bytes()
+    policy = email.policy.default.clone(raise_on_defect=True)
+    message = email.message_from_bytes(raw, policy=policy)
+    assert message.get_content_type() == "multipart/alternative"
+    assert standard.title in str(message["Subject"])
+    assert message["Subject"].startswith("[Стандарты]")
+    assert str(message["From"]) == "Служба качества <quality@example.com>"
+    assert message["Message-ID"] and message["Date"]
+    plain = message.get_body(("plain",)).get_content()
+    html = message.get_body(("html",)).get_content()
+    for stage in standard.stages:
+        assert stage.name in plain
+    assert "<style" not in html and "src=" not in html, "CSS inlined, no external resources"
+    assert html == (built / standard.id / "email.html").read_text("utf-8")
+    assert plain.replace("\r\n", "\n") == (built / standard.id / "email.txt").read_text("utf-8")
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.hrefs += [value for name, value in attrs if tag == "a" and name == "href" and value]
+
+
+def test_catalogue_links_every_file_and_only_existing_ones(built: Path) -> None:
+    parser = _Links()
+    parser.feed((built / "index.html").read_text("utf-8"))
+    local = {h for h in parser.hrefs if not re.match(r"^[a-z]+:", h)}
+    for href in local:
+        assert (built / href).is_file(), href
+    for standard_id in IDS:
+        for name in (p.name for p in (built / standard_id).iterdir()):
+            assert f"{standard_id}/{name}" in local
+
+
+def test_markdown_outputs_hold_no_raw_html(built: Path) -> None:
+    for md in built.glob("*/*.md"):
+        assert not re.search(r"<[a-zA-Z/!]", md.read_text("utf-8")), md
+
+
+def test_two_builds_give_identical_bytes(built: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    build([REPO / "standards"], CONFIG, BuildOptions(out=again, jobs=1))
+    first = {p.relative_to(built): p.read_bytes() for p in built.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [k for k in first if first[k] != second[k]] == []
+
+
+def test_an_invalid_standard_fails_the_build_and_writes_nothing(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(REPO / "standards", repo / "standards")
+    shutil.copy(CONFIG, repo / "memogen.yaml")
+    broken = repo / "standards" / "hr-certificate.yaml"
+    broken.write_text(broken.read_text("utf-8").replace("title:", "titel:", 1), "utf-8")
+    out = tmp_path / "output"
+    out.mkdir()
+    (out / "keep.txt").write_text("previous output")
+    with pytest.raises(UserError) as failure:
+        build([repo / "standards"], repo / "memogen.yaml", BuildOptions(out=out))
+    assert "unknown key 'titel' (did you mean 'title'?)" in str(failure.value)
+    assert sorted(p.name for p in out.iterdir()) == ["keep.txt"]

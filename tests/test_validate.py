@@ -1,0 +1,142 @@
+"""Validation: every rule of the format, tested verbatim against paired fixtures.
+
+Each case is a small repo, `tests/fixtures/bad/<case>/`: `standards/<id>.yaml` (the
+valid tiny standard with one thing wrong) and/or a `memogen.yaml`, and `expected.txt`,
+the exact output of `memogen validate` run in that folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from memogen.cli import main
+from memogen.loader import load_bytes
+from memogen.models import Config, Standard
+from memogen.scaffold import new_standard_text
+from memogen.validate import check_standards, dotted_path, load_config, to_model
+
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
+BAD_CASES = sorted(path for path in (TESTS / "fixtures" / "bad").iterdir() if path.is_dir())
+
+
+def run_validate(folder: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str]:
+    monkeypatch.chdir(folder)
+    result = CliRunner().invoke(main, ["validate", *args])
+    return result.exit_code, result.output
+
+
+@pytest.mark.parametrize("case", BAD_CASES, ids=[case.name for case in BAD_CASES])
+def test_bad_fixture_gives_the_expected_report(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = (case / "expected.txt").read_text(encoding="utf-8")
+    exit_code, output = run_validate(case, monkeypatch)
+    assert output == expected
+    assert exit_code == (1 if ": error: " in expected else 0)
+
+
+def test_every_bad_case_has_an_input_and_an_expectation() -> None:
+    """A guard against a case folder losing its expectation or its input."""
+    for case in BAD_CASES:
+        assert (case / "expected.txt").is_file(), case.name
+        assert (case / "memogen.yaml").is_file() or list(case.glob("standards/*.yaml")), case.name
+
+
+# --- the good files -------------------------------------------------------------------------
+
+
+def test_example_standards_are_valid(monkeypatch: pytest.MonkeyPatch) -> None:
+    exit_code, output = run_validate(REPO, monkeypatch)
+    count = len(list((REPO / "standards").glob("*.yaml")))
+    assert (exit_code, output) == (0, f"{count} files checked, all valid\n")
+
+
+def test_repo_config_is_valid() -> None:
+    assert load_config(REPO / "memogen.yaml").organisation == "ООО «Пример»"
+
+
+def test_scaffold_of_memogen_new_is_valid(tmp_path: Path) -> None:
+    path = tmp_path / "standards" / "new-service.yaml"
+    path.parent.mkdir()
+    path.write_text(new_standard_text("new-service"), encoding="utf-8")
+    checked = check_standards([(path, "standards/new-service.yaml")], Config())
+    assert checked.issues == []
+    assert [standard.id for standard in checked.standards] == ["new-service"]
+
+
+def test_tiny_fixture_is_valid(valid_standard_text: str) -> None:
+    standard, issues = to_model(Standard, load_bytes(valid_standard_text.encode(), "t.yaml"))
+    assert issues == []
+    assert standard is not None and standard.id == "tiny-service"
+
+
+# --- what a valid standard becomes ------------------------------------------------------------
+
+
+def test_missing_language_comes_from_the_config(write_repo, valid_standard_text: str) -> None:
+    text = valid_standard_text.replace("language: en\n", "")
+    repo = write_repo({"standards/tiny-service.yaml": text})
+    path = repo / "standards" / "tiny-service.yaml"
+    checked = check_standards([(path, "x")], Config(language="en"))
+    assert [standard.language for standard in checked.standards] == ["en"]
+
+
+def test_typed_text_gets_its_type_from_the_model(valid_standard_text: str) -> None:
+    text = valid_standard_text.replace('version: "1.0"', "version: 1.10").replace(
+        "clients: All staff", "clients: no"
+    )
+    standard, _ = to_model(Standard, load_bytes(text.encode(), "t.yaml"))
+    assert standard is not None
+    assert (standard.version, standard.clients, standard.inputs[0].required) == ("1.10", "no", True)
+
+
+def test_invalid_standard_is_not_passed_on(write_repo, valid_standard_text: str) -> None:
+    text = valid_standard_text.replace("deadline: 3 business days", "deadline: 2 business days")
+    repo = write_repo({"standards/tiny-service.yaml": text})
+    checked = check_standards([(repo / "standards" / "tiny-service.yaml", "x")], Config())
+    assert checked.standards == []
+
+
+def test_standard_with_only_a_warning_is_passed_on(write_repo, valid_standard_text: str) -> None:
+    text = valid_standard_text.replace("deadline: 3 business days", "deadline: 2 weeks")
+    repo = write_repo({"standards/tiny-service.yaml": text})
+    checked = check_standards([(repo / "standards" / "tiny-service.yaml", "x")], Config())
+    assert [standard.id for standard in checked.standards] == ["tiny-service"]
+    assert [issue.severity for issue in checked.issues] == ["warning"]
+
+
+def test_errors_in_several_files_are_all_reported(write_repo, valid_standard_text: str) -> None:
+    repo = write_repo(
+        {
+            "standards/tiny-service.yaml": valid_standard_text.replace("memogen: 1", "memogen: 2"),
+            "standards/other-one.yaml": "id: other-one\n",
+        }
+    )
+    files = [(path, path.name) for path in sorted((repo / "standards").glob("*.yaml"))]
+    checked = check_standards(files, Config())
+    assert sorted({issue.file for issue in checked.errors}) == [
+        "other-one.yaml",
+        "tiny-service.yaml",
+    ]
+
+
+def test_missing_config_file_gives_the_defaults(tmp_path: Path) -> None:
+    assert load_config(tmp_path / "memogen.yaml") == Config()
+
+
+def test_empty_config_file_gives_the_defaults(tmp_path: Path) -> None:
+    (tmp_path / "memogen.yaml").write_text("# nothing yet\n", encoding="utf-8")
+    assert load_config(tmp_path / "memogen.yaml") == Config()
+
+
+def test_logo_inside_the_repo_is_accepted(tmp_path: Path) -> None:
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "logo.svg").write_text("<svg/>", encoding="utf-8")
+    (tmp_path / "memogen.yaml").write_text("logo: assets/logo.svg\n", encoding="utf-8")
+    assert load_config(tmp_path / "memogen.yaml").logo == "assets/logo.svg"
+
+
+def test_dotted_path_counts_list_items_from_one() -> None:
+    assert dotted_path(("stages", 1, "deadline")) == "stages.2.deadline"
