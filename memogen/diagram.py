@@ -11,6 +11,7 @@ DejaVu Sans (the theme's font, named in the SVG), grouped to the nearest 0.05 em
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -62,23 +63,26 @@ def stage_diagram(stages: list[DiagramStage], primary: str, accent: str, you_act
     per_row = -(-len(stages) // rows)
     card_width = (WIDTH - GAP * (per_row - 1)) / per_row
     cards = [_Card(stage, card_width, you_act) for stage in stages]
-    card_height = max(card.height for card in cards)
-    height = rows * card_height + (rows - 1) * ROW_GAP
+    rows_of_cards = [cards[row * per_row:(row + 1) * per_row] for row in range(rows)]
+    heads = [max(card.head for card in row_cards) for row_cards in rows_of_cards]
+    heights = [max(card.height(head) for card in row_cards)
+               for head, row_cards in zip(heads, rows_of_cards, strict=True)]
+    tops = [sum(heights[:row]) + row * ROW_GAP for row in range(rows)]
+    height = tops[-1] + heights[-1]
     label = _attr(title)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height:.0f}" '
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {math.ceil(height)}" '
              f'role="img" aria-label="{label}" class="diagram" font-family="{FONT}">'
              f"<title>{escape(title)}</title>"]
     for index, card in enumerate(cards):
         column, row = index % per_row, index // per_row
-        x = column * (card_width + GAP)
-        y = row * (card_height + ROW_GAP)
-        parts.append(card.draw(x, y, card_height, primary, accent))
+        x, y = column * (card_width + GAP), tops[row]
+        parts.append(card.draw(x, y, heads[row], heights[row], primary, accent))
         if index + 1 == len(cards):
             continue
         if column + 1 < per_row:
-            parts.append(_arrow(x + card_width, y + card_height / 2, primary))
+            parts.append(_arrow(x + card_width, y + heights[row] / 2, primary))
         else:
-            parts.append(_elbow(x + card_width / 2, y + card_height, card_width / 2, primary))
+            parts.append(_elbow(x + card_width / 2, y + heights[row], card_width / 2, primary))
     parts.append("</svg>")
     return "".join(parts)
 
@@ -92,33 +96,39 @@ class _Card:
         self.deadline = _wrap(stage.deadline, inner - CIRCLE - 8, DEADLINE_SIZE, True, 2)
         self.name = _wrap(stage.name, inner, NAME_SIZE, True, 6)
         self.performer = _wrap(stage.performer, inner, PERFORMER_SIZE, False, 3)
-        self.badge = _wrap(f"★ {you_act}", inner - 16, BADGE_SIZE, True, 2) if stage.client_acts else []
+        self.badge = (_wrap(f"★ {you_act}", inner - 16, BADGE_SIZE, True, 2)
+                      if stage.client_acts else [])
         self.head = max(CIRCLE, len(self.deadline) * DEADLINE_SIZE * LEADING)
-        self.height = (PAD + self.head + 10 + _block(self.name, NAME_SIZE)
-                       + (6 + _block(self.performer, PERFORMER_SIZE) if self.performer else 0)
-                       + (10 + self._badge_height() if self.badge else 0) + PAD + 2)
+
+    def height(self, head: float) -> float:
+        """The card's height when its row's number-and-deadline band is `head` tall."""
+        return (PAD + head + 10 + _block(self.name, NAME_SIZE)
+                + (6 + _block(self.performer, PERFORMER_SIZE) if self.performer else 0)
+                + (10 + self._badge_height() if self.badge else 0) + PAD + 2)
 
     def _badge_height(self) -> float:
         return _block(self.badge, BADGE_SIZE) + 8
 
-    def draw(self, x: float, y: float, height: float, primary: str, accent: str) -> str:
+    def draw(self, x: float, y: float, head: float, height: float, primary: str,
+             accent: str) -> str:
         stage, width = self.stage, self.width
         acts = stage.client_acts
+        box = f'x="0.75" y="0.75" width="{width - 1.5:.1f}" height="{height - 1.5:.1f}" rx="9"'
         out = [f'<g transform="translate({x:.1f} {y:.1f})">',
-               f'<rect x="0.75" y="0.75" width="{width - 1.5:.1f}" height="{height - 1.5:.1f}" rx="9" '
-               f'fill="#fff" stroke="{accent if acts else LINE}" stroke-width="1.5"/>']
+               f'<rect {box} fill="#fff" stroke="{accent if acts else LINE}" stroke-width="1.5"/>']
         if acts:
-            out.append(f'<rect x="0.75" y="0.75" width="{width - 1.5:.1f}" height="{height - 1.5:.1f}" '
-                       f'rx="9" fill="{accent}" fill-opacity="0.1"/>')
+            out.append(f'<rect {box} fill="{accent}" fill-opacity="0.1"/>')
         # number disc and deadline beside it
-        cy = PAD + self.head / 2
-        out.append(f'<circle cx="{PAD + CIRCLE / 2}" cy="{cy:.1f}" r="{CIRCLE / 2}" fill="{primary}"/>')
-        out.append(f'<text x="{PAD + CIRCLE / 2}" y="{cy + 4.6:.1f}" font-size="13" font-weight="700" '
+        cy = PAD + head / 2
+        disc = PAD + CIRCLE / 2
+        out.append(f'<circle cx="{disc}" cy="{cy:.1f}" r="{CIRCLE / 2}" fill="{primary}"/>')
+        out.append(f'<text x="{disc}" y="{cy + 4.6:.1f}" font-size="13" font-weight="700" '
                    f'fill="#fff" text-anchor="middle">{stage.number}</text>')
         first = cy - (len(self.deadline) - 1) * DEADLINE_SIZE * LEADING / 2 + DEADLINE_SIZE * 0.36
         out.append(_text(self.deadline, PAD + CIRCLE + 8, first, DEADLINE_SIZE, primary, bold=True))
-        top = PAD + self.head + 6
-        out.append(f'<path d="M{PAD} {top:.1f}h{width - 2 * PAD:.1f}" stroke="{LINE}" stroke-width="1"/>')
+        top = PAD + head + 6
+        out.append(f'<path d="M{PAD} {top:.1f}h{width - 2 * PAD:.1f}" stroke="{LINE}" '
+                   f'stroke-width="1"/>')
         top += 4 + NAME_SIZE
         out.append(_text(self.name, PAD, top, NAME_SIZE, INK, bold=True))
         top += (len(self.name) - 1) * NAME_SIZE * LEADING
@@ -181,10 +191,11 @@ def _wrap(text: str, width: float, size: float, bold: bool, max_lines: int) -> l
     return lines
 
 
-def _text(lines: list[str], x: float, y: float, size: float, color: str, bold: bool = False) -> str:
+def _text(lines: list[str], x: float, y: float, size: float, color: str,
+          bold: bool = False) -> str:
     weight = ' font-weight="700"' if bold else ""
-    spans = "".join(f'<tspan x="{x:.1f}" dy="{0 if i == 0 else size * LEADING:.1f}">{escape(line)}</tspan>'
-                    for i, line in enumerate(lines))
+    spans = "".join(f'<tspan x="{x:.1f}" dy="{0 if i == 0 else size * LEADING:.1f}">'
+                    f"{escape(line)}</tspan>" for i, line in enumerate(lines))
     return f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" fill="{color}"{weight}>{spans}</text>'
 
 
