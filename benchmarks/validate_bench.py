@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import cProfile
 import pstats
-import shutil
 import sys
 import tempfile
 import time
@@ -23,27 +22,17 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from corpus import make_corpus  # noqa: E402
 
 from memogen.pipeline import check  # noqa: E402
 
 
 def write_standards(folder: Path, count: int) -> list[Path]:
     """`count` valid standards in folder/standards, plus the repo's memogen.yaml."""
-    standards = folder / "standards"
-    standards.mkdir(parents=True)
-    shutil.copy(REPO / "memogen.yaml", folder / "memogen.yaml")
-    examples = [path.read_text("utf-8") for path in sorted((REPO / "standards").glob("*.yaml"))]
-    for number in range(count):
-        text = examples[number % len(examples)]
-        old_id = next(line[4:] for line in text.splitlines() if line.startswith("id: "))
-        new_id = f"{old_id}-{number:05d}"
-        text = text.replace(f"id: {old_id}", f"id: {new_id}", 1)
-        text = text.replace("\ntitle: ", f"\ntitle: №{number} ", 1)
-        if number % 2:
-            extra = "\nfaq:\n  - q: Можно ли быстрее?\n    a: Да, по договорённости.\n"
-            text = text.replace("\nfaq:\n", extra, 1)
-        (standards / f"{new_id}.yaml").write_text(text, "utf-8")
-    return sorted(standards.glob("*.yaml"))
+    make_corpus(folder, count)
+    return sorted((folder / "standards").glob("*.yaml"))
 
 
 def best_of(repeat: int, run: Callable[[], object]) -> float:

@@ -11,12 +11,15 @@ import traceback
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from memogen import __version__
 from memogen.errors import MemogenError, UserError
+
+if TYPE_CHECKING:
+    from memogen.findings import FailOn, Findings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -56,21 +59,81 @@ def main() -> None:
     """Turn internal service standards (YAML) into memos, guides, posters and emails."""
 
 
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "github", "junit", "sarif"]),
+    default="text", show_default=True,
+    help="How to report problems; github also writes a table to $GITHUB_STEP_SUMMARY.")
+fail_on_option = click.option(
+    "--fail-on", type=click.Choice(["error", "warning", "never"]), default=None,
+    help="Exit 1 on errors (the default), on warnings too, or never.")
+
+
 @main.command()
 @paths_argument
 @config_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
-              show_default=True, help="How to report problems.")
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@format_option
+@fail_on_option
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (= --fail-on warning).")
 @user_errors
-def validate(paths: tuple[Path, ...], config_path: Path | None, fmt: str, strict: bool) -> None:
+def validate(paths: tuple[Path, ...], config_path: Path | None, fmt: str,
+             fail_on: FailOn | None, strict: bool) -> None:
     """Check standards (default: standards/); exit 0 if valid, 1 if not."""
-    from memogen.pipeline import check
-    from memogen.report import render_report
+    from memogen.findings import validation
 
-    _, checked, count = check(paths, config_path)
-    click.echo(render_report(checked.issues, fmt, count), nl=False)
-    sys.exit(1 if checked.errors or (strict and checked.warnings) else 0)
+    if strict and fail_on not in (None, "warning"):
+        raise click.UsageError("--strict means --fail-on warning; give only one of them")
+    _, _, findings = validation(paths, config_path)
+    sys.exit(_report(findings, fmt, "warning" if strict else fail_on or "error"))
+
+
+@main.command()
+@paths_argument
+@config_option
+@format_option
+@fail_on_option
+@click.option("--write-baseline", is_flag=True,
+              help="Accept every current finding: record it in the baseline file.")
+@click.option("--no-baseline", is_flag=True, help="Show the findings the baseline accepts too.")
+@user_errors
+def lint(paths: tuple[Path, ...], config_path: Path | None, fmt: str, fail_on: FailOn | None,
+         write_baseline: bool, no_baseline: bool) -> None:
+    """Check standards against the rules for good standards (docs/lint-rules.md)."""
+    from memogen import lint as linter
+
+    if write_baseline:
+        baseline, count, findings = linter.record_baseline(paths, config_path)
+        if baseline is not None:
+            click.echo(f"accepted {count} finding(s) in {baseline}", err=True)
+    else:
+        findings = linter.lint(paths, config_path, use_baseline=not no_baseline)
+    sys.exit(_report(findings, fmt, fail_on or "error"))
+
+
+def _report(findings: Findings, fmt: str, fail_on: FailOn) -> int:
+    """Print the report; append the GitHub job summary; the exit code `--fail-on` asks for."""
+    import os
+
+    from memogen.findings import failed
+    from memogen.report import render
+    from memogen.report.github import append_step_summary
+
+    click.echo(render(findings, fmt, fail_on), nl=False)
+    if fmt == "github":
+        append_step_summary(findings, os.environ)
+    return 1 if failed(findings.issues, fail_on) else 0
+
+
+@main.command()
+@config_option
+@user_errors
+def doctor(config_path: Path | None) -> None:
+    """Check WeasyPrint, Pango and the brand font; say how to fix what is missing."""
+    from memogen.doctor import diagnose
+
+    results = diagnose(config_path)
+    for result in results:
+        click.echo(result.line())
+    sys.exit(0 if all(result.ok for result in results) else 1)
 
 
 @main.command()

@@ -234,7 +234,7 @@ def _poster_fit(config: Config, standard: Standard, stages: list[dict[str, Any]]
         labels["scan_to_open"] if request.form_url else "",
         f"{labels['send_to']}: {request.address}" if request.address else "") if text)
     if landscape:
-        total = 4.8 + 2.75 + 2 + 4.6 * _lines(durations.word(standard.deadline, lang), 38, 4.2)
+        total = 4.8 + 2.75 + 2 + 4.6 * _lines(durations.word(standard.deadline, lang), 38, 3.7)
         room = h - max(head, total) - 2.8 - 2 * 2
         stages_w = w - _SIDE
     else:

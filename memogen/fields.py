@@ -37,6 +37,13 @@ _FONT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 \-]{0,59}$")
 _COLOR = re.compile(r"^#(?:[0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$")
 _LINE_BREAKS = re.compile("[\r\n\u2028\u2029\u0085]")
 _ENCODED_WORD = re.compile(r"=\?.*\?=")
+# Characters RFC 3986 never allows in a URL as typed: they would end an HTML attribute or a
+# Markdown link early, so they must come percent-encoded.
+_URL_UNSAFE = re.compile(r"[\s<>\"`\\^{}|]")
+MAX_MARKDOWN_DEPTH = 8
+# One level of Markdown nesting at a line's start: a quote mark, a list marker, or 4 columns
+# of indentation (a nested list or a code block).
+_NESTING = re.compile(r"(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)| {4}|\t| {1,3})")
 
 
 def fail(message: str, hint: str = "") -> PydanticCustomError:
@@ -59,6 +66,8 @@ def _line(value: Any) -> str:
         raise fail("this value is empty", "write the text after the colon")
     if _LINE_BREAKS.search(text):
         raise fail("this value must fit on one line", "remove the line breaks")
+    if "\t" in text:
+        raise fail("this value contains a tab", "use a space instead")
     if _ENCODED_WORD.search(text):
         raise fail("'=?…?=' is not allowed here", "it could disguise an email header; reword it")
     return text
@@ -68,7 +77,22 @@ def _markdown(value: Any) -> str:
     text = _text(value).strip()
     if not text:
         raise fail("this value is empty", "write the text after the colon")
+    depth = max(_nesting_depth(line) for line in text.splitlines())
+    if depth > MAX_MARKDOWN_DEPTH:
+        raise fail(f"this text nests lists or quotes {depth} levels deep, more than "
+                   f"{MAX_MARKDOWN_DEPTH}", "flatten it; two levels are plenty for a reader")
     return text
+
+
+def _nesting_depth(line: str) -> int:
+    """How many quotes, list items and indents open a line (each renders one level deeper)."""
+    depth, at = 0, 0
+    while found := _NESTING.match(line, at):
+        if found.end() == at:
+            break
+        depth += not found.group().startswith(" ") or len(found.group()) == 4
+        at = found.end()
+    return depth
 
 
 def _flag(value: Any) -> bool:
@@ -111,6 +135,10 @@ def _url(value: Any) -> str:
     parts = urlsplit(text) if " " not in text else None
     if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
         raise fail(f"'{text}' is not a web address", "start it with https:// and leave no spaces")
+    unsafe = _URL_UNSAFE.search(text)
+    if unsafe:
+        raise fail(f"the web address contains '{unsafe.group()}', which a web address cannot hold",
+                   f"write it percent-encoded: %{ord(unsafe.group()):02X}")
     return text
 
 

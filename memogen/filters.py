@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from memogen.markup import escape_markdown_text
+
 
 def md_cell(text: str) -> str:
     """Text made safe inside a Markdown table cell (no pipes, no line breaks, no raw HTML)."""
-    return " ".join(str(text).replace("|", "\\|").replace("<", "&lt;").split())
+    return " ".join(md_text(text).replace("|", "\\|").split())
 
 
 def md_text(text: str) -> str:
-    """Plain text made inert in Markdown: raw HTML cannot start."""
-    return str(text).replace("<", "&lt;")
+    """Plain text made inert in Markdown: raw HTML and links cannot start."""
+    return escape_markdown_text(text)
 
 
 def tel(phone: str) -> str:

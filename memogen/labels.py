@@ -93,7 +93,6 @@ LABELS: dict[str, dict[str, str]] = {
         "format_eml": "EML",
         "format_txt": "TXT",
         "schema_link": "Схема стандарта (JSON Schema) для редакторов YAML",
-        "departments": "Подразделения",
     },
     "en": {
         "memo": "Staff memo",
@@ -185,7 +184,6 @@ LABELS: dict[str, dict[str, str]] = {
         "format_eml": "EML",
         "format_txt": "TXT",
         "schema_link": "Standard schema (JSON Schema) for YAML editors",
-        "departments": "Departments",
     },
 }
 

@@ -260,6 +260,11 @@ class _TreeBuilder:
             raise _error(self.file, where,
                          f"this value is longer than {MAX_SCALAR_CHARS} characters",
                          "shorten it; documents are read, not searched")
+        escaped = _CONTROL.search(event.value)
+        if escaped:  # typed as an escape ("\x07", "\v", "\e") the file check cannot see
+            code = f"U+{ord(escaped.group()):04X}"
+            raise _error(self.file, where, f"the invisible control character {code} is not "
+                         "allowed", "remove the backslash escape that produces it")
         end_line = event.end_mark.line + 1 if event.end_mark else where[0]
         quoted_lines = event.style in ("'", '"') and end_line > where[0]
         self.multiline_quote = (where, end_line) if quoted_lines else None

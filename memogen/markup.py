@@ -16,9 +16,13 @@ ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "a", "ul", "ol", "li", "cod
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 
+_ABSOLUTE_LINK = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
 _LINK_TARGET = re.compile(r"\]\(\s*<?(?!https?:|mailto:)[^)]*\)", re.IGNORECASE)
-_REFERENCE = re.compile(r"^( {0,3}\[[^\]]+\]:\s*)(?!https?:|mailto:)\S+.*$",
-                        re.IGNORECASE | re.MULTILINE)
+# `[label]: target` defines a link wherever it starts a line, also inside a list item or a
+# quote; escaping its colon turns it back into text (it still reads the same).
+_REFERENCE = re.compile(r"\]:(?=\s*(?!https?:|mailto:)\S)", re.IGNORECASE)
+_IMAGE = re.compile(r"!(?=\[)")
+_MARKDOWN_SPECIAL = re.compile(r"([\\\[\]])")
 _SINGLE_PARAGRAPH = re.compile(r"^<p>((?:(?!<p>).)*)</p>$", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 _converter = markdown.Markdown(extensions=[], output_format="html")
@@ -29,7 +33,16 @@ def to_html(text: str) -> str:
     _converter.reset()
     rendered = _converter.convert(text)
     return nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                     url_schemes=URL_SCHEMES, link_rel="noopener noreferrer").strip()
+                     url_schemes=URL_SCHEMES, link_rel="noopener noreferrer",
+                     attribute_filter=_absolute_links_only).strip()
+
+
+def _absolute_links_only(tag: str, attribute: str, value: str) -> str | None:
+    """Relative links (`/etc/passwd`, `guide.pdf`) would point into whatever folder the file
+    is opened from; a document that travels by email links only to absolute addresses."""
+    if attribute == "href" and not _ABSOLUTE_LINK.match(value.strip()):
+        return None
+    return value
 
 
 def to_inline_html(text: str) -> str:
@@ -39,11 +52,26 @@ def to_inline_html(text: str) -> str:
     return single.group(1) if single else rendered
 
 
-def to_safe_markdown(text: str) -> str:
-    """Markdown source with raw HTML made inert and unsafe link targets dropped."""
+class SafeMarkdown(str):
+    """Markdown that `to_safe_markdown` already made inert: the md filters leave it as it is."""
+
+    __slots__ = ()
+
+
+def to_safe_markdown(text: str) -> SafeMarkdown:
+    """Markdown source with raw HTML made inert, unsafe link targets dropped and images
+    turned into links (the HTML shows no images either, and a viewer would fetch them)."""
     text = text.replace("<", "&lt;")
     text = _LINK_TARGET.sub("]()", text)
-    return _REFERENCE.sub(r"\1#", text)
+    text = _REFERENCE.sub(r"]\\:", text)
+    return SafeMarkdown(_IMAGE.sub(r"\\!", text))
+
+
+def escape_markdown_text(text: str) -> str:
+    """Plain text (a title, a name) made inert in Markdown: no raw HTML, no link syntax."""
+    if isinstance(text, SafeMarkdown):
+        return text
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text)).replace("<", "&lt;")
 
 
 def to_plain_text(text: str) -> str:

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import difflib
 from datetime import date
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    PrivateAttr,
+    WithJsonSchema,
+    create_model,
+)
 
 from memogen.durations import Duration
 from memogen.fields import (
@@ -24,7 +33,9 @@ from memogen.fields import (
     ShortLine,
     Url,
     WholeNumber,
+    fail,
 )
+from memogen.lint_rules.catalog import RULE_IDS, RULES, RuleSeverity
 
 Language = Literal["ru", "en"]
 Channel = Literal["form", "email", "portal", "phone", "in-person"]
@@ -196,6 +207,57 @@ class BuildOptions(Strict):
     formats: list[Format] = _field("In which formats.", list(FORMATS), default=list(FORMATS))
 
 
+def _rule_id(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise fail("expected a rule id", "write an id like MG101; see docs/lint-rules.md")
+    text = value.strip()
+    if text not in RULE_IDS:
+        close = difflib.get_close_matches(text, RULE_IDS, n=1)
+        raise fail(f"'{text}' is not a lint rule",
+                   f"did you mean '{close[0]}'?" if close else "see docs/lint-rules.md")
+    return text
+
+
+RuleId = Annotated[str, PlainValidator(_rule_id), WithJsonSchema({"enum": list(RULE_IDS)})]
+
+# One optional key per rule, so that an unknown id is reported like any unknown key.
+if TYPE_CHECKING:
+    SeverityOverrides = Strict
+else:
+    SeverityOverrides = create_model(
+        "SeverityOverrides", __base__=Strict,
+        **{rule.id: (RuleSeverity | None, _field(f"Severity of {rule.id} ({rule.name}).",
+                                                  "warning", default=None))
+           for rule in RULES},
+    )
+
+
+class JargonLists(Strict):
+    ru: list[Line] | None = _field("Jargon in Russian standards; replaces the built-in list. "
+                                   "A word ending in '*' matches any ending.",
+                                   ["осуществл*", "в рамках"], default=None, max_length=500)
+    en: list[Line] | None = _field("Jargon in English standards; replaces the built-in list. "
+                                   "A word ending in '*' matches any ending.",
+                                   ["utilise", "in order to"], default=None, max_length=500)
+
+
+class LintOptions(Strict):
+    disable: list[RuleId] = _field("Rules to switch off, by id.", ["MG203"], default=[])
+    severity: SeverityOverrides = _field(
+        "A different severity for some rules: error, warning or info.", {"MG403": "warning"},
+        default=SeverityOverrides())
+    jargon: JargonLists = _field("Words and phrases clients should not meet.",
+                                 default=JargonLists())
+    max_sentence_words: Annotated[WholeNumber, Field(ge=5, le=200)] = _field(
+        "The longest sentence allowed in client texts, in words.", 25, default=25)
+    poster_word_budget: Annotated[WholeNumber, Field(ge=5, le=500)] = _field(
+        "The most words on a poster: title, slogan and stage names together.", 30, default=30)
+    max_age_days: Annotated[WholeNumber, Field(ge=1)] = _field(
+        "How many days after `effective` a standard is due for review.", 730, default=730)
+    baseline: Line = _field("File of accepted findings, relative to memogen.yaml.",
+                            ".memogen-lint-baseline.json", default=".memogen-lint-baseline.json")
+
+
 class Config(Strict):
     """memogen.yaml: company-wide settings; every key is optional."""
 
@@ -213,6 +275,18 @@ class Config(Strict):
     build: BuildOptions = _field("What `memogen build` makes by default.", default=BuildOptions())
     service_rules: list[Line] = _field("Company-wide rules of talking to internal clients.",
                                        default=[], max_length=15)
+    lint: LintOptions = _field("Settings of `memogen lint`.", default=LintOptions())
+
+    _logo_uri: str = PrivateAttr(default="")
+
+    @property
+    def logo_uri(self) -> str:
+        """The logo as a `data:` URI ("" without one): read and verified by memogen.logo."""
+        return self._logo_uri
+
+    def attach_logo(self, uri: str) -> None:
+        """Set once, by validate.load_config, right after reading and verifying the file."""
+        self._logo_uri = uri
 
 
 __all__ = ["ARTIFACTS", "FORMATS", "Config", "Duration", "Standard", "date"]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -72,10 +74,12 @@ def build(paths: Sequence[Path], config_path: Path | None, options: BuildOptions
         staging = Staging(options.out)
         try:
             jobs, new = _plan(standards, project, options, old, staging.dir, result)
-            for done, rendered in enumerate(_render_all(jobs, options.jobs), 1):
-                _collect(rendered, staging, new, result)
-                if progress:
-                    progress(done, len(jobs))
+            # closing(): on any failure the workers are stopped before the staging is removed
+            with closing(_render_all(jobs, options.jobs)) as renders:
+                for done, rendered in enumerate(renders, 1):
+                    _collect(rendered, staging, new, result)
+                    if progress:
+                        progress(done, len(jobs))
             if options.strict and result.warnings:
                 raise UserError("the build has warnings and --strict is on:\n"
                                 + "\n".join(result.warnings))
@@ -137,7 +141,8 @@ def _plan(standards: list[Standard], project: Project, options: BuildOptions, ol
     artifacts = options.artifacts or tuple(settings.artifacts)
     formats = options.formats or tuple(settings.formats)
     hasher = TemplateHasher(make_environment(user_templates))
-    config_json = project.config.model_dump_json()
+    config_json = project.config.model_dump_json() + hashlib.sha256(  # the logo's bytes too
+        project.config.logo_uri.encode()).hexdigest()
     new, jobs = Manifest(), []
     for standard in standards:
         standard_json = standard.model_dump_json()
@@ -174,7 +179,16 @@ def _render_all(jobs: list[Job], workers: int) -> Iterator[Rendered]:
         yield from map(render_standard, jobs)
         return
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=warm_up) as pool:
-        yield from pool.map(render_standard, jobs)
+        done = 0
+        try:
+            for rendered in pool.map(render_standard, jobs):
+                done += 1
+                yield rendered
+        except BrokenProcessPool:
+            raise UserError(f"{jobs[done].standard.id}: a render worker stopped abruptly, "
+                            "most likely out of memory; shorten its texts") from None
+        finally:  # a failure or Ctrl-C: drop the queued jobs instead of rendering them all
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _collect(rendered: Rendered, staging: Staging, new: Manifest, result: BuildResult) -> None:

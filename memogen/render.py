@@ -17,6 +17,7 @@ from jinja2 import Environment, TemplateError, TemplateNotFound, TemplateSyntaxE
 
 from memogen.context import standard_context
 from memogen.errors import InternalError, UserError
+from memogen.formats.pdf import WORKER_MEMORY_BYTES, PdfTimeout
 from memogen.models import Config, Standard
 from memogen.templating import make_environment, render
 from memogen.writer import write_staged
@@ -72,6 +73,11 @@ def render_standard(job: Job) -> Rendered:
     except TemplateError as exc:
         where = f"{exc.filename}:{exc.lineno}: " if isinstance(exc, TemplateSyntaxError) else ""
         raise UserError(f"{job.standard.id}: a template failed: {where}{exc.message}") from None
+    except PdfTimeout as exc:
+        raise UserError(f"{job.standard.id}: {exc}; shorten its texts") from None
+    except MemoryError:
+        raise UserError(f"{job.standard.id}: rendering needed more memory than a worker may use "
+                        f"({WORKER_MEMORY_BYTES // 2**20} MiB); shorten its texts") from None
     except (UserError, KeyboardInterrupt):
         raise
     except Exception as exc:
@@ -147,11 +153,14 @@ def _email(env: Environment, job: Job, context: dict[str, object], wanted: list[
         out.add(job.staging, f"{prefix}.txt", text.encode("utf-8"))
 
 
-def _addresses(job: Job) -> tuple[str, str]:
+def _addresses(job: Job) -> tuple[tuple[str, str], tuple[str, str]]:
+    """(name, address) pairs: the owner's name goes in as a name, never re-parsed."""
+    from memogen.formats.email import mailbox
+
     owner = job.standard.owner
-    fallback = f"{owner.name} <{owner.email}>" if owner.email else "memogen <noreply@example.com>"
-    sender = job.config.email.sender or fallback
-    return sender, job.config.email.to or sender
+    fallback = (owner.name, owner.email) if owner.email else ("memogen", "noreply@example.com")
+    sender = mailbox(job.config.email.sender) if job.config.email.sender else fallback
+    return sender, mailbox(job.config.email.to) if job.config.email.to else sender
 
 
 def _epoch(job: Job) -> int:
@@ -170,7 +179,8 @@ def _environment(user_templates: Path | None) -> Environment:
 
 def warm_up() -> None:
     """Run once in each worker: import WeasyPrint and lay out a page, so jobs start warm."""
-    from memogen.formats.pdf import render_pdf
+    from memogen.formats.pdf import limit_worker, render_pdf
 
+    limit_worker()
     render_pdf('<html lang="en"><title>warm</title><p style="font-family: DejaVu Sans">'
                "Warm <b>up</b> — разогрев</p></html>")

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from memogen import durations
 from memogen.errors import Issue, UserError
 from memogen.loader import Document, KeyPath, load_file
+from memogen.logo import LogoError, logo_data_uri
 from memogen.models import Config, Standard
 
 M = TypeVar("M", bound=BaseModel)
@@ -32,6 +33,11 @@ class Checked:
     standards: list[Standard] = field(default_factory=list)
     sources: dict[str, Path] = field(default_factory=dict)  # id → file
     issues: list[Issue] = field(default_factory=list)
+    documents: dict[str, Document] = field(default_factory=dict)  # id → its YAML source map
+
+    def with_documents(self) -> list[tuple[Standard, Document]]:
+        """Each valid standard with the document it came from, to locate further findings."""
+        return [(standard, self.documents[standard.id]) for standard in self.standards]
 
     @property
     def errors(self) -> list[Issue]:
@@ -72,6 +78,11 @@ def _logo_rule(config: Config, document: Document, repo: Path) -> Iterable[Issue
     elif not logo.is_file():
         yield Issue(document.file, line, col, "logo", f"the logo file '{config.logo}' is missing",
                     "check the path; it is relative to memogen.yaml")
+    else:  # read once, verified and inlined: templates get a data: URI, never a path
+        try:
+            config.attach_logo(logo_data_uri(logo, config.logo))
+        except LogoError as exc:
+            yield Issue(document.file, line, col, "logo", exc.message, exc.hint)
 
 
 def check_standards(files: Iterable[tuple[Path, str]], config: Config) -> Checked:
@@ -99,6 +110,7 @@ def check_standards(files: Iterable[tuple[Path, str]], config: Config) -> Checke
                 standard = standard.model_copy(update={"language": config.language})
             checked.standards.append(standard)
             checked.sources[standard.id] = path
+            checked.documents[standard.id] = document
     checked.issues.sort()
     return checked
 

@@ -1,13 +1,38 @@
-"""The one place that writes files: atomically, inside the output folder only."""
+"""The one place that writes files: atomically, inside the output folder only.
+
+Every OSError met while writing becomes a UserError that names the file and says
+what to do (a full disk, a read-only folder), never a traceback.
+"""
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import re
 import shutil
 import tempfile
 from pathlib import Path
+
+from memogen.errors import UserError
+
+_ADVICE = {
+    errno.ENOSPC: "the disk is full; free some space and build again",
+    errno.EDQUOT: "the disk quota is used up; free some space and build again",
+    errno.EACCES: "memogen may not write there; check the permissions or choose another -o",
+    errno.EPERM: "memogen may not write there; check the permissions or choose another -o",
+    errno.EROFS: "the folder is read-only; choose another with -o",
+    errno.ELOOP: "it is a symbolic link; remove it",
+}
+
+
+def cannot_write(path: Path | str, exc: OSError, unchanged: bool = True) -> UserError:
+    """The user-facing form of an OSError met while writing `path`."""
+    advice = _ADVICE.get(exc.errno or 0, "")
+    outcome = ("the output folder was left as it was" if unchanged else
+               "some files of this build are already in place; build again")
+    return UserError(f"cannot write {path}: {exc.strerror or exc}"
+                     + (f" ({advice})" if advice else "") + f"; {outcome}")
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -37,20 +62,29 @@ SAFE_PART = re.compile(r"^\.?[a-z0-9][a-z0-9._-]*$")
 def write_staged(staging: Path, relative: str, data: bytes) -> None:
     """Write one file into a staging folder (any process may call this)."""
     target = staging / _checked(relative)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    except OSError as exc:
+        raise cannot_write(staging.parent / relative, exc) from None
 
 
 class BuildLock:
     """An exclusive lock on the output folder: a second build waits for the first."""
 
     def __init__(self, out: Path) -> None:
-        out.mkdir(parents=True, exist_ok=True)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise cannot_write(out, exc) from None
         self.path = out / ".memogen.lock"
         self.handle: int | None = None
 
     def __enter__(self) -> BuildLock:
-        self.handle = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+        try:
+            self.handle = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+        except OSError as exc:
+            raise cannot_write(self.path, exc) from None
         fcntl.flock(self.handle, fcntl.LOCK_EX)
         return self
 
@@ -69,9 +103,12 @@ class Staging:
     """
 
     def __init__(self, out: Path) -> None:
-        out.mkdir(parents=True, exist_ok=True)
-        self.out = out.resolve()
-        self.dir = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.out))
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            self.out = out.resolve()
+            self.dir = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.out))
+        except OSError as exc:
+            raise cannot_write(out, exc) from None
         self.written: list[str] = []
 
     def add(self, relative: str, data: bytes) -> None:
@@ -84,10 +121,21 @@ class Staging:
         self.written.append(_checked(relative))
 
     def commit(self) -> None:
-        for relative in sorted(self.written):
+        moves = sorted(self.written)
+        for relative in moves:  # first make sure every file can go where it belongs
             final = self.out / relative
-            _real_folder(final.parent, self.out)
-            os.replace(self.dir / relative, final)
+            try:
+                _real_folder(final.parent, self.out)
+            except OSError as exc:
+                raise cannot_write(final.parent, exc) from None
+            if final.is_dir() and not final.is_symlink():
+                raise cannot_write(final, IsADirectoryError(errno.EISDIR, "a folder of that name "
+                                                            "is in the way; remove it"))
+        for relative in moves:
+            try:
+                os.replace(self.dir / relative, self.out / relative)
+            except OSError as exc:
+                raise cannot_write(self.out / relative, exc, unchanged=False) from None
         shutil.rmtree(self.dir, ignore_errors=True)
 
     def discard(self) -> None:

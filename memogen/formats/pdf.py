@@ -1,14 +1,27 @@
-"""PDF through WeasyPrint: no fetching, fonts subset and embedded, tagged, reproducible."""
+"""PDF through WeasyPrint: no fetching, fonts subset and embedded, tagged, reproducible.
+
+What a PDF may contain is decided here, not by the HTML: the fetcher serves only
+`data:` URLs (what memogen inlined itself), attachments are dropped whatever the
+template asks for, and each render has a wall-clock bound. Worker processes also
+get a memory bound (`limit_worker`, called first thing in `render.warm_up`).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import resource
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 PDF_OPTIONS: dict[str, Any] = {"pdf_tags": True, "uncompressed_pdf": False}
+PDF_TIME_LIMIT_S = 60.0  # one PDF; the largest example takes about 1 s
+WORKER_MEMORY_BYTES = 2 * 1024**3  # address space of a render worker; a warm one uses ~250 MB
 
 
 @dataclass
@@ -16,6 +29,11 @@ class Pdf:
     data: bytes
     pages: int
     warnings: list[str] = field(default_factory=list)
+
+
+class PdfTimeout(BaseException):
+    """A render ran past PDF_TIME_LIMIT_S. A BaseException, like KeyboardInterrupt, so that
+    no `except Exception` inside WeasyPrint can swallow it and carry on."""
 
 
 class _Collect(logging.Handler):
@@ -38,13 +56,51 @@ def render_pdf(html: str) -> Pdf:
     logger.addHandler(collector)
     logger.propagate = False
     try:
-        document = weasyprint.HTML(string=html, base_url=None,
-                                   url_fetcher=_fetcher()).render(font_config=_fonts())
-        identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
-        data = document.write_pdf(pdf_identifier=identifier, **PDF_OPTIONS)
+        with _time_limit(PDF_TIME_LIMIT_S):
+            document = weasyprint.HTML(string=html, base_url=None,
+                                       url_fetcher=_fetcher()).render(font_config=_fonts())
+            _drop_attachments(document)
+            identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+            data = document.write_pdf(pdf_identifier=identifier, **PDF_OPTIONS)
     finally:
         logger.removeHandler(collector)
     return Pdf(data, len(document.pages), collector.messages)
+
+
+def _drop_attachments(document: Any) -> None:
+    """`<link rel=attachment>` and `<a rel=attachment>` would embed files in the PDF."""
+    document.metadata.attachments = []
+    for page in document.pages:
+        page.links = [link for link in page.links if link[0] != "attachment"]
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise PdfTimeout after `seconds` of wall clock (main thread only: signals need it)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise PdfTimeout(f"laying out the PDF took longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def limit_worker() -> None:
+    """Bound a render worker's memory, and leave Ctrl-C to the parent, which cleans up."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = WORKER_MEMORY_BYTES if hard == resource.RLIM_INFINITY else min(hard,
+                                                                           WORKER_MEMORY_BYTES)
+    if soft == resource.RLIM_INFINITY or soft > limit:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @cache

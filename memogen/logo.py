@@ -1,0 +1,104 @@
+"""The logo of memogen.yaml: read by memogen itself, verified, inlined as a `data:` URI.
+
+Nothing renders a file by path: the PDF fetcher serves only `data:` URLs. So the
+logo is read here, once, from inside the repo, size- and pixel-capped, and proven
+to be what its name says — a PNG by its signature and header, an SVG by parsing it
+with no DTD, no entities, no scripts, no foreign content and no external links.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import struct
+from pathlib import Path
+from xml.etree import ElementTree
+
+MAX_LOGO_BYTES = 512 * 1024
+MAX_LOGO_PIXELS = 4096  # per side
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+_SVG = "{http://www.w3.org/2000/svg}"
+_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+_DECLARATIONS = re.compile(rb"<!DOCTYPE|<!ENTITY|<\?xml-stylesheet", re.IGNORECASE)
+_FORBIDDEN = {"script", "foreignObject", "handler", "listener", "iframe", "embed", "object"}
+_EXTERNAL_CSS = re.compile(r"@import|url\(\s*['\"]?(?!#)", re.IGNORECASE)
+
+
+class LogoError(ValueError):
+    """The logo file cannot be used; `message` and `hint` are worded for the user."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+
+def logo_data_uri(path: Path, shown: str) -> str:
+    """Read and verify the logo at `path` (already resolved inside the repo) → `data:` URI.
+
+    `shown` is the name the user wrote in memogen.yaml, used in messages."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_LOGO_BYTES + 1)
+    except OSError as exc:
+        raise LogoError(f"the logo '{shown}' cannot be read: {exc.strerror}",
+                        "check the file's permissions") from None
+    if len(data) > MAX_LOGO_BYTES:
+        raise LogoError(f"the logo '{shown}' is larger than {MAX_LOGO_BYTES // 1024} KiB",
+                        "export it smaller; a logo needs a few KiB")
+    if path.suffix.lower() == ".png":
+        _check_png(data, shown)
+        mime = "image/png"
+    else:
+        _check_svg(data, shown)
+        mime = "image/svg+xml"
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def _check_png(data: bytes, shown: str) -> None:
+    if not data.startswith(PNG_SIGNATURE) or data[12:16] != b"IHDR" or len(data) < 33:
+        raise LogoError(f"the logo '{shown}' is not a PNG image",
+                        "save it as PNG, or give the file its real extension")
+    width, height = struct.unpack(">II", data[16:24])
+    if not (0 < width <= MAX_LOGO_PIXELS and 0 < height <= MAX_LOGO_PIXELS):
+        raise LogoError(f"the logo '{shown}' is {width}×{height} pixels, more than "
+                        f"{MAX_LOGO_PIXELS} on a side", "scale it down")
+
+
+def _check_svg(data: bytes, shown: str) -> None:
+    declared = _DECLARATIONS.search(data)
+    if declared:
+        raise LogoError(f"the logo '{shown}' contains '{declared.group().decode()}', which a "
+                        "logo may not", "export it again as plain SVG")
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as exc:
+        raise LogoError(f"the logo '{shown}' is not valid SVG ({exc})",
+                        "export it again as plain SVG") from None
+    if root.tag not in (f"{_SVG}svg", "svg"):
+        raise LogoError(f"the logo '{shown}' is not an SVG image (its root is not <svg>)",
+                        "export it again as plain SVG")
+    for element in root.iter():
+        _check_svg_element(element, shown)
+
+
+def _check_svg_element(element: ElementTree.Element, shown: str) -> None:
+    name = element.tag.rpartition("}")[2]
+    if name in _FORBIDDEN:
+        raise LogoError(f"the logo '{shown}' contains <{name}>, which a logo may not",
+                        "export it again as plain SVG, without scripts or embedded HTML")
+    if name == "style" and _EXTERNAL_CSS.search(element.text or ""):
+        raise LogoError(f"the logo '{shown}' loads something from outside in its <style>",
+                        "remove @import and url() that do not start with '#'")
+    for attribute, value in element.attrib.items():
+        local = attribute.rpartition("}")[2]
+        if local.lower().startswith("on"):
+            raise LogoError(f"the logo '{shown}' has an event handler '{local}'",
+                            "export it again as plain SVG, without scripts")
+        if (attribute in ("href", _XLINK_HREF)) and not value.strip().startswith("#"):
+            raise LogoError(f"the logo '{shown}' links to '{value[:60]}'",
+                            "a logo may refer only to its own parts ('#id'); embed or drop "
+                            "the rest")
+        if _EXTERNAL_CSS.search(value) and local != "id":
+            raise LogoError(f"the logo '{shown}' loads something from outside in '{local}'",
+                            "remove url() values that do not start with '#'")

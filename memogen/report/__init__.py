@@ -1,0 +1,42 @@
+"""Findings → a report for people (text) or for CI (json, github, junit, sarif).
+
+One module per format; each `render(findings, fail_on)` returns the whole report as
+text. `fail_on` matters to the formats that mark failures themselves (JUnit).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from memogen.errors import Issue
+from memogen.findings import FailOn, Findings
+
+REPORT_FORMATS = ("text", "json", "github", "junit", "sarif")
+
+
+def render(findings: Findings, fmt: str, fail_on: FailOn = "error") -> str:
+    """The whole report in one of REPORT_FORMATS."""
+    from memogen.report import as_json, github, junit, sarif, text
+
+    renderers: dict[str, Callable[[Findings, FailOn], str]] = {
+        "text": text.render,
+        "json": as_json.render,
+        "github": github.render,
+        "junit": junit.render,
+        "sarif": sarif.render,
+    }
+    return renderers[fmt](findings, fail_on)
+
+
+def counts(issues: Iterable[Issue]) -> Counter[str]:
+    """How many issues of each severity: 'error', 'warning', 'info'."""
+    return Counter(issue.severity for issue in issues)
+
+
+def one_line(issue: Issue, with_rule: bool = True) -> str:
+    """`path: message (hint) [rule]`: an issue without its place, for annotations and tables."""
+    message = f"{issue.path}: {issue.message}" if issue.path else issue.message
+    if issue.hint:
+        message += f" ({issue.hint})"
+    return message + (f" [{issue.rule}]" if issue.rule and with_rule else "")
