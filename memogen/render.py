@@ -138,8 +138,9 @@ def _email(env: Environment, job: Job, context: dict[str, object], wanted: list[
 
     if not wanted:
         return
-    html = inline_css(render(env, "email.html.j2", context))
-    text = render(env, "email.txt.j2", context)
+    # Both end in one newline, as the email package ends each part: file and part stay equal.
+    html = inline_css(render(env, "email.html.j2", context)).rstrip("\n") + "\n"
+    text = render(env, "email.txt.j2", context).rstrip("\n") + "\n"
     prefix = f"{out.standard_id}/email"
     if "eml" in wanted:
         sender, to = _addresses(job)

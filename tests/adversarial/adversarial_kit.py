@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import email
 import email.policy
+import json
 import re
 import shutil
 import subprocess
@@ -71,8 +72,10 @@ def tiny_data() -> dict[str, Any]:
 
 
 def to_yaml(data: Any) -> str:
-    """Plain data → YAML text that memogen reads back as the same strings."""
-    return yaml.safe_dump(copy.deepcopy(data), allow_unicode=True, sort_keys=False, width=10**6)
+    """Plain data → YAML text that memogen reads back as the same strings (no anchors: the
+    JSON round trip gives every repeated item its own object)."""
+    return yaml.safe_dump(json.loads(json.dumps(data)), allow_unicode=True, sort_keys=False,
+                          width=10**6)
 
 
 def make_repo(root: Path, standards: dict[str, str] | None = None, config: str = CONFIG_TEXT,
