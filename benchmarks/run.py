@@ -122,7 +122,7 @@ def rebuild_figures(folder: Path, tmp: Path, count: int) -> None:
     report("no-op rebuild / full build", f"{noop / full:.2%}", "target <= 2%")
     edited = folder / "standards" / sorted(p.name for p in (folder / "standards").iterdir())[7]
     text = edited.read_text("utf-8")
-    edited.write_text(text.replace("title: ", "title: Изменено: ", 1), "utf-8")
+    edited.write_text(text.replace("title: ", "title: Изменено — ", 1), "utf-8")
     one = timed(build, [folder / "standards"], folder / "memogen.yaml",
                 BuildOptions(out=out, jobs=2))
     alone_folder = tmp / "alone"

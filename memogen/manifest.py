@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, meta
@@ -104,4 +105,13 @@ class TemplateHasher:
 
 
 def build_key(standard_json: str, config_json: str, templates: str, formats: list[str]) -> str:
-    return digest(__version__, standard_json, config_json, templates, ",".join(formats))
+    return digest(code_fingerprint(), standard_json, config_json, templates, ",".join(formats))
+
+
+@cache
+def code_fingerprint() -> str:
+    """memogen's version and its own code: an upgrade or a code change rebuilds everything."""
+    package = Path(__file__).resolve().parent
+    sources = sorted(package.rglob("*.py"))
+    return digest(__version__, *(p.relative_to(package).as_posix() for p in sources),
+                  *(p.read_bytes() for p in sources))

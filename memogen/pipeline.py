@@ -185,8 +185,9 @@ def _render_all(jobs: list[Job], workers: int) -> Iterator[Rendered]:
                 done += 1
                 yield rendered
         except BrokenProcessPool:
-            raise UserError(f"{jobs[done].standard.id}: a render worker stopped abruptly, "
-                            "most likely out of memory; shorten its texts") from None
+            raise UserError(f"{jobs[done].standard.id}: a render worker stopped abruptly "
+                            "(out of memory, or killed); shorten its texts, or build with -j 1 "
+                            "to see more") from None
         finally:  # a failure or Ctrl-C: drop the queued jobs instead of rendering them all
             pool.shutdown(wait=True, cancel_futures=True)
 

@@ -183,5 +183,8 @@ def warm_up() -> None:
     from memogen.formats.pdf import limit_worker, render_pdf
 
     limit_worker()
-    render_pdf('<html lang="en"><title>warm</title><p style="font-family: DejaVu Sans">'
-               "Warm <b>up</b> — разогрев</p></html>")
+    try:  # only an optimisation: a real problem shows in the first job, with its standard's name
+        render_pdf('<html lang="en"><title>warm</title><p style="font-family: DejaVu Sans">'
+                   "Warm <b>up</b> — разогрев</p></html>")
+    except (Exception, PdfTimeout):
+        pass

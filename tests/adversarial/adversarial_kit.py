@@ -232,7 +232,9 @@ def readable_outputs(out: Path) -> Iterator[tuple[str, str]]:
             headers = "\n".join(f"{key}: {value}" for key, value in message.items())
             yield name, f"{headers}\n{plain}\n{html}"
         elif path.suffix == ".pdf":
-            yield name, pdf_text(path) + path.read_bytes().decode("latin-1")
+            info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True,
+                                  text=True).stdout
+            yield name, f"{info}\n{pdf_text(path)}"
 
 
 def pdf_uncompressed(path: Path) -> bytes:

@@ -1,0 +1,162 @@
+"""Guarantee 5 — bounded rendering: oversized structure is refused at validation; a PDF that
+takes too long, or a worker that needs too much memory, stops the build cleanly with a
+message naming the standard, and the previous output stays as it was."""
+
+from __future__ import annotations
+
+import multiprocessing
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from adversarial_kit import (
+    MAIN,
+    TINY_TEXT,
+    Built,
+    build_error,
+    build_repo,
+    leftovers,
+    snapshot,
+    tiny_data,
+    to_yaml,
+)
+
+import memogen.formats.pdf as pdf_format
+from memogen.formats.pdf import WORKER_MEMORY_BYTES, Pdf
+from memogen.validate import check_standards, load_config
+
+FILE = "standards/tiny-service.yaml"
+
+
+def _issues(tmp_path: Path, text: str) -> list[str]:
+    path = tmp_path / "tiny-service.yaml"
+    path.write_text(text, encoding="utf-8")
+    return [i.text() for i in check_standards([(path, FILE)], load_config(None)).issues]
+
+
+def test_5000_stages_are_refused_by_validation(tmp_path: Path) -> None:
+    head, tail = TINY_TEXT.split("stages:\n")[0], TINY_TEXT.split("deadline: 3 business days\n")[1]
+    stages = "".join(f"  - name: Stage {n}\n    deadline: 1 minute\n" for n in range(5000))
+    text = f"{head}stages:\n{stages}deadline: 3 business days\n{tail}"
+    assert _issues(tmp_path, text) == [
+        f"{FILE}:8006:5: error: the file has more than 20000 values "
+        "(a standard is a few pages of text; shorten it)"]
+
+
+def test_13_stages_are_refused_by_validation(tmp_path: Path) -> None:
+    data = tiny_data()
+    data["stages"] = [{"name": f"Stage {n}", "deadline": "1 minute"} for n in range(13)]
+    assert _issues(tmp_path, to_yaml(data)) == [
+        f"{FILE}:27:1: error: stages: has more than 12 items (keep the list short enough to read)"]
+
+
+def test_200_deep_blockquote_is_refused_by_validation(tmp_path: Path) -> None:
+    data = tiny_data()
+    data["summary"] = "> " * 200 + "deep"
+    assert _issues(tmp_path, to_yaml(data)) == [
+        f"{FILE}:8:10: error: summary: this text nests lists or quotes 200 levels deep, more "
+        "than 8 (flatten it; two levels are plenty for a reader)"]
+
+
+def test_1000_deep_list_is_refused_by_validation(tmp_path: Path) -> None:
+    """`- - - … x` made Python-Markdown raise RecursionError before this bound existed."""
+    data = tiny_data()
+    data["request"]["steps"] = ["Open the form.", "- " * 1000 + "deep"]
+    assert _issues(tmp_path, to_yaml(data)) == [
+        f"{FILE}:22:5: error: request.steps.2: this text nests lists or quotes 1000 levels "
+        "deep, more than 8 (flatten it; two levels are plenty for a reader)"]
+
+
+def test_nesting_at_the_bound_renders(tmp_path: Path) -> None:
+    from memogen import markup
+
+    data = tiny_data()
+    data["summary"] = "> " * 8 + "deep enough"
+    assert _issues(tmp_path, to_yaml(data)) == []
+    assert markup.to_html(data["summary"]) == "<p>deep enough</p>"
+
+
+# --- the wall-clock bound of a PDF ------------------------------------------------------------
+
+
+def test_a_pdf_past_its_time_limit_stops_the_build_cleanly(
+        built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo, out = built.copy_to(tmp_path)
+    before = snapshot(out)
+    monkeypatch.setattr(pdf_format, "PDF_TIME_LIMIT_S", 0.001)
+    assert build_error(repo, out, force=True) == (
+        "tiny-service: laying out the PDF took longer than 0.001 s; shorten its texts")
+    assert snapshot(out) == before
+    assert leftovers(out) == []
+
+
+def test_a_pdf_past_its_time_limit_in_a_worker_stops_the_build_cleanly(
+        built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo, out = built.copy_to(tmp_path)
+    (repo / "standards" / "alpha-service.yaml").write_text(
+        TINY_TEXT.replace("id: tiny-service", "id: alpha-service"), encoding="utf-8")
+    before = snapshot(out)
+    monkeypatch.setattr(pdf_format, "PDF_TIME_LIMIT_S", 0.001)  # the forked workers inherit it
+    assert build_error(repo, out, jobs=2, formats=("pdf",)) == (
+        "alpha-service: laying out the PDF took longer than 0.001 s; shorten its texts")
+    assert multiprocessing.active_children() == []
+    assert snapshot(out) == before
+    assert leftovers(out) == []
+
+
+def test_the_time_limit_leaves_no_alarm_behind(monkeypatch: pytest.MonkeyPatch) -> None:
+    import signal
+
+    pdf_format.render_pdf("<p>x</p>")
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None, signal.default_int_handler)
+
+
+# --- the memory bound of a worker --------------------------------------------------------------
+
+
+def test_render_workers_run_under_the_memory_bound(
+        built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each worker reports its own RLIMIT_AS through a warning (the patch is inherited by fork)."""
+    render = pdf_format.render_pdf
+
+    def reporting(html: str) -> Pdf:
+        made = render(html)
+        made.warnings.append(f"RLIMIT_AS {resource.getrlimit(resource.RLIMIT_AS)[0]}")
+        return made
+
+    repo, out = built.copy_to(tmp_path)
+    (repo / "standards" / "alpha-service.yaml").write_text(
+        TINY_TEXT.replace("id: tiny-service", "id: alpha-service"), encoding="utf-8")
+    monkeypatch.setattr(pdf_format, "render_pdf", reporting)
+    result = build_repo(repo, out, jobs=2, formats=("pdf",), artifacts=("memo",), force=True)
+    assert result.warnings == [f"{name}/memo.pdf: RLIMIT_AS {WORKER_MEMORY_BYTES}"
+                               for name in ("alpha-service", "tiny-service")]
+    assert resource.getrlimit(resource.RLIMIT_AS)[0] != WORKER_MEMORY_BYTES  # not the parent
+
+
+def test_the_memory_bound_stops_an_allocation_beyond_it() -> None:
+    script = ("from memogen.formats.pdf import limit_worker, WORKER_MEMORY_BYTES\n"
+              "limit_worker()\n"
+              "try:\n    bytearray(WORKER_MEMORY_BYTES + 2**20)\n"
+              "except MemoryError:\n    print('refused')\n")
+    done = subprocess.run([sys.executable, "-c", script], cwd=MAIN, capture_output=True,
+                          text=True, timeout=60, check=True)
+    assert done.stdout == "refused\n"
+
+
+def test_running_out_of_memory_names_the_standard(
+        built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def exhausted(html: str) -> Pdf:
+        raise MemoryError
+
+    repo, out = built.copy_to(tmp_path)
+    before = snapshot(out)
+    monkeypatch.setattr(pdf_format, "render_pdf", exhausted)
+    assert build_error(repo, out, force=True) == (
+        "tiny-service: rendering needed more memory than a worker may use (2048 MiB); "
+        "shorten its texts")
+    assert snapshot(out) == before
+    assert leftovers(out) == []
