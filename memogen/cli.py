@@ -235,6 +235,21 @@ def index(paths: tuple[Path, ...], config_path: Path | None, out: Path) -> None:
     click.echo(f"wrote the catalogue of {out}")
 
 
+@main.command()
+@paths_argument
+@config_option
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on (0: any free port).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default lets only this computer in.")
+@user_errors
+def serve(paths: tuple[Path, ...], config_path: Path | None, port: int, host: str) -> None:
+    """Preview the documents in a browser; each save rebuilds them and reloads the page."""
+    from memogen.serve import serve as run_server
+
+    run_server(paths, config_path, host, port, lambda line: click.echo(line, err=True))
+
+
 def _progress() -> Callable[[int, int], None] | None:
     """A one-line counter on a terminal; nothing in CI or when piped."""
     import os

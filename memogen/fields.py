@@ -221,8 +221,8 @@ Markdown = Annotated[str, PlainValidator(_markdown), _max(4000),
                      _string(minLength=1, maxLength=4000)]
 Flag = Annotated[bool, PlainValidator(_flag), WithJsonSchema({"type": "boolean"})]
 WholeNumber = Annotated[int, PlainValidator(_whole_number), WithJsonSchema({"type": "integer"})]
-IsoDate = Annotated[date, PlainValidator(_iso_date), PlainSerializer(date.isoformat, return_type=str),
-                    _string(format="date")]
+IsoDate = Annotated[date, PlainValidator(_iso_date),
+                    PlainSerializer(date.isoformat, return_type=str), _string(format="date")]
 DurationText = Annotated[Duration, PlainValidator(_duration), PlainSerializer(str, return_type=str),
                          _string(r"^\s*\d+([.,]\d+)?\s*\S.*$", examples=list(EXAMPLES))]
 Url = Annotated[str, PlainValidator(_url), _max(500), _string("^https?://", format="uri")]

@@ -89,7 +89,9 @@ def load_text(text: str, file: str) -> Document:
         parser = _Parser(text)
         try:
             while parser.check_event():
-                builder.feed(parser.get_event())
+                event = parser.get_event()
+                if event is not None:
+                    builder.feed(event)
         finally:
             parser.dispose()
     except yaml.MarkedYAMLError as exc:
@@ -219,7 +221,8 @@ class _TreeBuilder:
         return self.doc
 
     def feed(self, event: yaml.Event) -> None:
-        where = (event.start_mark.line + 1, event.start_mark.column + 1)
+        mark = event.start_mark
+        where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:

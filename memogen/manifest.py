@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import stat
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -58,9 +59,10 @@ class Manifest:
             return False
         for relative, size in entry.files.items():
             try:
-                if (out / relative).stat().st_size != size:
-                    return False
+                found = (out / relative).lstat()  # a planted symlink is never "fresh"
             except OSError:
+                return False
+            if not stat.S_ISREG(found.st_mode) or found.st_size != size:
                 return False
         return True
 

@@ -23,6 +23,7 @@ _LINK_TARGET = re.compile(r"\]\(\s*<?(?!https?:|mailto:)[^)]*\)", re.IGNORECASE)
 _REFERENCE = re.compile(r"\]:(?=\s*(?!https?:|mailto:)\S)", re.IGNORECASE)
 _IMAGE = re.compile(r"!(?=\[)")
 _MARKDOWN_SPECIAL = re.compile(r"([\\\[\]])")
+_DEAD_LINK = re.compile(r'<a(?: (?:rel|title)="[^"]*")*>(.*?)</a>', re.DOTALL)  # no href
 _SINGLE_PARAGRAPH = re.compile(r"^<p>((?:(?!<p>).)*)</p>$", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 _converter = markdown.Markdown(extensions=[], output_format="html")
@@ -32,9 +33,10 @@ def to_html(text: str) -> str:
     """Markdown → cleaned HTML (block level: paragraphs and lists)."""
     _converter.reset()
     rendered = _converter.convert(text)
-    return nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                     url_schemes=URL_SCHEMES, link_rel="noopener noreferrer",
-                     attribute_filter=_absolute_links_only).strip()
+    cleaned = nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                        url_schemes=URL_SCHEMES, link_rel="noopener noreferrer",
+                        attribute_filter=_absolute_links_only)
+    return _DEAD_LINK.sub(r"\1", cleaned).strip()  # a link whose target was refused is text
 
 
 def _absolute_links_only(tag: str, attribute: str, value: str) -> str | None:

@@ -51,9 +51,9 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
 
 
-def _field(description: str, example: object = None, **kwargs: object) -> object:
+def _field(description: str, example: object = None, **kwargs: Any) -> Any:
     extra = {"examples": [example]} if example is not None else None
-    return Field(description=description, json_schema_extra=extra, **kwargs)  # type: ignore[call-overload, no-any-return]
+    return Field(description=description, json_schema_extra=extra, **kwargs)
 
 
 class Person(Strict):

@@ -8,7 +8,7 @@ staging folder, and moves the result into place only when everything succeeded.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
@@ -171,7 +171,7 @@ def _plan(standards: list[Standard], project: Project, options: BuildOptions, ol
     return jobs, new
 
 
-def _render_all(jobs: list[Job], workers: int) -> Iterator[Rendered]:
+def _render_all(jobs: list[Job], workers: int) -> Generator[Rendered, None, None]:
     """Render in-process for one worker; else in N warm, long-lived worker processes."""
     from memogen.render import render_standard, warm_up
 

@@ -8,6 +8,7 @@ everything it needs, and a `Rendered` brings back only what the parent must know
 from __future__ import annotations
 
 import os
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
 from functools import cache
@@ -178,13 +179,17 @@ def _environment(user_templates: Path | None) -> Environment:
     return make_environment(user_templates)
 
 
+def forget_templates() -> None:
+    """Drop the compiled templates; a long-lived process calls this when templates change."""
+    _environment.cache_clear()
+
+
 def warm_up() -> None:
     """Run once in each worker: import WeasyPrint and lay out a page, so jobs start warm."""
     from memogen.formats.pdf import limit_worker, render_pdf
 
     limit_worker()
-    try:  # only an optimisation: a real problem shows in the first job, with its standard's name
+    # Only an optimisation: a real problem shows in the first job, with its standard's name.
+    with suppress(Exception, PdfTimeout):
         render_pdf('<html lang="en"><title>warm</title><p style="font-family: DejaVu Sans">'
                    "Warm <b>up</b> — разогрев</p></html>")
-    except (Exception, PdfTimeout):
-        pass

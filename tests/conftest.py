@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,3 +45,57 @@ def write_repo(tmp_path: Path) -> RepoWriter:
         return tmp_path
 
     return write
+
+
+# Debian's chromium, driven by Playwright (never `playwright install`: no browser downloads).
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Headless Debian chromium; the tests that use it are skipped only when it is not installed."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"Debian's chromium is not installed ({CHROMIUM}): apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+AxeCheck = Callable[["Page"], list[str]]
+# WCAG 2.0 and 2.1, levels A and AA. (axe's wcag22aa adds target-size, which the guide's
+# contact links do not meet yet: see the accessibility notes in docs/serve.md.)
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# evaluate() has no timeout of its own: a page that never answers fails after 60 s, not never.
+RUN_AXE = """tags => Promise.race([
+  axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]}),
+  new Promise((_, reject) => setTimeout(() => reject(new Error("axe-core timed out")), 60000)),
+])"""
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> str:
+    """axe-core, as the `axe-playwright-python` package ships it: nothing is downloaded."""
+    from importlib.resources import files
+
+    return files("axe_playwright_python").joinpath("axe.min.js").read_text("utf-8")
+
+
+@pytest.fixture(scope="session")
+def axe_violations(axe_script: str) -> AxeCheck:
+    """`axe_violations(page)`: axe-core's WCAG 2 A/AA violations on the page, one line each."""
+
+    def check(page: Page) -> list[str]:
+        if not page.evaluate("typeof axe !== 'undefined'"):
+            page.add_script_tag(content=axe_script)
+        result = page.evaluate(RUN_AXE, WCAG_TAGS)
+        return [f"{v['id']} ({v['impact']}): {v['help']}: " + "; ".join(
+                    f"{node['target']} {node['failureSummary']!r}" for node in v["nodes"][:5])
+                for v in result["violations"]]
+
+    return check

@@ -32,7 +32,6 @@ TESTS = Path(__file__).resolve().parent.parent
 MAIN = TESTS.parent
 TINY_FILE = TESTS / "fixtures" / "good" / "tiny-service.yaml"
 TINY_TEXT = TINY_FILE.read_text(encoding="utf-8")
-FALLBACK_TEMPLATES = Path(__file__).resolve().parent / "fallback_templates"
 STRICT_EMAIL = email.policy.default.clone(raise_on_defect=True)
 CONFIG_TEXT = "language: en\n"
 ALL_FORMATS = ("html", "pdf", "md", "png", "eml", "txt")
@@ -82,8 +81,8 @@ def make_repo(root: Path, standards: dict[str, str] | None = None, config: str =
               templates: dict[str, str] | None = None) -> Path:
     """A repo in `root`: standards/<name>, memogen.yaml, and templates/.
 
-    Templates the theme does not have yet are filled from fallback_templates/ (test
-    stand-ins that print every field), so the suite runs while the theme grows."""
+    templates/ holds a copy of the built-in theme taken now, so that builds compared within
+    a session use the same templates even while the theme is being edited."""
     (root / "standards").mkdir(parents=True, exist_ok=True)
     for name, text in (standards if standards is not None else {"tiny-service.yaml": TINY_TEXT}
                        ).items():
@@ -91,9 +90,9 @@ def make_repo(root: Path, standards: dict[str, str] | None = None, config: str =
     (root / "memogen.yaml").write_text(config, encoding="utf-8")
     folder = root / "templates"
     folder.mkdir(exist_ok=True)
-    for stand_in in FALLBACK_TEMPLATES.glob("*.j2"):
-        if not (theme_dir() / stand_in.name).exists():
-            shutil.copy(stand_in, folder / stand_in.name)
+    for theme_file in theme_dir().iterdir():
+        if theme_file.suffix in (".j2", ".css", ".svg"):
+            shutil.copy(theme_file, folder / theme_file.name)
     for name, text in (templates or {}).items():
         (folder / name).write_text(text, encoding="utf-8")
     return root

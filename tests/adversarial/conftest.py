@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from adversarial_kit import Built, Cli, Ran, build_repo, make_repo
 from click.testing import CliRunner
 
 from memogen.cli import main
+
+from .adversarial_kit import Built, Cli, Ran, build_repo, make_repo
 
 
 @pytest.fixture(scope="session")

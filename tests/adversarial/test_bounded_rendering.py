@@ -11,7 +11,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from adversarial_kit import (
+
+import memogen.formats.pdf as pdf_format
+from memogen.formats.pdf import WORKER_MEMORY_BYTES, Pdf
+from memogen.validate import check_standards, load_config
+
+from .adversarial_kit import (
     MAIN,
     TINY_TEXT,
     Built,
@@ -22,10 +27,6 @@ from adversarial_kit import (
     tiny_data,
     to_yaml,
 )
-
-import memogen.formats.pdf as pdf_format
-from memogen.formats.pdf import WORKER_MEMORY_BYTES, Pdf
-from memogen.validate import check_standards, load_config
 
 FILE = "standards/tiny-service.yaml"
 

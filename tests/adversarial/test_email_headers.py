@@ -9,11 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from adversarial_kit import TINY_TEXT, build_repo, eml_parts, make_repo, tiny_data, to_yaml
 
 from memogen.errors import UserError
 from memogen.formats.email import build_eml
 from memogen.validate import check_standards, load_config
+
+from .adversarial_kit import TINY_TEXT, build_repo, eml_parts, make_repo, tiny_data, to_yaml
 
 STANDARD = "standards/tiny-service.yaml"
 

@@ -13,9 +13,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from adversarial_kit import MAIN, TINY_TEXT, Built, Cli, snapshot
 
 from memogen.validate import check_standards, load_config
+
+from .adversarial_kit import MAIN, TINY_TEXT, Built, Cli, snapshot
 
 FILE = "standards/tiny-service.yaml"
 KNOWN = ("known keys: memogen, id, title, language, version, effective, department, summary, "

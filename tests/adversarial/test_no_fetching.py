@@ -18,7 +18,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from adversarial_kit import (
+
+from memogen.context import catalogue_context, standard_context
+from memogen.errors import UserError
+from memogen.formats.pdf import _fetcher
+from memogen.validate import check_standards, load_config
+
+from .adversarial_kit import (
     build_repo,
     make_repo,
     pdf_attachments,
@@ -27,11 +33,6 @@ from adversarial_kit import (
     tiny_data,
     to_yaml,
 )
-
-from memogen.context import catalogue_context, standard_context
-from memogen.errors import UserError
-from memogen.formats.pdf import _fetcher
-from memogen.validate import check_standards, load_config
 
 CANARY = "CANARY-7f3c9e-do-not-leak"
 

@@ -13,7 +13,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from adversarial_kit import (
+
+import memogen.formats.pdf as pdf_format
+import memogen.formats.png as png_format
+import memogen.pipeline as pipeline
+from memogen.errors import InternalError
+from memogen.validate import check_standards, load_config
+from memogen.writer import write_staged
+
+from .adversarial_kit import (
     MAIN,
     TINY_TEXT,
     Built,
@@ -23,13 +31,6 @@ from adversarial_kit import (
     leftovers,
     snapshot,
 )
-
-import memogen.formats.pdf as pdf_format
-import memogen.formats.png as png_format
-import memogen.pipeline as pipeline
-from memogen.errors import InternalError
-from memogen.validate import check_standards, load_config
-from memogen.writer import write_staged
 
 
 def test_an_id_that_climbs_out_is_refused_at_validation(tmp_path: Path) -> None:

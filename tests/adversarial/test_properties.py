@@ -12,13 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from adversarial_kit import (
-    eml_parts,
-    html_problems,
-    markdown_as_html,
-    tiny_data,
-    to_yaml,
-)
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from pydantic_core import PydanticCustomError
@@ -28,6 +21,14 @@ from memogen.errors import UserError
 from memogen.fields import _markdown
 from memogen.render import ARTIFACT_FORMATS, Job, render_standard
 from memogen.validate import check_standards, load_config
+
+from .adversarial_kit import (
+    eml_parts,
+    html_problems,
+    markdown_as_html,
+    tiny_data,
+    to_yaml,
+)
 
 FILE = "standards/tiny-service.yaml"
 Path_ = tuple[str | int, ...]
@@ -41,7 +42,22 @@ def _string_fields(data: Any, at: Path_ = ()) -> list[Path_]:
     return [at] if isinstance(data, str) else []
 
 
-FIELDS = _string_fields(tiny_data())
+def full_data() -> dict[str, Any]:
+    """The tiny standard with every optional field filled in, so every field gets attacked."""
+    data = tiny_data()
+    data["request"].update(address="help@example.com", hard_parts=[
+        {"title": "The description", "text": "Say what you *expected*."}])
+    data["inputs"][0].update(description="A **short** description.", example="The printer")
+    data["stages"][1]["client_action"] = "Answer our questions."
+    data.update(changes={"before_start": "Yes", "in_progress": "By email",
+                         "after_delivery": "Within a week"},
+                service_rules=["Greet by name."], feedback={"url": "https://survey.example.com/x"},
+                poster={"slogan": "We help"},
+                faq=[{"q": "Can I call?", "a": "Yes, [call](https://call.example.com/)."}])
+    return data
+
+
+FIELDS = _string_fields(full_data())
 NASTY = ["\r\nBcc: x@example.com", "\u2028", "\u2029", "=?utf-8?q?x?=", "<script>x()</script>",
          "javascript:alert(1)", "[x](javascript:alert(1))", "> " * 20, "- " * 50, "\x00", "\t",
          "{{ 7*7 }}", "{0.__class__}", "%s%n", "\\", "'", '"', "&amp;", "<!--", "]]>", "\ufeff",
@@ -77,7 +93,7 @@ def _check_outputs(staging: Path, files: dict[str, int]) -> None:
                                                                      "suffix"]))
 def test_any_text_in_any_field_builds_safely_or_fails_located(at: Path_, text: str,
                                                               how: str) -> None:
-    data = tiny_data()
+    data = full_data()
     _put(data, at, text, how)
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "tiny-service.yaml"

@@ -13,7 +13,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from adversarial_kit import (
+
+from .adversarial_kit import (
     MAIN,
     TINY_TEXT,
     leftovers,

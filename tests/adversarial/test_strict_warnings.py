@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from adversarial_kit import TINY_TEXT, Built, Cli, snapshot
+
+from .adversarial_kit import TINY_TEXT, Built, Cli, snapshot
 
 MEMO_WITH = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{{ title }}</title>

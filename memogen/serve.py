@@ -1,0 +1,289 @@
+"""`memogen serve`: a local preview of the output, rebuilt on every save, reloaded in the browser.
+
+The served folder is a fresh temporary one (see `livebuild`), never `output/`: a
+preview leaves the real build alone, and the folder is removed on exit. Paths are
+the output layout (`/`, `/<id>/memo.html`, `/<id>/poster.pdf`, …); the server's own
+pages live under `/__memogen/`. HTML responses get a small live-reload script;
+the files on disk never do. Only the bound address is used: nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import secrets
+import shutil
+import signal
+import socket
+import sys
+import tempfile
+import threading
+from collections.abc import Callable, Sequence
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from memogen import preview_pages as pages
+from memogen.errors import UserError
+from memogen.livebuild import LiveBuild, Say
+from memogen.news import News
+
+CONTENT_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".pdf": "application/pdf",
+    ".png": "image/png",
+    ".json": "application/json",
+    ".svg": "image/svg+xml",
+    # Shown in the browser rather than downloaded: a preview is for reading.
+    ".md": "text/plain; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+    ".eml": "text/plain; charset=utf-8",
+}
+PING_SECONDS = 15.0
+
+
+def serve(paths: Sequence[Path], config_path: Path | None, host: str, port: int, say: Say) -> None:
+    """Build, serve and rebuild until Ctrl-C (or SIGTERM); then remove the preview folder."""
+    for path in paths:
+        if not path.exists():
+            raise UserError(f"{path}: no such file or folder")
+    work = Path(tempfile.mkdtemp(prefix="memogen-serve-"))
+    live = LiveBuild(paths, config_path, work, News(secrets.token_hex(4)), say)
+    previous = _stop_on_sigterm()
+    try:
+        server = _listen(host, port, live)
+        try:
+            live.start()
+            url = f"http://{_url_host(host)}:{server.server_address[1]}/"
+            say(f"serving the preview at {url} (Ctrl-C to stop)")
+            say(f"PDF and poster previews: {url}{pages.PREVIEW_PATH[1:]}")
+            server.serve_forever(poll_interval=0.5)
+        finally:
+            server.server_close()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        try:
+            live.stop()
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
+    say("stopped")
+
+
+def _stop_on_sigterm() -> signal.Handlers | Callable[..., object] | int | None:
+    """Let `kill` stop the server like Ctrl-C does, so the preview folder is removed too."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    return signal.signal(signal.SIGTERM, interrupt)
+
+
+class PreviewServer(ThreadingHTTPServer):
+    daemon_threads = True  # a browser's open event stream never holds up the exit
+
+    def __init__(self, address: tuple[str, int], live: LiveBuild) -> None:
+        self.live = live
+        super().__init__(address, PreviewHandler)
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser that leaves mid-response (a reload, a closed tab) is no error."""
+        if not isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
+class PreviewServer6(PreviewServer):
+    address_family = socket.AF_INET6
+
+
+def _listen(host: str, port: int, live: LiveBuild) -> PreviewServer:
+    server_class = PreviewServer6 if ":" in host else PreviewServer
+    try:
+        return server_class((host, port), live)
+    except OSError as exc:
+        raise UserError(
+            f"cannot listen on {host}:{port}: {exc.strerror or exc} "
+            "(choose another --port, or 0 for any free one)"
+        ) from None
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+def resolve_file(root: Path, url_path: str) -> Path | None:
+    """The file under `root` a URL path names, or None: no `..`, no hidden files, no way out."""
+    parts = [unquote(part) for part in url_path.split("/") if part]
+    for part in parts:
+        if part.startswith(".") or any(c in part for c in "/\\\0"):
+            return None  # `..`, hidden files (manifest, lock, staging), encoded separators
+    try:
+        found = root.joinpath(*(parts or ["index.html"])).resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None
+    return found if found.is_file() and found.is_relative_to(root.resolve()) else None
+
+
+def inject(html: bytes, snippet: str) -> bytes:
+    """Put `snippet` before the last `</body>` (or at the end when there is none)."""
+    at = html.lower().rfind(b"</body>")
+    at = len(html) if at < 0 else at
+    return html[:at] + snippet.encode("utf-8") + html[at:]
+
+
+class PreviewHandler(BaseHTTPRequestHandler):
+    """Files of the preview folder, the server's own pages and the event stream."""
+
+    server: PreviewServer
+    server_version = "memogen-serve"
+
+    def do_GET(self) -> None:
+        self._respond(head=False)
+
+    def do_HEAD(self) -> None:
+        self._respond(head=True)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet: the terminal is for the build's news, not for every request."""
+
+    def _respond(self, head: bool) -> None:
+        if not self._host_allowed():
+            self._send(HTTPStatus.BAD_REQUEST, "text/plain; charset=utf-8", b"bad Host\n", head)
+            return
+        live = self.server.live
+        url = urlsplit(self.path)
+        if url.path == pages.EVENTS_PATH and not head:
+            self._events(url.query)
+        elif url.path == "/__memogen/status":
+            failures = list(live.failures.values())
+            text = pages.status_json(live.news, live.busy(), failures, live.site)
+            self._send(HTTPStatus.OK, "application/json", text.encode(), head)
+        elif url.path.startswith(pages.PREVIEW_PATH) or url.path == pages.PREVIEW_PATH[:-1]:
+            self._preview(url.path[len(pages.PREVIEW_PATH) :], head)
+        else:
+            self._file(url.path, head)
+
+    def _file(self, url_path: str, head: bool) -> None:
+        live = self.server.live
+        found = resolve_file(live.site, url_path)
+        if found is None:
+            standard_id = url_path.strip("/")
+            if any(s.id == standard_id for s in live.standards):  # /<id>/: its preview
+                self._redirect(pages.PREVIEW_PATH + standard_id)
+            else:
+                self._html(
+                    HTTPStatus.NOT_FOUND, pages.not_found_page(url_path, self._stamp()), head
+                )
+            return
+        if found.suffix == ".html":
+            if live.failures:
+                self._errors(head)
+                return
+            body = inject(found.read_bytes(), pages.live_script(self._stamp()))
+        else:
+            body = found.read_bytes()
+        content_type = CONTENT_TYPES.get(found.suffix, "application/octet-stream")
+        self._send(HTTPStatus.OK, content_type, body, head)
+
+    def _preview(self, standard_id: str, head: bool) -> None:
+        live = self.server.live
+        if live.failures:
+            self._errors(head)
+            return
+        if not standard_id:
+            self._html(HTTPStatus.OK, pages.preview_index(live.standards, self._stamp()), head)
+            return
+        standard = next((s for s in live.standards if s.id == standard_id), None)
+        folder = live.site / standard_id
+        if standard is None or not folder.is_dir():
+            self._html(HTTPStatus.NOT_FOUND, pages.not_found_page(self.path, self._stamp()), head)
+            return
+        files = sorted(
+            p.name for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")
+        )
+        self._html(HTTPStatus.OK, pages.preview_page(standard, files, self._stamp()), head)
+
+    def _errors(self, head: bool) -> None:
+        live = self.server.live
+        page = pages.error_page(list(live.failures.values()), live.root, self._stamp())
+        self._html(HTTPStatus.INTERNAL_SERVER_ERROR, page, head)
+
+    def _events(self, query: str) -> None:
+        """Server-Sent Events: `change` (URL paths, JSON) and `status` (the build phase)."""
+        news = self.server.live.news
+        since = self.headers.get("Last-Event-ID") or parse_qs(query).get("since", [""])[0]
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        generation, building = news.generation, news.building
+        try:
+            self._event("", "retry: 1000")
+            self._change(news.changed_after(news.generation_of(since)), generation)
+            self._event("status", f"data: {building}")
+            while not news.closed:
+                now, phase = news.wait(generation, building, PING_SECONDS)
+                if (now, phase) == (generation, building):
+                    self._event("", ": ping")  # finds out when the page has gone away
+                if now != generation:
+                    self._change(news.changed_after(generation), now)
+                    generation = now
+                if phase != building:
+                    building = phase
+                    self._event("status", f"data: {building}")
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the page went away
+
+    def _change(self, paths: list[str], generation: int) -> None:
+        if paths:
+            stamp = self.server.live.news.stamp(generation)
+            self._event("change", f"id: {stamp}\ndata: {json.dumps(paths)}")
+
+    def _event(self, name: str, lines: str) -> None:
+        head = f"event: {name}\n" if name else ""
+        self.wfile.write(f"{head}{lines}\n\n".encode())
+        self.wfile.flush()
+
+    def _stamp(self) -> str:
+        return self.server.live.news.stamp()
+
+    def _host_allowed(self) -> bool:
+        """On a loopback address, only loopback names: a web page elsewhere cannot reach in
+        through a DNS name that points here (DNS rebinding)."""
+        bound = str(self.server.server_address[0])
+        host = self.headers.get("Host")
+        if host is None or not _is_loopback(bound):
+            return True
+        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+        return _is_loopback(name.strip("[]"))
+
+    def _redirect(self, location: str) -> None:
+        self.send_response(HTTPStatus.FOUND)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _html(self, status: HTTPStatus, page: str, head: bool) -> None:
+        self._send(status, CONTENT_TYPES[".html"], page.encode("utf-8"), head)
+
+    def _send(self, status: HTTPStatus, content_type: str, body: bytes, head: bool) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.end_headers()
+        if not head:
+            self.wfile.write(body)

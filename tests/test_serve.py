@@ -1,0 +1,379 @@
+"""`memogen serve`: the live preview, driven from the outside like a process owner would.
+
+The server runs as `python -m memogen serve --port 0` in a copy of two example
+standards; the browser tests drive headless Debian chromium through Playwright.
+Waits poll with timeouts (Playwright's `expect`, or `wait_for`), never fixed sleeps.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+import pytest
+from click.testing import CliRunner
+
+from memogen.cli import main
+from memogen.errors import Issue
+from memogen.livebuild import Failure
+from memogen.news import News
+from memogen.preview_pages import error_page
+from memogen.serve import inject, resolve_file
+from memogen.watch import Targets
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+    AxeCheck = Callable[[Page], list[str]]  # the `axe_violations` fixture of conftest.py
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+EXAMPLES = ("hr-certificate", "contract-review")  # one in Russian, one in English
+STANDARD = "standards/hr-certificate.yaml"
+TITLE = "Справки с места работы и копии трудовых документов"
+UPDATE_SECONDS = 2.0  # the promise: a saved change is on screen within this
+
+
+def wait_for(condition: Callable[[], Any], timeout: float, what: str) -> Any:
+    """Poll `condition` every 50 ms until it is truthy; fail naming `what` after `timeout` s."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+
+
+class Server:
+    """`memogen serve --port 0` in `repo`; everything it prints is kept in `lines`."""
+
+    def __init__(self, repo: Path) -> None:
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")]))}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "memogen", "serve", "--port", "0"], cwd=repo, env=env,
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            text=True)
+        self.lines: list[str] = []
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+        try:
+            found = wait_for(self._url, 60, "the server to say its address")
+        except BaseException:
+            self.process.kill()
+            self.process.wait()
+            raise
+        self.url = found.rstrip("/")
+        parts = urlsplit(self.url)
+        self.host, self.port = parts.hostname or "", parts.port or 0
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.append(line)
+
+    def _url(self) -> str | None:
+        if self.process.poll() is not None:
+            raise AssertionError("memogen serve exited:\n" + "".join(self.lines))
+        for line in self.lines:
+            if match := re.search(r"serving the preview at (http://\S+)", line):
+                return match.group(1)
+        return None
+
+    def get(self, path: str, headers: dict[str, str] | None = None
+            ) -> tuple[int, dict[str, str], bytes]:
+        """One request with the path sent exactly as given (no client-side clean-up)."""
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=10)
+        try:
+            connection.request("GET", path, headers=headers or {})
+            response = connection.getresponse()
+            return response.status, dict(response.getheaders()), response.read()
+        finally:
+            connection.close()
+
+    def status(self) -> dict[str, Any]:
+        return json.loads(self.get("/__memogen/status")[2])  # type: ignore[no-any-return]
+
+    def stop(self) -> tuple[int, str]:
+        """Ctrl-C, as a person stops it; the exit code and everything it printed."""
+        self.process.send_signal(signal.SIGINT)
+        try:
+            code = self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()  # leave no server behind, then fail
+            self.process.wait()
+            raise
+        self.reader.join(timeout=5)
+        assert self.process.stdout is not None
+        self.process.stdout.close()
+        return code, "".join(self.lines)
+
+
+def copy_examples(folder: Path) -> Path:
+    (folder / "standards").mkdir(parents=True)
+    for standard_id in EXAMPLES:
+        shutil.copy(REPO_ROOT / "standards" / f"{standard_id}.yaml", folder / "standards")
+    shutil.copy(REPO_ROOT / "memogen.yaml", folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, Path]]:
+    """A running server over a copy of two examples; it must stop cleanly at the end."""
+    repo = copy_examples(tmp_path_factory.mktemp("serve") / "repo")
+    server = Server(repo)
+    yield server, repo
+    code, output = server.stop()
+    assert (code, "Traceback" in output) == (0, False), output
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+# --- the browser: edit, break, fix ---------------------------------------------------------
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def test_catalogue_follows_edits_errors_and_fixes(served: tuple[Server, Path],
+                                                   page: Page) -> None:
+    from playwright.sync_api import expect
+
+    server, repo = served
+    standard = repo / STANDARD
+    page.goto(server.url + "/")
+    expect(page.locator("main")).to_contain_text(TITLE)
+    page.evaluate("window.loadedBeforeTheEdit = true")  # gone once the page reloads itself
+
+    edit(standard, f"title: {TITLE}", "title: Справки для сотрудников")
+    expect(page.locator("main")).to_contain_text("Справки для сотрудников",
+                                                 timeout=UPDATE_SECONDS * 1000)
+    assert page.evaluate("window.loadedBeforeTheEdit") is None  # reloaded, by itself
+
+    edit(standard, "\ndeadline:", "\ndedline:")
+    line = standard.read_text("utf-8").splitlines().index("dedline: 3 рабочих дня") + 1
+    expected = (f"{STANDARD}:{line}:1: error: dedline: unknown key 'dedline' "
+                "(did you mean 'deadline'?)")
+    expect(page.locator("body")).to_contain_text(expected, timeout=UPDATE_SECONDS * 1000)
+    expect(page.locator("body")).to_contain_text(f"{line} | dedline: 3 рабочих дня")
+
+    edit(standard, "\ndedline:", "\ndeadline:")
+    expect(page.locator("main")).to_contain_text("Справки для сотрудников",
+                                                 timeout=UPDATE_SECONDS * 1000)
+    expect(page.locator("body")).not_to_contain_text("unknown key")
+
+
+def test_guide_follows_edits_and_the_preview_shows_poster_and_pdfs(
+        served: tuple[Server, Path], page: Page) -> None:
+    from playwright.sync_api import expect
+
+    server, repo = served
+    page.goto(server.url + "/contract-review/guide.html")
+    expect(page.locator("h1")).to_have_text("Legal review of a contract with a counterparty")
+    edit(repo / "standards/contract-review.yaml", "title: Legal review of a contract",
+         "title: Review of a contract")
+    expect(page.locator("h1")).to_have_text("Review of a contract with a counterparty",
+                                            timeout=UPDATE_SECONDS * 1000)
+
+    wait_for(lambda: not server.status()["busy"], 60, "the PDFs and the poster to be made")
+    page.goto(server.url + "/contract-review/")  # a standard's folder: its preview page
+    assert page.url.endswith("/__memogen/preview/contract-review")
+    page.wait_for_function("() => { const img = document.querySelector("
+                           "\"img[src='/contract-review/poster.png']\");"
+                           " return img && img.complete && img.naturalWidth > 0; }")
+    for name in ("memo", "guide", "poster"):
+        expect(page.locator(f"iframe[src='/contract-review/{name}.pdf']")).to_have_count(1)
+    status, headers, body = server.get("/contract-review/poster.pdf")
+    assert (status, headers["Content-Type"], body[:5]) == (200, "application/pdf", b"%PDF-")
+
+
+def test_a_new_templates_folder_overrides_the_theme_live(served: tuple[Server, Path],
+                                                        page: Page) -> None:
+    from playwright.sync_api import expect
+
+    server, repo = served
+    page.goto(server.url + "/hr-certificate/memo.html")
+    theme = (REPO_ROOT / "templates" / "memo.html.j2").read_text("utf-8")
+    assert "<h1>{{ title }}</h1>" in theme
+    (repo / "templates").mkdir()
+    (repo / "templates" / "memo.html.j2").write_text(
+        theme.replace("<h1>{{ title }}</h1>", "<h1>{{ title }} (draft)</h1>"), "utf-8")
+    expect(page.locator("h1")).to_contain_text("(draft)", timeout=UPDATE_SECONDS * 1000)
+
+
+def test_the_servers_own_pages_pass_axe(served: tuple[Server, Path], browser: Browser,
+                                        axe_script: str, axe_violations: AxeCheck) -> None:
+    server, repo = served
+    context = browser.new_context()
+    context.add_init_script(axe_script)
+    context.route("**/__memogen/events*", lambda route: route.abort())  # no reload mid-check
+    page = context.new_page()
+    for path in ("/__memogen/preview/", "/__memogen/preview/hr-certificate", "/no-such-page"):
+        page.goto(server.url + path)
+        assert axe_violations(page) == [], path
+    standard = repo / STANDARD
+    edit(standard, "\ninputs:", "\ninputz:")
+    try:
+        wait_for(lambda: server.status()["problems"], 10, "the error to be noticed")
+        page.goto(server.url + "/")
+        assert "unknown key 'inputz'" in page.locator("body").inner_text()
+        assert axe_violations(page) == [], "the error page"
+    finally:
+        edit(standard, "\ninputz:", "\ninputs:")
+        context.close()
+    wait_for(lambda: not server.status()["problems"], 10, "the server to recover")
+
+
+# --- HTTP, without a browser ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [
+    "/../memogen.yaml", "/%2e%2e/memogen.yaml", "/..%2fmemogen.yaml",
+    "/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+    "/.memogen-manifest.json", "/.memogen.lock", "/hr-certificate/%00memo.html",
+    "/hr-certificate/..\\..\\memogen.yaml", "/etc/passwd", "/standards/hr-certificate.yaml",
+])
+def test_paths_outside_the_preview_folder_are_not_found(served: tuple[Server, Path],
+                                                        path: str) -> None:
+    status, _, body = served[0].get(path)
+    assert status == 404
+    assert b"memogen:" not in body and b"root:" not in body
+
+
+def test_html_responses_get_the_live_script_and_the_files_do_not(
+        served: tuple[Server, Path]) -> None:
+    server = served[0]
+    wait_for(lambda: not server.status()["problems"], 10, "a clean build")
+    status, headers, served_html = server.get("/hr-certificate/memo.html")
+    on_disk = (Path(server.status()["folder"]) / "hr-certificate/memo.html").read_bytes()
+    assert (status, headers["Content-Type"]) == (200, "text/html; charset=utf-8")
+    assert b"data-memogen-stamp" in served_html and b"data-memogen-stamp" not in on_disk
+    assert served_html.replace(served_html[served_html.rindex(b"<script"):
+                                           served_html.rindex(b"</script>") + 9], b"") == on_disk
+    assert headers["Cache-Control"] == "no-store"
+    status, headers, markdown = server.get("/hr-certificate/memo.md")
+    assert (status, headers["Content-Type"]) == (200, "text/plain; charset=utf-8")
+    assert b"<script" not in markdown
+
+
+def test_requests_for_another_host_name_are_refused(served: tuple[Server, Path]) -> None:
+    server = served[0]
+    assert server.get("/", {"Host": "intranet.example.com"})[0] == 400  # DNS rebinding
+    assert server.get("/", {"Host": f"localhost:{server.port}"})[0] in (200, 500)
+
+
+def test_a_client_that_goes_away_mid_response_is_no_error(served: tuple[Server, Path]) -> None:
+    server = served[0]
+    wait_for(lambda: not server.status()["busy"], 60, "the poster to be made")
+    for _ in range(20):
+        with socket.create_connection((server.host, server.port)) as client:
+            client.sendall(b"GET /hr-certificate/poster.png HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    assert server.get("/")[0] == 200  # and no traceback: `served` checks all output at the end
+
+
+def test_ctrl_c_stops_cleanly_even_during_the_first_build(tmp_path: Path) -> None:
+    server = Server(copy_examples(tmp_path / "repo"))
+    folder = Path(server.status()["folder"])
+    code, output = server.stop()
+    assert code == 0, output
+    assert "Traceback" not in output and output.rstrip().endswith("stopped"), output
+    assert not folder.parent.exists()  # the preview folder is removed
+
+
+def test_a_busy_port_is_a_clear_error(write_repo: Callable[..., Path],
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(write_repo())
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--port", str(port)])
+    assert result.exit_code == 1
+    assert f"cannot listen on 127.0.0.1:{port}" in result.output
+    assert "choose another --port" in result.output
+
+
+def test_a_missing_path_is_a_clear_error(write_repo: Callable[..., Path],
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(write_repo())
+    result = CliRunner().invoke(main, ["serve", "nowhere/"])
+    assert (result.exit_code, result.output) == (1, "nowhere: no such file or folder\n")
+
+
+# --- the pieces ----------------------------------------------------------------------------
+
+
+def test_resolve_file_stays_inside_the_folder(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "index.html").write_text("i")
+    (site / "a" / "memo.html").write_text("m")
+    (tmp_path / "secret.txt").write_text("s")
+    (site / "a" / "link.txt").symlink_to(tmp_path / "secret.txt")
+    assert resolve_file(site, "/") == (site / "index.html").resolve()
+    assert resolve_file(site, "/a/memo.html") == (site / "a" / "memo.html").resolve()
+    assert resolve_file(site, "//a//memo.html") == (site / "a" / "memo.html").resolve()
+    for path in ("/a", "/../secret.txt", "/a/%2e%2e/%2e%2e/secret.txt", "/a/link.txt",
+                 "/a%2fmemo.html", "/.hidden", "/a/memo.html%00"):
+        assert resolve_file(site, path) is None, path
+
+
+def test_inject_goes_before_the_last_body_end_tag() -> None:
+    assert inject(b"<p>x</p></BODY></html>", "<s>") == b"<p>x</p><s></BODY></html>"
+    assert inject(b"<p></body></p></body>", "<s>") == b"<p></body></p><s></body>"
+    assert inject(b"no body", "<s>") == b"no body<s>"
+
+
+def test_news_tells_each_page_what_changed_since_it_was_served() -> None:
+    news = News("abc")
+    first = news.stamp()
+    news.publish(["/a/memo.html"])
+    news.publish(["/index.html", "/a/memo.html"])
+    assert news.changed_after(news.generation_of(first)) == ["/a/memo.html", "/index.html"]
+    assert news.changed_after(news.generation_of(news.stamp())) == []
+    assert news.changed_after(news.generation_of("another-server-3")) == ["*"]
+    assert news.changed_after(news.generation_of("garbage")) == ["*"]
+
+
+def test_the_watcher_cares_about_sources_only(tmp_path: Path) -> None:
+    targets = Targets(config=tmp_path / "memogen.yaml", templates=tmp_path / "templates",
+                      standard_folders=frozenset({tmp_path / "standards"}),
+                      standard_files=frozenset(), logo=tmp_path / "assets" / "logo.svg")
+    matters = [targets.matters(None, str(tmp_path / name))  # type: ignore[arg-type]
+               for name in ("memogen.yaml", "standards/x.yaml", "standards/x.yml",
+                            "templates/memo.html.j2", "assets/logo.svg", "templates",
+                            "standards/.x.yaml.swp", "standards/x.yaml~", "standards/notes.txt",
+                            "output/index.html", "assets/other.svg", ".git")]
+    assert matters == [True] * 6 + [False] * 6
+
+
+def test_the_error_page_escapes_what_comes_from_the_files(tmp_path: Path) -> None:
+    (tmp_path / "x.yaml").write_text("memogen: 1\ntitle: <script>alert(1)</script>\n", "utf-8")
+    issue = Issue("x.yaml", 2, 8, "title", "bad '<b>'", "use <i>")
+    page = error_page([Failure((issue,))], tmp_path, "t-1")
+    assert "<script>alert" not in page and "2 | title: &lt;script&gt;alert(1)" in page
+    assert "x.yaml:2:8</span>: error: title: bad &#x27;&lt;b&gt;&#x27; (use &lt;i&gt;)" in page
