@@ -242,6 +242,7 @@ def _poster_fit(config: Config, standard: Standard, stages: list[dict[str, Any]]
         room = h - head - 10.5 - bottom - 2.8 - 4 * 2
         stages_w = w
     columns = 1 if len(stages) <= 6 else 2
+    rows = -(-len(stages) // columns)
     cap = {1: 1.1, 2: 1.1, 3: 1.1, 4: 1.05, 5: 1.0, 6: 0.9}.get(len(stages), 0.8)
     steps = [cap] + [step / 100 for step in range(int(cap * 100) - 5, 34, -5)]
     stage_scale = next((step for step in steps
@@ -249,7 +250,10 @@ def _poster_fit(config: Config, standard: Standard, stages: list[dict[str, Any]]
                                           columns, labels) <= room * 0.96), 0.35)
     return {"root": f"{10 * scale:.2f}pt", "margin": f"{margin:.1f}mm",
             "sheet_width": f"{sheet_w:.1f}mm", "sheet_height": f"{sheet_h:.1f}mm",
-            "columns": columns, "rows": -(-len(stages) // columns),
+            "columns": columns, "rows": rows,
+            # each stage's place in the timeline's flex rows: the columns side by side
+            # (1, 7, 2, 8, …) while the list itself keeps its reading order
+            "order": [i % rows * columns + i // rows for i in range(len(stages))],
             "stage_scale": stage_scale, "title_scale": title_scale}
 
 

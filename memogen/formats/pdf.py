@@ -8,19 +8,22 @@ get a memory bound (`limit_worker`, called first thing in `render.warm_up`).
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import logging
+import re
 import resource
 import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 PDF_OPTIONS: dict[str, Any] = {"pdf_tags": True, "uncompressed_pdf": False}
 PDF_TIME_LIMIT_S = 60.0  # one PDF; the largest example takes about 1 s
+_STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
 WORKER_MEMORY_BYTES = 2 * 1024**3  # address space of a render worker; a warm one uses ~250 MB
 
 
@@ -51,20 +54,47 @@ def render_pdf(html: str) -> Pdf:
     """Lay out the HTML and write the PDF; fetches nothing but inline `data:` URLs."""
     import weasyprint
 
-    collector = _Collect()
     logger = logging.getLogger("weasyprint")
-    logger.addHandler(collector)
     logger.propagate = False
+    body, css = _split_styles(html)
+    sheet, css_warnings = _stylesheet(css) if css else (None, ())
+    collector = _Collect()
+    collector.messages.extend(css_warnings)  # a cached sheet still warns every document
+    logger.addHandler(collector)
     try:
         with _time_limit(PDF_TIME_LIMIT_S):
-            document = weasyprint.HTML(string=html, base_url=None,
-                                       url_fetcher=_fetcher()).render(font_config=_fonts())
+            document = weasyprint.HTML(string=body, base_url=None, url_fetcher=_fetcher()).render(
+                font_config=_fonts(), stylesheets=[sheet] if sheet else None)
             _drop_attachments(document)
             identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
             data = document.write_pdf(pdf_identifier=identifier, **PDF_OPTIONS)
     finally:
         logger.removeHandler(collector)
     return Pdf(data, len(document.pages), collector.messages)
+
+
+def _split_styles(html: str) -> tuple[str, str]:
+    """The HTML without its <style> blocks, and their CSS: parsed once per worker, not per page."""
+    css = "\n".join(_STYLE.findall(html))
+    return (_STYLE.sub("", html), css) if css else (html, "")
+
+
+@lru_cache(maxsize=32)
+def _stylesheet(css: str) -> tuple[Any, tuple[str, ...]]:
+    """A parsed stylesheet and what parsing it warned about, reused by every document
+    with the same CSS (most of a build)."""
+    import weasyprint
+
+    collector = _Collect()
+    logger = logging.getLogger("weasyprint")
+    logger.propagate = False
+    logger.addHandler(collector)
+    try:
+        sheet = weasyprint.CSS(string=css, base_url=None, url_fetcher=_fetcher(),
+                               font_config=_fonts())
+    finally:
+        logger.removeHandler(collector)
+    return sheet, tuple(collector.messages)
 
 
 def _drop_attachments(document: Any) -> None:
@@ -108,6 +138,9 @@ def _fonts() -> Any:
     """One FontConfiguration per process: sharing it keeps a long-lived worker's memory flat."""
     from weasyprint.text.fonts import FontConfiguration
 
+    # Freed before interpreter shutdown: its __del__ needs modules that are gone by then.
+    atexit.register(_fonts.cache_clear)
+    atexit.register(_stylesheet.cache_clear)
     return FontConfiguration()
 
 
