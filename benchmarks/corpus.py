@@ -31,8 +31,11 @@ def make_corpus(folder: Path, count: int) -> Path:
         text = text.replace(f"id: {data['id']}", f"id: {new_id}", 1)
         text = text.replace(f"title: {data['title']}", f"title: {data['title']} №{number}", 1)
         if number % 3 == 1:
-            text = text.replace("\nfaq:", "\nfaq:\n  - q: Дополнительный вопрос?\n"
-                                "    a: Да, это возможно, если есть бюджет.", 1)
+            text = text.replace(
+                "\nfaq:",
+                "\nfaq:\n  - q: Дополнительный вопрос?\n    a: Да, это возможно, если есть бюджет.",
+                1,
+            )
         (standards / f"{new_id}.yaml").write_text(text, "utf-8")
     return folder
 

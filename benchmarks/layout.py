@@ -43,11 +43,16 @@ def best_of(html: str, repeat: int) -> tuple[float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--config", type=Path, default=REPO / "memogen.yaml")
-    parser.add_argument("--standards", type=Path, default=None,
-                        help="folder of standards (default: standards/ beside the config)")
+    parser.add_argument(
+        "--standards",
+        type=Path,
+        default=None,
+        help="folder of standards (default: standards/ beside the config)",
+    )
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--kind", action="append", choices=KINDS,
-                        help="only these kinds (repeatable)")
+    parser.add_argument(
+        "--kind", action="append", choices=KINDS, help="only these kinds (repeatable)"
+    )
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
 
@@ -67,8 +72,10 @@ def main() -> None:
 
     print(f"warm render_pdf, best of {args.repeat}, {len(checked.standards)} standard(s)")
     for kind, values in results.items():
-        print(f"{kind:7} {statistics.median(values):7.1f} ms median"
-              f"   (min {min(values):.1f}, max {max(values):.1f})")
+        print(
+            f"{kind:7} {statistics.median(values):7.1f} ms median"
+            f"   (min {min(values):.1f}, max {max(values):.1f})"
+        )
 
 
 if __name__ == "__main__":

@@ -42,8 +42,12 @@ def timed(function, *args, **kwargs) -> float:
 
 
 def full_build(folder: Path, out: Path, jobs: int, **options) -> float:
-    return timed(build, [folder / "standards"], folder / "memogen.yaml",
-                 BuildOptions(out=out, jobs=jobs, force=True, **options))
+    return timed(
+        build,
+        [folder / "standards"],
+        folder / "memogen.yaml",
+        BuildOptions(out=out, jobs=jobs, force=True, **options),
+    )
 
 
 def build_figures(folder: Path, tmp: Path, count: int) -> None:
@@ -69,8 +73,10 @@ def build_figures(folder: Path, tmp: Path, count: int) -> None:
     report("share of -j 1 spent inside WeasyPrint", f"{spent / one:.0%}")
     report(f"full build, {count} standards, -j 2", f"{two / count:.3f} s/standard")
     report("speed-up of -j 2 over -j 1", f"{one / two:.2f}x", "target >= 1.8x")
-    sizes = {kind: [p.stat().st_size / 1024 for p in (tmp / "j2").glob(f"*/{kind}.pdf")]
-             for kind in ("memo", "guide", "poster")}
+    sizes = {
+        kind: [p.stat().st_size / 1024 for p in (tmp / "j2").glob(f"*/{kind}.pdf")]
+        for kind in ("memo", "guide", "poster")
+    }
     for kind, values in sizes.items():
         report(f"{kind}.pdf size (median)", f"{statistics.median(values):.0f} KiB")
     png = [p.stat().st_size / 1024 for p in (tmp / "j2").glob("*/poster.png")]
@@ -116,15 +122,17 @@ def memo_overhead(folder: Path) -> None:
 def rebuild_figures(folder: Path, tmp: Path, count: int) -> None:
     out = tmp / "incremental"
     full = full_build(folder, out, jobs=2)
-    noop = timed(build, [folder / "standards"], folder / "memogen.yaml",
-                 BuildOptions(out=out, jobs=2))
+    noop = timed(
+        build, [folder / "standards"], folder / "memogen.yaml", BuildOptions(out=out, jobs=2)
+    )
     report(f"full build of {count} standards, -j 2", f"{full:.1f} s")
     report("no-op rebuild / full build", f"{noop / full:.2%}", "target <= 2%")
     edited = folder / "standards" / sorted(p.name for p in (folder / "standards").iterdir())[7]
     text = edited.read_text("utf-8")
     edited.write_text(text.replace("title: ", "title: Изменено — ", 1), "utf-8")
-    one = timed(build, [folder / "standards"], folder / "memogen.yaml",
-                BuildOptions(out=out, jobs=2))
+    one = timed(
+        build, [folder / "standards"], folder / "memogen.yaml", BuildOptions(out=out, jobs=2)
+    )
     alone_folder = tmp / "alone"
     (alone_folder / "standards").mkdir(parents=True)
     (alone_folder / "memogen.yaml").write_bytes((folder / "memogen.yaml").read_bytes())
@@ -157,8 +165,15 @@ def startup_figures(folder: Path) -> None:
     commands = {
         "python -c 'import yaml'": [sys.executable, "-c", "import yaml"],
         "memogen --help": [sys.executable, "-m", "memogen", "--help"],
-        "memogen validate (one standard)": [sys.executable, "-m", "memogen", "validate",
-                                            "--config", str(folder / "memogen.yaml"), str(one)],
+        "memogen validate (one standard)": [
+            sys.executable,
+            "-m",
+            "memogen",
+            "validate",
+            "--config",
+            str(folder / "memogen.yaml"),
+            str(one),
+        ],
     }
     seconds = {}
     for name, command in commands.items():
@@ -170,24 +185,44 @@ def startup_figures(folder: Path) -> None:
         seconds[name] = statistics.median(runs)
     base = seconds["python -c 'import yaml'"]
     for name, value in seconds.items():
-        report(f"start-up: {name}", f"{value:.3f} s = {value / base:.2f}x import yaml",
-               {"memogen --help": "target <= 0.15 s",
-                "memogen validate (one standard)": "target <= 0.3 s"}.get(name, ""))
-    probe = subprocess.run([sys.executable, "-c", "import sys, memogen.cli, memogen.pipeline;"
-                            "from memogen.pipeline import check;"
-                            "print('weasyprint' in sys.modules)"],
-                           capture_output=True, text=True, cwd=REPO, check=True)
+        report(
+            f"start-up: {name}",
+            f"{value:.3f} s = {value / base:.2f}x import yaml",
+            {
+                "memogen --help": "target <= 0.15 s",
+                "memogen validate (one standard)": "target <= 0.3 s",
+            }.get(name, ""),
+        )
+    probe = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, memogen.cli, memogen.pipeline;"
+            "from memogen.pipeline import check;"
+            "print('weasyprint' in sys.modules)",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=True,
+    )
     report("WeasyPrint imported by --help/validate", probe.stdout.strip(), "target False")
 
 
 def worker_memory(folder: Path, renders: int) -> None:
     """A fresh process renders `renders` memos like a worker; RSS at start, end, and peak."""
-    out = subprocess.run([sys.executable, __file__, "--worker-child", str(renders),
-                          str(folder / "memogen.yaml")], capture_output=True, text=True,
-                         check=True).stdout.split()
+    out = subprocess.run(
+        [sys.executable, __file__, "--worker-child", str(renders), str(folder / "memogen.yaml")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     start, end, peak = map(float, out)
-    report(f"worker RSS growth over {renders} memo renders", f"{end - start:+.1f} MiB",
-           "target <= 5 MiB")
+    report(
+        f"worker RSS growth over {renders} memo renders",
+        f"{end - start:+.1f} MiB",
+        "target <= 5 MiB",
+    )
     report("worker peak RSS", f"{peak:.0f} MiB", "target <= 150 MiB")
 
 
@@ -232,9 +267,11 @@ def machine() -> str:
         pass
     import weasyprint
 
-    return (f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB, {platform.system()} "
-            f"{platform.release()}, Python {platform.python_version()}, "
-            f"WeasyPrint {weasyprint.__version__}")
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB, {platform.system()} "
+        f"{platform.release()}, Python {platform.python_version()}, "
+        f"WeasyPrint {weasyprint.__version__}"
+    )
 
 
 def main() -> None:
@@ -247,7 +284,8 @@ def main() -> None:
         worker_child(int(args.worker_child[0]), Path(args.worker_child[1]))
         return
     build_count, rebuild_count, validate_count, renders = (
-        (10, 20, 200, 100) if args.quick else (50, 200, 1000, 1000))
+        (10, 20, 200, 100) if args.quick else (50, 200, 1000, 1000)
+    )
     print(machine())
     with tempfile.TemporaryDirectory() as temporary:
         tmp = Path(temporary)

@@ -24,8 +24,12 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 config_option = click.option(
-    "--config", "config_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
-    help="memogen.yaml to use (default: ./memogen.yaml); its folder is the repo.")
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="memogen.yaml to use (default: ./memogen.yaml); its folder is the repo.",
+)
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 
 
@@ -45,9 +49,12 @@ def user_errors(command: F) -> F:
             click.echo("interrupted; nothing was changed", err=True)
             sys.exit(130)
         except (MemogenError, Exception) as exc:
-            click.echo(f"internal error: {exc.__class__.__name__}: {exc}\n"
-                       "This is a bug in memogen, not in your files. Please report it with "
-                       "the details below.\n" + traceback.format_exc(limit=-3), err=True)
+            click.echo(
+                f"internal error: {exc.__class__.__name__}: {exc}\n"
+                "This is a bug in memogen, not in your files. Please report it with "
+                "the details below.\n" + traceback.format_exc(limit=-3),
+                err=True,
+            )
             sys.exit(3)
 
     return run  # type: ignore[return-value]
@@ -60,12 +67,19 @@ def main() -> None:
 
 
 format_option = click.option(
-    "--format", "fmt", type=click.Choice(["text", "json", "github", "junit", "sarif"]),
-    default="text", show_default=True,
-    help="How to report problems; github also writes a table to $GITHUB_STEP_SUMMARY.")
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github", "junit", "sarif"]),
+    default="text",
+    show_default=True,
+    help="How to report problems; github also writes a table to $GITHUB_STEP_SUMMARY.",
+)
 fail_on_option = click.option(
-    "--fail-on", type=click.Choice(["error", "warning", "never"]), default=None,
-    help="Exit 1 on errors (the default), on warnings too, or never.")
+    "--fail-on",
+    type=click.Choice(["error", "warning", "never"]),
+    default=None,
+    help="Exit 1 on errors (the default), on warnings too, or never.",
+)
 
 
 @main.command()
@@ -75,8 +89,13 @@ fail_on_option = click.option(
 @fail_on_option
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (= --fail-on warning).")
 @user_errors
-def validate(paths: tuple[Path, ...], config_path: Path | None, fmt: str,
-             fail_on: FailOn | None, strict: bool) -> None:
+def validate(
+    paths: tuple[Path, ...],
+    config_path: Path | None,
+    fmt: str,
+    fail_on: FailOn | None,
+    strict: bool,
+) -> None:
     """Check standards (default: standards/); exit 0 if valid, 1 if not."""
     from memogen.findings import validation
 
@@ -91,12 +110,21 @@ def validate(paths: tuple[Path, ...], config_path: Path | None, fmt: str,
 @config_option
 @format_option
 @fail_on_option
-@click.option("--write-baseline", is_flag=True,
-              help="Accept every current finding: record it in the baseline file.")
+@click.option(
+    "--write-baseline",
+    is_flag=True,
+    help="Accept every current finding: record it in the baseline file.",
+)
 @click.option("--no-baseline", is_flag=True, help="Show the findings the baseline accepts too.")
 @user_errors
-def lint(paths: tuple[Path, ...], config_path: Path | None, fmt: str, fail_on: FailOn | None,
-         write_baseline: bool, no_baseline: bool) -> None:
+def lint(
+    paths: tuple[Path, ...],
+    config_path: Path | None,
+    fmt: str,
+    fail_on: FailOn | None,
+    write_baseline: bool,
+    no_baseline: bool,
+) -> None:
     """Check standards against the rules for good standards (docs/lint-rules.md)."""
     from memogen import lint as linter
 
@@ -147,8 +175,14 @@ def schema() -> None:
 
 @main.command()
 @click.argument("standard_id")
-@click.option("--dir", "folder", type=click.Path(path_type=Path, file_okay=False),
-              default=Path("standards"), show_default=True, help="Where to write it.")
+@click.option(
+    "--dir",
+    "folder",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("standards"),
+    show_default=True,
+    help="Where to write it.",
+)
 @user_errors
 def new(standard_id: str, folder: Path) -> None:
     """Write standards/ID.yaml from a commented template."""
@@ -158,9 +192,12 @@ def new(standard_id: str, folder: Path) -> None:
     click.echo(f"wrote {path}; fill it in, then run: memogen validate {path}")
 
 
-def _csv(choices: tuple[str, ...]) -> Callable[[click.Context, click.Parameter, str | None],
-                                            tuple[str, ...] | None]:
-    def parse(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...] | None:
+def _csv(
+    choices: tuple[str, ...],
+) -> Callable[[click.Context, click.Parameter, str | None], tuple[str, ...] | None]:
+    def parse(
+        ctx: click.Context, param: click.Parameter, value: str | None
+    ) -> tuple[str, ...] | None:
         if value is None:
             return None
         items = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
@@ -181,44 +218,80 @@ def _shard(ctx: click.Context, param: click.Parameter, value: str | None) -> tup
     return int(k), int(n)
 
 
-output_option = click.option("-o", "--output", "out", type=click.Path(path_type=Path,
-                             file_okay=False), default=Path("output"), show_default=True,
-                             help="Output folder.")
+output_option = click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("output"),
+    show_default=True,
+    help="Output folder.",
+)
 
 
 @main.command()
 @paths_argument
 @config_option
 @output_option
-@click.option("--artifact", "artifacts", default=None, metavar="LIST",
-              callback=_csv(("memo", "guide", "poster", "email")),
-              help="memo,guide,poster,email (default: memogen.yaml's build.artifacts).")
-@click.option("--format", "formats", default=None, metavar="LIST",
-              callback=_csv(("html", "pdf", "md", "png", "eml", "txt")),
-              help="html,pdf,md,png,eml,txt (default: memogen.yaml's build.formats).")
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
-              help="Worker processes (default: number of cores).")
+@click.option(
+    "--artifact",
+    "artifacts",
+    default=None,
+    metavar="LIST",
+    callback=_csv(("memo", "guide", "poster", "email")),
+    help="memo,guide,poster,email (default: memogen.yaml's build.artifacts).",
+)
+@click.option(
+    "--format",
+    "formats",
+    default=None,
+    metavar="LIST",
+    callback=_csv(("html", "pdf", "md", "png", "eml", "txt")),
+    help="html,pdf,md,png,eml,txt (default: memogen.yaml's build.formats).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Worker processes (default: number of cores).",
+)
 @click.option("--strict", is_flag=True, help="Fail on any warning (validation or rendering).")
 @click.option("--force", is_flag=True, help="Render everything, even what is up to date.")
-@click.option("--shard", default=None, metavar="K/N", callback=_shard,
-              help="Build only the K-th of N stable subsets (for a CI matrix); "
-                   "then run `memogen index`.")
+@click.option(
+    "--shard",
+    default=None,
+    metavar="K/N",
+    callback=_shard,
+    help="Build only the K-th of N stable subsets (for a CI matrix); then run `memogen index`.",
+)
 @user_errors
-def build(paths: tuple[Path, ...], config_path: Path | None, out: Path,
-          artifacts: tuple[str, ...] | None, formats: tuple[str, ...] | None, jobs: int | None,
-          strict: bool, force: bool, shard: tuple[int, int] | None) -> None:
+def build(
+    paths: tuple[Path, ...],
+    config_path: Path | None,
+    out: Path,
+    artifacts: tuple[str, ...] | None,
+    formats: tuple[str, ...] | None,
+    jobs: int | None,
+    strict: bool,
+    force: bool,
+    shard: tuple[int, int] | None,
+) -> None:
     """Validate everything, then write the documents into the output folder."""
     import os
 
     from memogen.pipeline import BuildOptions
     from memogen.pipeline import build as run_build
 
-    options = BuildOptions(out, artifacts, formats, jobs or os.cpu_count() or 1, strict, force,
-                           shard)
+    options = BuildOptions(
+        out, artifacts, formats, jobs or os.cpu_count() or 1, strict, force, shard
+    )
     result = run_build(paths, config_path, options, _progress())
     _print_outcome(result.issues, result.warnings)
-    click.echo(f"wrote {len(result.rendered)} file(s) to {out}; "
-               f"{len(result.skipped)} document(s) were up to date")
+    click.echo(
+        f"wrote {len(result.rendered)} file(s) to {out}; "
+        f"{len(result.skipped)} document(s) were up to date"
+    )
 
 
 @main.command()
@@ -238,10 +311,19 @@ def index(paths: tuple[Path, ...], config_path: Path | None, out: Path) -> None:
 @main.command()
 @paths_argument
 @config_option
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
-              help="Port to listen on (0: any free port).")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; the default lets only this computer in.")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port to listen on (0: any free port).",
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; the default lets only this computer in.",
+)
 @user_errors
 def serve(paths: tuple[Path, ...], config_path: Path | None, port: int, host: str) -> None:
     """Preview the documents in a browser; each save rebuilds them and reloads the page."""

@@ -79,8 +79,10 @@ def _markdown(value: Any) -> str:
         raise fail("this value is empty", "write the text after the colon")
     depth = max(_nesting_depth(line) for line in text.splitlines())
     if depth > MAX_MARKDOWN_DEPTH:
-        raise fail(f"this text nests lists or quotes {depth} levels deep, more than "
-                   f"{MAX_MARKDOWN_DEPTH}", "flatten it; two levels are plenty for a reader")
+        raise fail(
+            f"this text nests lists or quotes {depth} levels deep, more than {MAX_MARKDOWN_DEPTH}",
+            "flatten it; two levels are plenty for a reader",
+        )
     return text
 
 
@@ -126,8 +128,10 @@ def _duration(value: Any) -> Duration:
     try:
         return parse_duration(text)
     except DurationError as exc:
-        raise fail(f"'{text}' is not a duration: {exc}",
-                   "write a number and a unit, e.g. '3 business days' or '3 рабочих дня'") from None
+        raise fail(
+            f"'{text}' is not a duration: {exc}",
+            "write a number and a unit, e.g. '3 business days' or '3 рабочих дня'",
+        ) from None
 
 
 def _url(value: Any) -> str:
@@ -137,8 +141,10 @@ def _url(value: Any) -> str:
         raise fail(f"'{text}' is not a web address", "start it with https:// and leave no spaces")
     unsafe = _URL_UNSAFE.search(text)
     if unsafe:
-        raise fail(f"the web address contains '{unsafe.group()}', which a web address cannot hold",
-                   f"write it percent-encoded: %{ord(unsafe.group()):02X}")
+        raise fail(
+            f"the web address contains '{unsafe.group()}', which a web address cannot hold",
+            f"write it percent-encoded: %{ord(unsafe.group()):02X}",
+        )
     return text
 
 
@@ -155,25 +161,29 @@ def _mailbox(value: Any) -> str:
     found = _MAILBOX.match(text)
     address = found.group("address") if found else text
     if not _EMAIL.match(address) or any(c in text for c in ',;"\\'):
-        raise fail(f"'{text}' is not a single email address",
-                   "write 'Name <name@example.com>' or 'name@example.com'")
+        raise fail(
+            f"'{text}' is not a single email address",
+            "write 'Name <name@example.com>' or 'name@example.com'",
+        )
     return text
 
 
 def _phone(value: Any) -> str:
     text = _line(value)
     if not _PHONE.match(text):
-        raise fail(f"'{text}' is not a phone number",
-                   "write digits with +, spaces, dashes or brackets, e.g. '+7 495 123-45-67'")
+        raise fail(
+            f"'{text}' is not a phone number",
+            "write digits with +, spaces, dashes or brackets, e.g. '+7 495 123-45-67'",
+        )
     return text
 
 
 def _color(value: Any) -> str:
     if value is None:  # an unquoted `#1F4E79` is a YAML comment, so the value is empty
-        raise fail("this value is empty", "put the colour in quotes, e.g. \"#1F4E79\"")
+        raise fail("this value is empty", 'put the colour in quotes, e.g. "#1F4E79"')
     text = _line(value)
     if not _COLOR.match(text):
-        raise fail(f"'{text}' is not a colour", "write it as \"#1F4E79\", in quotes")
+        raise fail(f"'{text}' is not a colour", 'write it as "#1F4E79", in quotes')
     return text
 
 
@@ -187,8 +197,10 @@ def _font(value: Any) -> str:
 def _identifier(value: Any) -> str:
     text = _line(value)
     if not _ID.match(text):
-        raise fail(f"'{text}' is not a valid id",
-                   "use 3–64 lowercase latin letters, digits and '-', e.g. purchase-request")
+        raise fail(
+            f"'{text}' is not a valid id",
+            "use 3–64 lowercase latin letters, digits and '-', e.g. purchase-request",
+        )
     return text
 
 
@@ -201,8 +213,9 @@ def _format_version(value: Any) -> int:
 def _max(length: int) -> AfterValidator:
     def check(text: str) -> str:
         if len(text) > length:
-            raise fail(f"this text is {len(text)} characters long, more than {length}",
-                       "shorten it")
+            raise fail(
+                f"this text is {len(text)} characters long, more than {length}", "shorten it"
+            )
         return text
 
     return AfterValidator(check)
@@ -217,14 +230,23 @@ def _string(pattern: str | None = None, **extra: Any) -> WithJsonSchema:
 
 Line = Annotated[str, PlainValidator(_line), _max(200), _string(minLength=1, maxLength=200)]
 ShortLine = Annotated[str, PlainValidator(_line), _max(80), _string(minLength=1, maxLength=80)]
-Markdown = Annotated[str, PlainValidator(_markdown), _max(4000),
-                     _string(minLength=1, maxLength=4000)]
+Markdown = Annotated[
+    str, PlainValidator(_markdown), _max(4000), _string(minLength=1, maxLength=4000)
+]
 Flag = Annotated[bool, PlainValidator(_flag), WithJsonSchema({"type": "boolean"})]
 WholeNumber = Annotated[int, PlainValidator(_whole_number), WithJsonSchema({"type": "integer"})]
-IsoDate = Annotated[date, PlainValidator(_iso_date),
-                    PlainSerializer(date.isoformat, return_type=str), _string(format="date")]
-DurationText = Annotated[Duration, PlainValidator(_duration), PlainSerializer(str, return_type=str),
-                         _string(r"^\s*\d+([.,]\d+)?\s*\S.*$", examples=list(EXAMPLES))]
+IsoDate = Annotated[
+    date,
+    PlainValidator(_iso_date),
+    PlainSerializer(date.isoformat, return_type=str),
+    _string(format="date"),
+]
+DurationText = Annotated[
+    Duration,
+    PlainValidator(_duration),
+    PlainSerializer(str, return_type=str),
+    _string(r"^\s*\d+([.,]\d+)?\s*\S.*$", examples=list(EXAMPLES)),
+]
 Url = Annotated[str, PlainValidator(_url), _max(500), _string("^https?://", format="uri")]
 Email = Annotated[str, PlainValidator(_email), _string(format="email")]
 Mailbox = Annotated[str, PlainValidator(_mailbox), _string()]

@@ -69,15 +69,23 @@ def load_file(path: Path, display: str | None = None) -> Document:
 def load_bytes(raw: bytes, file: str) -> Document:
     """Load YAML from bytes (UTF-8, an optional BOM)."""
     if len(raw) > MAX_FILE_BYTES:
-        raise _error(file, (1, 1), f"the file is larger than {MAX_FILE_BYTES // 1024} KiB",
-                     "a standard is a few pages of text; split it or shorten it")
+        raise _error(
+            file,
+            (1, 1),
+            f"the file is larger than {MAX_FILE_BYTES // 1024} KiB",
+            "a standard is a few pages of text; split it or shorten it",
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start].decode("utf-8", "replace").removeprefix("\ufeff")
         line, col = _position_of(before, exc.start)
-        raise _error(file, (line, col), f"byte 0x{raw[exc.start]:02X} is not valid UTF-8",
-                     "save the file as UTF-8") from None
+        raise _error(
+            file,
+            (line, col),
+            f"byte 0x{raw[exc.start]:02X} is not valid UTF-8",
+            "save the file as UTF-8",
+        ) from None
     return load_text(text.removeprefix("\ufeff"), file)
 
 
@@ -106,13 +114,21 @@ def _refuse_control_characters(text: str, file: str) -> None:
     if found:
         line, col = _position_of(text[: found.start()], found.start())
         code = f"U+{ord(found.group()):04X}"
-        raise _error(file, (line, col), f"the invisible control character {code} is not allowed",
-                     "delete it; it often comes from copying text out of another program")
+        raise _error(
+            file,
+            (line, col),
+            f"the invisible control character {code} is not allowed",
+            "delete it; it often comes from copying text out of another program",
+        )
     tab = re.search(r"^[ ]*\t", text, re.MULTILINE)
     if tab:
         line, col = _position_of(text[: tab.end() - 1], tab.end() - 1)
-        raise _error(file, (line, col), "a tab is used for indentation",
-                     "indent with spaces only; tell your editor to insert spaces for Tab")
+        raise _error(
+            file,
+            (line, col),
+            "a tab is used for indentation",
+            "indent with spaces only; tell your editor to insert spaces for Tab",
+        )
 
 
 def _position_of(before: str, offset: int) -> Position:
@@ -182,12 +198,16 @@ _SYNTAX_WORDS = {
 
 # Problems found far from their cause (often at the end of the file): the place where
 # the unclosed quote or bracket was opened is the one to show.
-_UNCLOSED = {"found unexpected end of stream", "did not find expected ',' or ']'",
-             "did not find expected ',' or '}'"}
+_UNCLOSED = {
+    "found unexpected end of stream",
+    "did not find expected ',' or ']'",
+    "did not find expected ',' or '}'",
+}
 
 
-def _syntax_error(file: str, exc: yaml.MarkedYAMLError,
-                  multiline_quote: tuple[Position, int] | None = None) -> UserError:
+def _syntax_error(
+    file: str, exc: yaml.MarkedYAMLError, multiline_quote: tuple[Position, int] | None = None
+) -> UserError:
     mark = exc.problem_mark or exc.context_mark
     if exc.problem in _UNCLOSED and exc.context_mark:
         mark = exc.context_mark
@@ -200,8 +220,12 @@ def _syntax_error(file: str, exc: yaml.MarkedYAMLError,
     where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = (exc.problem or "").strip()
     message, hint = _SYNTAX_WORDS.get(
-        problem, (f"the YAML is malformed here ({problem or 'unknown problem'})",
-                  "check quotes, colons and indentation on this line and the one above"))
+        problem,
+        (
+            f"the YAML is malformed here ({problem or 'unknown problem'})",
+            "check quotes, colons and indentation on this line and the one above",
+        ),
+    )
     return _error(file, where, message, hint)
 
 
@@ -226,12 +250,20 @@ class _TreeBuilder:
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                raise _error(self.file, where, "the file holds more than one YAML document",
-                             "keep one standard per file and remove the '---' line")
+                raise _error(
+                    self.file,
+                    where,
+                    "the file holds more than one YAML document",
+                    "keep one standard per file and remove the '---' line",
+                )
             return
         if isinstance(event, yaml.AliasEvent):
-            raise _error(self.file, where, f"the alias '*{event.anchor}' is not allowed",
-                         "write the value out in full; a standard is plain data")
+            raise _error(
+                self.file,
+                where,
+                f"the alias '*{event.anchor}' is not allowed",
+                "write the value out in full; a standard is plain data",
+            )
         if isinstance(event, yaml.NodeEvent):
             self._check_plain(event, where)
         if isinstance(event, yaml.ScalarEvent):
@@ -247,27 +279,46 @@ class _TreeBuilder:
     def _check_plain(self, event: yaml.NodeEvent, where: Position) -> None:
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise _error(self.file, where, f"the file has more than {MAX_NODES} values",
-                         "a standard is a few pages of text; shorten it")
+            raise _error(
+                self.file,
+                where,
+                f"the file has more than {MAX_NODES} values",
+                "a standard is a few pages of text; shorten it",
+            )
         if event.anchor is not None:
-            raise _error(self.file, where, f"the anchor '&{event.anchor}' is not allowed",
-                         "write the value out in full; a standard is plain data")
+            raise _error(
+                self.file,
+                where,
+                f"the anchor '&{event.anchor}' is not allowed",
+                "write the value out in full; a standard is plain data",
+            )
         tag = getattr(event, "tag", None)
         if tag is not None:
             tag = tag.replace("tag:yaml.org,2002:", "!!", 1)  # as typed, not as expanded
-            raise _error(self.file, where, f"the tag '{tag}' is not allowed",
-                         "remove it; a standard is plain data")
+            raise _error(
+                self.file,
+                where,
+                f"the tag '{tag}' is not allowed",
+                "remove it; a standard is plain data",
+            )
 
     def _scalar_value(self, event: yaml.ScalarEvent, where: Position) -> str | None:
         if len(event.value) > MAX_SCALAR_CHARS:
-            raise _error(self.file, where,
-                         f"this value is longer than {MAX_SCALAR_CHARS} characters",
-                         "shorten it; documents are read, not searched")
+            raise _error(
+                self.file,
+                where,
+                f"this value is longer than {MAX_SCALAR_CHARS} characters",
+                "shorten it; documents are read, not searched",
+            )
         escaped = _CONTROL.search(event.value)
         if escaped:  # typed as an escape ("\x07", "\v", "\e") the file check cannot see
             code = f"U+{ord(escaped.group()):04X}"
-            raise _error(self.file, where, f"the invisible control character {code} is not "
-                         "allowed", "remove the backslash escape that produces it")
+            raise _error(
+                self.file,
+                where,
+                f"the invisible control character {code} is not allowed",
+                "remove the backslash escape that produces it",
+            )
         end_line = event.end_mark.line + 1 if event.end_mark else where[0]
         quoted_lines = event.style in ("'", '"') and end_line > where[0]
         self.multiline_quote = (where, end_line) if quoted_lines else None
@@ -277,8 +328,12 @@ class _TreeBuilder:
 
     def _open(self, container: dict[str, Any] | list[Any], where: Position) -> None:
         if len(self.stack) >= MAX_DEPTH:
-            raise _error(self.file, where, f"values are nested more than {MAX_DEPTH} levels deep",
-                         "a standard needs only a few levels; check the indentation")
+            raise _error(
+                self.file,
+                where,
+                f"values are nested more than {MAX_DEPTH} levels deep",
+                "a standard needs only a few levels; check the indentation",
+            )
         path = self._add(container, where)
         self.stack.append((container, path))
         self.pending_key.append(None)
@@ -304,19 +359,28 @@ class _TreeBuilder:
         self.doc.values[path] = where
         return path
 
-    def _take_key(self, parent: dict[str, Any], parent_path: KeyPath, key: Any,
-                  where: Position) -> KeyPath:
+    def _take_key(
+        self, parent: dict[str, Any], parent_path: KeyPath, key: Any, where: Position
+    ) -> KeyPath:
         if not isinstance(key, str):
             what = "empty" if key is None else "a list or mapping"
             raise _error(self.file, where, f"a key is {what}", "keys are plain words like 'title'")
         if key == "<<":
-            raise _error(self.file, where, "merge keys ('<<') are not allowed",
-                         "write the keys out in full; a standard is plain data")
+            raise _error(
+                self.file,
+                where,
+                "merge keys ('<<') are not allowed",
+                "write the keys out in full; a standard is plain data",
+            )
         path = (*parent_path, key)
         if key in parent:
             first = self.doc.keys[path]
-            raise _error(self.file, where, f"the key '{key}' appears twice in this mapping",
-                         f"it was first given on line {first[0]}; keep one of them")
+            raise _error(
+                self.file,
+                where,
+                f"the key '{key}' appears twice in this mapping",
+                f"it was first given on line {first[0]}; keep one of them",
+            )
         self.doc.keys[path] = where
         parent[key] = None  # placeholder, keeps key order; the value replaces it
         self.pending_key[-1] = key

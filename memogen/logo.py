@@ -41,11 +41,14 @@ def logo_data_uri(path: Path, shown: str) -> str:
         with path.open("rb") as handle:
             data = handle.read(MAX_LOGO_BYTES + 1)
     except OSError as exc:
-        raise LogoError(f"the logo '{shown}' cannot be read: {exc.strerror}",
-                        "check the file's permissions") from None
+        raise LogoError(
+            f"the logo '{shown}' cannot be read: {exc.strerror}", "check the file's permissions"
+        ) from None
     if len(data) > MAX_LOGO_BYTES:
-        raise LogoError(f"the logo '{shown}' is larger than {MAX_LOGO_BYTES // 1024} KiB",
-                        "export it smaller; a logo needs a few KiB")
+        raise LogoError(
+            f"the logo '{shown}' is larger than {MAX_LOGO_BYTES // 1024} KiB",
+            "export it smaller; a logo needs a few KiB",
+        )
     if path.suffix.lower() == ".png":
         _check_png(data, shown)
         mime = "image/png"
@@ -57,27 +60,36 @@ def logo_data_uri(path: Path, shown: str) -> str:
 
 def _check_png(data: bytes, shown: str) -> None:
     if not data.startswith(PNG_SIGNATURE) or data[12:16] != b"IHDR" or len(data) < 33:
-        raise LogoError(f"the logo '{shown}' is not a PNG image",
-                        "save it as PNG, or give the file its real extension")
+        raise LogoError(
+            f"the logo '{shown}' is not a PNG image",
+            "save it as PNG, or give the file its real extension",
+        )
     width, height = struct.unpack(">II", data[16:24])
     if not (0 < width <= MAX_LOGO_PIXELS and 0 < height <= MAX_LOGO_PIXELS):
-        raise LogoError(f"the logo '{shown}' is {width}×{height} pixels, more than "
-                        f"{MAX_LOGO_PIXELS} on a side", "scale it down")
+        raise LogoError(
+            f"the logo '{shown}' is {width}×{height} pixels, more than {MAX_LOGO_PIXELS} on a side",
+            "scale it down",
+        )
 
 
 def _check_svg(data: bytes, shown: str) -> None:
     declared = _DECLARATIONS.search(data)
     if declared:
-        raise LogoError(f"the logo '{shown}' contains '{declared.group().decode()}', which a "
-                        "logo may not", "export it again as plain SVG")
+        raise LogoError(
+            f"the logo '{shown}' contains '{declared.group().decode()}', which a logo may not",
+            "export it again as plain SVG",
+        )
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as exc:
-        raise LogoError(f"the logo '{shown}' is not valid SVG ({exc})",
-                        "export it again as plain SVG") from None
+        raise LogoError(
+            f"the logo '{shown}' is not valid SVG ({exc})", "export it again as plain SVG"
+        ) from None
     if root.tag not in (f"{_SVG}svg", "svg"):
-        raise LogoError(f"the logo '{shown}' is not an SVG image (its root is not <svg>)",
-                        "export it again as plain SVG")
+        raise LogoError(
+            f"the logo '{shown}' is not an SVG image (its root is not <svg>)",
+            "export it again as plain SVG",
+        )
     for element in root.iter():
         _check_svg_element(element, shown)
 
@@ -85,20 +97,29 @@ def _check_svg(data: bytes, shown: str) -> None:
 def _check_svg_element(element: ElementTree.Element, shown: str) -> None:
     name = element.tag.rpartition("}")[2]
     if name in _FORBIDDEN:
-        raise LogoError(f"the logo '{shown}' contains <{name}>, which a logo may not",
-                        "export it again as plain SVG, without scripts or embedded HTML")
+        raise LogoError(
+            f"the logo '{shown}' contains <{name}>, which a logo may not",
+            "export it again as plain SVG, without scripts or embedded HTML",
+        )
     if name == "style" and _EXTERNAL_CSS.search(element.text or ""):
-        raise LogoError(f"the logo '{shown}' loads something from outside in its <style>",
-                        "remove @import and url() that do not start with '#'")
+        raise LogoError(
+            f"the logo '{shown}' loads something from outside in its <style>",
+            "remove @import and url() that do not start with '#'",
+        )
     for attribute, value in element.attrib.items():
         local = attribute.rpartition("}")[2]
         if local.lower().startswith("on"):
-            raise LogoError(f"the logo '{shown}' has an event handler '{local}'",
-                            "export it again as plain SVG, without scripts")
+            raise LogoError(
+                f"the logo '{shown}' has an event handler '{local}'",
+                "export it again as plain SVG, without scripts",
+            )
         if (attribute in ("href", _XLINK_HREF)) and not value.strip().startswith("#"):
-            raise LogoError(f"the logo '{shown}' links to '{value[:60]}'",
-                            "a logo may refer only to its own parts ('#id'); embed or drop "
-                            "the rest")
+            raise LogoError(
+                f"the logo '{shown}' links to '{value[:60]}'",
+                "a logo may refer only to its own parts ('#id'); embed or drop the rest",
+            )
         if _EXTERNAL_CSS.search(value) and local != "id":
-            raise LogoError(f"the logo '{shown}' loads something from outside in '{local}'",
-                            "remove url() values that do not start with '#'")
+            raise LogoError(
+                f"the logo '{shown}' loads something from outside in '{local}'",
+                "remove url() values that do not start with '#'",
+            )

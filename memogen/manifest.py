@@ -41,19 +41,24 @@ class Manifest:
             raw = json.loads((out / MANIFEST_NAME).read_text("utf-8"))
             if raw.get("version") != MANIFEST_VERSION:
                 return cls()
-            return cls({name: Entry(e["key"], dict(e["files"]))
-                        for name, e in raw["entries"].items()})
+            return cls(
+                {name: Entry(e["key"], dict(e["files"])) for name, e in raw["entries"].items()}
+            )
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return cls()
 
     def to_bytes(self) -> bytes:
-        entries = {name: {"key": e.key, "files": dict(sorted(e.files.items()))}
-                   for name, e in sorted(self.entries.items())}
-        return (json.dumps({"version": MANIFEST_VERSION, "entries": entries}, indent=1,
-                           sort_keys=True) + "\n").encode("utf-8")
+        entries = {
+            name: {"key": e.key, "files": dict(sorted(e.files.items()))}
+            for name, e in sorted(self.entries.items())
+        }
+        return (
+            json.dumps({"version": MANIFEST_VERSION, "entries": entries}, indent=1, sort_keys=True)
+            + "\n"
+        ).encode("utf-8")
 
     def is_fresh(self, name: str, key: str, out: Path) -> bool:
-        """True when `name` was built from `key` and its files are still there, unchanged in size."""
+        """True when `name` was built from `key` and its files are there, unchanged in size."""
         entry = self.entries.get(name)
         if entry is None or entry.key != key:
             return False
@@ -96,8 +101,9 @@ class TemplateHasher:
                 seen[name] = "missing"
                 continue
             seen[name] = source
-            pending.extend(n for n in meta.find_referenced_templates(self.env.parse(source))
-                           if n is not None)
+            pending.extend(
+                n for n in meta.find_referenced_templates(self.env.parse(source)) if n is not None
+            )
         return digest(*(f"{name}\0{seen[name]}" for name in sorted(seen)))
 
     def for_artifact(self, artifact: str, template_names: list[str]) -> str:
@@ -115,5 +121,8 @@ def code_fingerprint() -> str:
     """memogen's version and its own code: an upgrade or a code change rebuilds everything."""
     package = Path(__file__).resolve().parent
     sources = sorted(package.rglob("*.py"))
-    return digest(__version__, *(p.relative_to(package).as_posix() for p in sources),
-                  *(p.read_bytes() for p in sources))
+    return digest(
+        __version__,
+        *(p.relative_to(package).as_posix() for p in sources),
+        *(p.read_bytes() for p in sources),
+    )

@@ -33,9 +33,14 @@ def to_html(text: str) -> str:
     """Markdown → cleaned HTML (block level: paragraphs and lists)."""
     _converter.reset()
     rendered = _converter.convert(text)
-    cleaned = nh3.clean(rendered, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                        url_schemes=URL_SCHEMES, link_rel="noopener noreferrer",
-                        attribute_filter=_absolute_links_only)
+    cleaned = nh3.clean(
+        rendered,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        attribute_filter=_absolute_links_only,
+    )
     return _DEAD_LINK.sub(r"\1", cleaned).strip()  # a link whose target was refused is text
 
 
@@ -79,9 +84,15 @@ def escape_markdown_text(text: str) -> str:
 def to_plain_text(text: str) -> str:
     """Markdown → readable plain text: markup removed, link targets kept in brackets."""
     rendered = to_html(text)
-    rendered = re.sub(r'<a href="([^"]*)"[^>]*>(.*?)</a>',
-                      lambda m: m.group(2) if m.group(2) == html.unescape(m.group(1))
-                      else f"{m.group(2)} ({html.unescape(m.group(1))})", rendered)
+    rendered = re.sub(
+        r'<a href="([^"]*)"[^>]*>(.*?)</a>',
+        lambda m: (
+            m.group(2)
+            if m.group(2) == html.unescape(m.group(1))
+            else f"{m.group(2)} ({html.unescape(m.group(1))})"
+        ),
+        rendered,
+    )
     rendered = re.sub(r"<li>", "• ", rendered)
     rendered = re.sub(r"</p>\s*<p>", "\n\n", rendered)
     plain = html.unescape(_TAG.sub("", rendered))

@@ -58,8 +58,12 @@ def check(paths: Sequence[Path], config_path: Path | None) -> tuple[Project, Che
     return project, check_standards(files, project.config), len(files)
 
 
-def build(paths: Sequence[Path], config_path: Path | None, options: BuildOptions,
-          progress: Progress | None = None) -> BuildResult:
+def build(
+    paths: Sequence[Path],
+    config_path: Path | None,
+    options: BuildOptions,
+    progress: Progress | None = None,
+) -> BuildResult:
     """Validate, render what is stale, then swap the result into `options.out`."""
     from memogen.manifest import Manifest
     from memogen.writer import BuildLock, Staging
@@ -69,31 +73,25 @@ def build(paths: Sequence[Path], config_path: Path | None, options: BuildOptions
         raise UserError(checked.issues)
     standards = in_shard(checked.standards, options.shard)
     result = BuildResult(issues=checked.issues)
-    with BuildLock(options.out):
+    with BuildLock(options.out), Staging(options.out) as staging:
         old = Manifest() if options.force else Manifest.read(options.out)
-        staging = Staging(options.out)
-        try:
-            jobs, new = _plan(standards, project, options, old, staging.dir, result)
-            # closing(): on any failure the workers are stopped before the staging is removed
-            with closing(_render_all(jobs, options.jobs)) as renders:
-                for done, rendered in enumerate(renders, 1):
-                    _collect(rendered, staging, new, result)
-                    if progress:
-                        progress(done, len(jobs))
-            if options.strict and result.warnings:
-                raise UserError("the build has warnings and --strict is on:\n"
-                                + "\n".join(result.warnings))
-            if options.shard is None:
-                files = {name.split("/")[0]: [] for name in new.entries}
-                for entry in new.entries.values():
-                    for relative in entry.files:
-                        files[relative.split("/")[0]].append(relative.split("/", 1)[1])
-                _stage_catalogue(standards, project, files, staging, options.out, result)
-            _stage_if_changed(staging, options.out, ".memogen-manifest.json", new.to_bytes())
-            staging.commit()
-        except BaseException:
-            staging.discard()
-            raise
+        jobs, new = _plan(standards, project, options, old, staging.dir, result)
+        # closing(): on any failure the workers are stopped before the staging is removed
+        with closing(_render_all(jobs, options.jobs)) as renders:
+            for done, rendered in enumerate(renders, 1):
+                _collect(rendered, staging, new, result)
+                if progress:
+                    progress(done, len(jobs))
+        if options.strict and result.warnings:
+            raise UserError(
+                "the build has warnings and --strict is on:\n" + "\n".join(result.warnings)
+            )
+        if options.shard is None:  # sharded builds leave the catalogue to `memogen index`
+            _stage_catalogue(
+                standards, project, _files_by_standard(new), staging, options.out, result
+            )
+        _stage_if_changed(staging, options.out, ".memogen-manifest.json", new.to_bytes())
+        staging.commit()
     result.rendered.sort()
     return result
 
@@ -106,18 +104,27 @@ def write_index(paths: Sequence[Path], config_path: Path | None, out: Path) -> B
     if checked.errors:
         raise UserError(checked.issues)
     result = BuildResult(issues=checked.issues)
-    files = {s.id: sorted(p.name for p in (out / s.id).iterdir() if p.is_file()
-                          and not p.name.startswith("."))
-             for s in checked.standards if (out / s.id).is_dir()}
-    with BuildLock(out):
-        staging = Staging(out)
-        try:
-            _stage_catalogue(checked.standards, project, files, staging, out, result)
-            staging.commit()
-        except BaseException:
-            staging.discard()
-            raise
+    files = {
+        s.id: sorted(
+            p.name for p in (out / s.id).iterdir() if p.is_file() and not p.name.startswith(".")
+        )
+        for s in checked.standards
+        if (out / s.id).is_dir()
+    }
+    with BuildLock(out), Staging(out) as staging:
+        _stage_catalogue(checked.standards, project, files, staging, out, result)
+        staging.commit()
     return result
+
+
+def _files_by_standard(manifest: Manifest) -> dict[str, list[str]]:
+    """id → the names of its files, from the manifest of this build."""
+    files: dict[str, list[str]] = {}
+    for entry in manifest.entries.values():
+        for relative in entry.files:
+            standard_id, _, name = relative.partition("/")
+            files.setdefault(standard_id, []).append(name)
+    return files
 
 
 def in_shard(standards: list[Standard], shard: tuple[int, int] | None) -> list[Standard]:
@@ -125,12 +132,17 @@ def in_shard(standards: list[Standard], shard: tuple[int, int] | None) -> list[S
     if shard is None:
         return standards
     k, n = shard
-    return [s for s in standards
-            if int(hashlib.sha256(s.id.encode()).hexdigest(), 16) % n == k - 1]
+    return [s for s in standards if int(hashlib.sha256(s.id.encode()).hexdigest(), 16) % n == k - 1]
 
 
-def _plan(standards: list[Standard], project: Project, options: BuildOptions, old: Manifest,
-          staging: Path, result: BuildResult) -> tuple[list[Job], Manifest]:
+def _plan(
+    standards: list[Standard],
+    project: Project,
+    options: BuildOptions,
+    old: Manifest,
+    staging: Path,
+    result: BuildResult,
+) -> tuple[list[Job], Manifest]:
     """Jobs for the stale (standard, artifact) pairs; fresh entries carried to the new manifest."""
     from memogen.manifest import Entry, Manifest, TemplateHasher, build_key
     from memogen.render import ARTIFACT_TEMPLATES, Job, wanted_formats
@@ -141,8 +153,12 @@ def _plan(standards: list[Standard], project: Project, options: BuildOptions, ol
     artifacts = options.artifacts or tuple(settings.artifacts)
     formats = options.formats or tuple(settings.formats)
     hasher = TemplateHasher(make_environment(user_templates))
-    config_json = project.config.model_dump_json() + hashlib.sha256(  # the logo's bytes too
-        project.config.logo_uri.encode()).hexdigest()
+    config_json = (
+        project.config.model_dump_json()
+        + hashlib.sha256(  # the logo's bytes too
+            project.config.logo_uri.encode()
+        ).hexdigest()
+    )
     new, jobs = Manifest(), []
     for standard in standards:
         standard_json = standard.model_dump_json()
@@ -152,8 +168,12 @@ def _plan(standards: list[Standard], project: Project, options: BuildOptions, ol
             if not wanted:
                 continue
             name = f"{standard.id}/{artifact}"
-            key = build_key(standard_json, config_json,
-                            hasher.for_artifact(artifact, ARTIFACT_TEMPLATES[artifact]), wanted)
+            key = build_key(
+                standard_json,
+                config_json,
+                hasher.for_artifact(artifact, ARTIFACT_TEMPLATES[artifact]),
+                wanted,
+            )
             if old.is_fresh(name, key, options.out):
                 new.entries[name] = old.entries[name]
                 result.skipped.append(name)
@@ -161,12 +181,16 @@ def _plan(standards: list[Standard], project: Project, options: BuildOptions, ol
                 new.entries[name] = Entry(key, {})
                 stale.append(artifact)
         if stale:
-            jobs.append(Job(standard, project.config, user_templates, tuple(stale), formats,
-                            staging))
+            jobs.append(
+                Job(standard, project.config, user_templates, tuple(stale), formats, staging)
+            )
     present = {s.id for s in standards}
     for name, entry in old.entries.items():  # artifacts not asked for this time stay listed
-        if name not in new.entries and name.split("/")[0] in present and \
-                old.is_fresh(name, entry.key, options.out):
+        if (
+            name not in new.entries
+            and name.split("/")[0] in present
+            and old.is_fresh(name, entry.key, options.out)
+        ):
             new.entries[name] = entry
     return jobs, new
 
@@ -185,9 +209,11 @@ def _render_all(jobs: list[Job], workers: int) -> Generator[Rendered, None, None
                 done += 1
                 yield rendered
         except BrokenProcessPool:
-            raise UserError(f"{jobs[done].standard.id}: a render worker stopped abruptly "
-                            "(out of memory, or killed); shorten its texts, or build with -j 1 "
-                            "to see more") from None
+            raise UserError(
+                f"{jobs[done].standard.id}: a render worker stopped abruptly "
+                "(out of memory, or killed); shorten its texts, or build with -j 1 "
+                "to see more"
+            ) from None
         finally:  # a failure or Ctrl-C: drop the queued jobs instead of rendering them all
             pool.shutdown(wait=True, cancel_futures=True)
 
@@ -202,8 +228,14 @@ def _collect(rendered: Rendered, staging: Staging, new: Manifest, result: BuildR
     result.warnings.extend(rendered.warnings)
 
 
-def _stage_catalogue(standards: list[Standard], project: Project, files: dict[str, list[str]],
-                     staging: Staging, out: Path, result: BuildResult) -> None:
+def _stage_catalogue(
+    standards: list[Standard],
+    project: Project,
+    files: dict[str, list[str]],
+    staging: Staging,
+    out: Path,
+    result: BuildResult,
+) -> None:
     from memogen.context import catalogue_context
     from memogen.schema import schema_text
     from memogen.templating import make_environment, render
@@ -211,8 +243,10 @@ def _stage_catalogue(standards: list[Standard], project: Project, files: dict[st
     env = make_environment(project.root / "templates")
     listed = {key: sorted(names) for key, names in files.items()}
     html = render(env, "index.html.j2", catalogue_context(standards, project.config, listed))
-    for relative, data in (("index.html", html.encode("utf-8")),
-                           ("standard.schema.json", schema_text().encode("utf-8"))):
+    for relative, data in (
+        ("index.html", html.encode("utf-8")),
+        ("standard.schema.json", schema_text().encode("utf-8")),
+    ):
         if _stage_if_changed(staging, out, relative, data):
             result.rendered.append(relative)
 

@@ -15,5 +15,6 @@ def qr_svg(url: str, color: str = "#000000") -> str:
     """
     code = segno.make(url, error="m", micro=False)
     svg = code.svg_inline(border=2, dark=color, omitsize=True, svgclass="qr", lineclass=None)
-    return str(svg).replace("<svg ", '<svg aria-hidden="true" focusable="false" '
-                            'shape-rendering="crispEdges" ', 1)
+    return str(svg).replace(
+        "<svg ", '<svg aria-hidden="true" focusable="false" shape-rendering="crispEdges" ', 1
+    )

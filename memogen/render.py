@@ -69,21 +69,26 @@ def render_standard(job: Job) -> Rendered:
     try:
         return _render_standard(job)
     except TemplateNotFound as exc:
-        raise UserError(f"{job.standard.id}: the template '{exc.name}' is missing from "
-                        "templates/ and from the built-in theme") from None
+        raise UserError(
+            f"{job.standard.id}: the template '{exc.name}' is missing from "
+            "templates/ and from the built-in theme"
+        ) from None
     except TemplateError as exc:
         where = f"{exc.filename}:{exc.lineno}: " if isinstance(exc, TemplateSyntaxError) else ""
         raise UserError(f"{job.standard.id}: a template failed: {where}{exc.message}") from None
     except PdfTimeout as exc:
         raise UserError(f"{job.standard.id}: {exc}; shorten its texts") from None
     except MemoryError:
-        raise UserError(f"{job.standard.id}: rendering needed more memory than a worker may use "
-                        f"({WORKER_MEMORY_BYTES // 2**20} MiB); shorten its texts") from None
+        raise UserError(
+            f"{job.standard.id}: rendering needed more memory than a worker may use "
+            f"({WORKER_MEMORY_BYTES // 2**20} MiB); shorten its texts"
+        ) from None
     except (UserError, KeyboardInterrupt):
         raise
     except Exception as exc:
-        raise InternalError(f"rendering {job.standard.id} failed: "
-                            f"{exc.__class__.__name__}: {exc}") from exc
+        raise InternalError(
+            f"rendering {job.standard.id} failed: {exc.__class__.__name__}: {exc}"
+        ) from exc
 
 
 def _render_standard(job: Job) -> Rendered:
@@ -99,8 +104,14 @@ def _render_standard(job: Job) -> Rendered:
     return out
 
 
-def _document(env: Environment, job: Job, artifact: str, context: dict[str, object],
-              wanted: list[str], out: Rendered) -> None:
+def _document(
+    env: Environment,
+    job: Job,
+    artifact: str,
+    context: dict[str, object],
+    wanted: list[str],
+    out: Rendered,
+) -> None:
     prefix = f"{out.standard_id}/{artifact}"
     if "md" in wanted:
         from memogen.formats.markdown import render_markdown
@@ -115,15 +126,16 @@ def _document(env: Environment, job: Job, artifact: str, context: dict[str, obje
         _pdf(job, html, prefix, artifact, wanted, out)
 
 
-def _pdf(job: Job, html: str, prefix: str, artifact: str, wanted: list[str],
-         out: Rendered) -> None:
+def _pdf(job: Job, html: str, prefix: str, artifact: str, wanted: list[str], out: Rendered) -> None:
     from memogen.formats.pdf import render_pdf
 
     pdf = render_pdf(html)
     out.warnings.extend(f"{prefix}.pdf: {message}" for message in pdf.warnings)
     if artifact == "memo" and pdf.pages > 1:
-        out.warnings.append(f"{prefix}.pdf: the memo takes {pdf.pages} pages, not one; "
-                            "shorten the texts or use fewer stages")
+        out.warnings.append(
+            f"{prefix}.pdf: the memo takes {pdf.pages} pages, not one; "
+            "shorten the texts or use fewer stages"
+        )
     if "pdf" in wanted:
         out.add(job.staging, f"{prefix}.pdf", pdf.data)
         out.pages[f"{prefix}.pdf"] = pdf.pages
@@ -133,8 +145,9 @@ def _pdf(job: Job, html: str, prefix: str, artifact: str, wanted: list[str],
         out.add(job.staging, f"{prefix}.png", render_png(pdf.data))
 
 
-def _email(env: Environment, job: Job, context: dict[str, object], wanted: list[str],
-           out: Rendered) -> None:
+def _email(
+    env: Environment, job: Job, context: dict[str, object], wanted: list[str], out: Rendered
+) -> None:
     from memogen.formats.email import build_eml, inline_css
 
     if not wanted:
@@ -147,8 +160,9 @@ def _email(env: Environment, job: Job, context: dict[str, object], wanted: list[
         sender, to = _addresses(job)
         prefix_text = job.config.email.subject_prefix
         subject = f"{prefix_text} {job.standard.title}" if prefix_text else job.standard.title
-        out.add(job.staging, f"{prefix}.eml",
-                build_eml(subject, sender, to, html, text, _epoch(job)))
+        out.add(
+            job.staging, f"{prefix}.eml", build_eml(subject, sender, to, html, text, _epoch(job))
+        )
     if "html" in wanted:
         out.add(job.staging, f"{prefix}.html", html.encode("utf-8"))
     if "txt" in wanted:
@@ -191,5 +205,7 @@ def warm_up() -> None:
     limit_worker()
     # Only an optimisation: a real problem shows in the first job, with its standard's name.
     with suppress(Exception, PdfTimeout):
-        render_pdf('<html lang="en"><title>warm</title><p style="font-family: DejaVu Sans">'
-                   "Warm <b>up</b> — разогрев</p></html>")
+        render_pdf(
+            '<html lang="en"><title>warm</title><p style="font-family: DejaVu Sans">'
+            "Warm <b>up</b> — разогрев</p></html>"
+        )

@@ -20,8 +20,10 @@ def new_standard_text(standard_id: str) -> str:
 def write_new_standard(standard_id: str, folder: Path) -> Path:
     """Write `folder/<id>.yaml`; refuse a bad id or an existing file."""
     if not re.fullmatch(ID_PATTERN, standard_id):  # re.match's '$' lets a final newline in
-        raise UserError(f"'{standard_id}' is not a valid id: use 3–64 lowercase latin letters, "
-                        "digits and '-', e.g. purchase-request")
+        raise UserError(
+            f"'{standard_id}' is not a valid id: use 3–64 lowercase latin letters, "
+            "digits and '-', e.g. purchase-request"
+        )
     path = folder / f"{standard_id}.yaml"
     if path.exists():
         raise UserError(f"{path} already exists; choose another id or edit that file")

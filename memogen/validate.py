@@ -69,15 +69,32 @@ def _logo_rule(config: Config, document: Document, repo: Path) -> Iterable[Issue
     line, col = document.where(("logo",))
     logo = (repo / config.logo).resolve()
     if not logo.is_relative_to(repo.resolve()):
-        yield Issue(document.file, line, col, "logo",
-                    f"the logo '{config.logo}' is outside the repo",
-                    "put the file in a folder next to memogen.yaml, e.g. assets/logo.svg")
+        yield Issue(
+            document.file,
+            line,
+            col,
+            "logo",
+            f"the logo '{config.logo}' is outside the repo",
+            "put the file in a folder next to memogen.yaml, e.g. assets/logo.svg",
+        )
     elif logo.suffix.lower() not in (".svg", ".png"):
-        yield Issue(document.file, line, col, "logo", f"the logo '{config.logo}' is not SVG or PNG",
-                    "save it as .svg or .png")
+        yield Issue(
+            document.file,
+            line,
+            col,
+            "logo",
+            f"the logo '{config.logo}' is not SVG or PNG",
+            "save it as .svg or .png",
+        )
     elif not logo.is_file():
-        yield Issue(document.file, line, col, "logo", f"the logo file '{config.logo}' is missing",
-                    "check the path; it is relative to memogen.yaml")
+        yield Issue(
+            document.file,
+            line,
+            col,
+            "logo",
+            f"the logo file '{config.logo}' is missing",
+            "check the path; it is relative to memogen.yaml",
+        )
     else:  # read once, verified and inlined: templates get a data: URI, never a path
         try:
             config.attach_logo(logo_data_uri(logo, config.logo))
@@ -120,8 +137,11 @@ def to_model(model: type[M], document: Document) -> tuple[M | None, list[Issue]]
     if not isinstance(document.data, dict):
         line, col = document.where(())
         what = "empty" if document.data is None else "not a mapping of keys"
-        hint = ("start with 'memogen: 1' and the keys of the format" if model is Standard
-                else "write 'key: value' lines, e.g. 'language: ru'")
+        hint = (
+            "start with 'memogen: 1' and the keys of the format"
+            if model is Standard
+            else "write 'key: value' lines, e.g. 'language: ru'"
+        )
         return None, [Issue(document.file, line, col, "", f"the file is {what}", hint)]
     try:
         return model.model_validate(document.data), []
@@ -133,8 +153,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "missing": ("the key '{key}' is required", "add '{key}:' here"),
     "list_type": ("expected a list", "write each item on its own line, starting with '- '"),
     "model_type": ("expected a mapping of keys", "write 'key: value' lines indented under it"),
-    "model_attributes_type": ("expected a mapping of keys",
-                              "write 'key: value' lines indented under it"),
+    "model_attributes_type": (
+        "expected a mapping of keys",
+        "write 'key: value' lines indented under it",
+    ),
     "too_short": ("needs at least {min_length} item(s)", "add an item starting with '- '"),
     "too_long": ("has more than {max_length} items", "keep the list short enough to read"),
     "greater_than_equal": ("must be at least {ge}", ""),
@@ -220,18 +242,31 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _standard_rules(standard: Standard, document: Document, path: Path,
-                    config: Config) -> Iterable[Issue]:
+def _standard_rules(
+    standard: Standard, document: Document, path: Path, config: Config
+) -> Iterable[Issue]:
     """Rules that need several fields or the file's name."""
     file = document.file
     if path.stem != standard.id:
         line, col = document.where(("id",))
-        yield Issue(file, line, col, "id", f"the id '{standard.id}' differs from the file name "
-                    f"'{path.name}'", f"rename the file to '{standard.id}.yaml' or change the id")
+        yield Issue(
+            file,
+            line,
+            col,
+            "id",
+            f"the id '{standard.id}' differs from the file name '{path.name}'",
+            f"rename the file to '{standard.id}.yaml' or change the id",
+        )
     if standard.request.channel == "email" and not standard.request.address:
         line, col = document.where(("request", "channel"))
-        yield Issue(file, line, col, "request.channel", "the email channel needs an address",
-                    "add 'address: team@example.com' under request")
+        yield Issue(
+            file,
+            line,
+            col,
+            "request.channel",
+            "the email channel needs an address",
+            "add 'address: team@example.com' under request",
+        )
     yield from _deadline_rule(standard, document, config.workday_hours)
 
 
@@ -239,17 +274,27 @@ def _deadline_rule(standard: Standard, document: Document, workday_hours: int) -
     stage_deadlines = [stage.deadline for stage in standard.stages]
     line, col = document.where(("deadline",))
     if not durations.comparable([*stage_deadlines, standard.deadline]):
-        yield Issue(document.file, line, col, "deadline",
-                    "the stage deadlines cannot be compared with the total deadline",
-                    "use business hours/days everywhere, or elapsed time everywhere",
-                    severity="warning")
+        yield Issue(
+            document.file,
+            line,
+            col,
+            "deadline",
+            "the stage deadlines cannot be compared with the total deadline",
+            "use business hours/days everywhere, or elapsed time everywhere",
+            severity="warning",
+        )
         return
     stages_total = durations.total(stage_deadlines, standard.deadline.unit, workday_hours)
     if stages_total.amount > standard.deadline.amount:
-        yield Issue(document.file, line, col, "deadline",
-                    f"the stages add up to {durations.word(stages_total, 'en', ' ')}, more than "
-                    f"the total deadline of {durations.word(standard.deadline, 'en', ' ')}",
-                    "shorten a stage or extend the total deadline")
+        yield Issue(
+            document.file,
+            line,
+            col,
+            "deadline",
+            f"the stages add up to {durations.word(stages_total, 'en', ' ')}, more than "
+            f"the total deadline of {durations.word(standard.deadline, 'en', ' ')}",
+            "shorten a stage or extend the total deadline",
+        )
 
 
 def _id_clash(standard: Standard, document: Document, first_seen: dict[str, Issue]) -> Issue | None:
@@ -259,5 +304,11 @@ def _id_clash(standard: Standard, document: Document, first_seen: dict[str, Issu
         first_seen[standard.id] = here
         return None
     first = first_seen[standard.id]
-    return Issue(document.file, line, col, "id", f"the id '{standard.id}' is already used",
-                 f"by {first.file}:{first.line}; every standard needs its own id")
+    return Issue(
+        document.file,
+        line,
+        col,
+        "id",
+        f"the id '{standard.id}' is already used",
+        f"by {first.file}:{first.line}; every standard needs its own id",
+    )

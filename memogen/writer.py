@@ -29,10 +29,16 @@ _ADVICE = {
 def cannot_write(path: Path | str, exc: OSError, unchanged: bool = True) -> UserError:
     """The user-facing form of an OSError met while writing `path`."""
     advice = _ADVICE.get(exc.errno or 0, "")
-    outcome = ("the output folder was left as it was" if unchanged else
-               "some files of this build are already in place; build again")
-    return UserError(f"cannot write {path}: {exc.strerror or exc}"
-                     + (f" ({advice})" if advice else "") + f"; {outcome}")
+    outcome = (
+        "the output folder was left as it was"
+        if unchanged
+        else "some files of this build are already in place; build again"
+    )
+    return UserError(
+        f"cannot write {path}: {exc.strerror or exc}"
+        + (f" ({advice})" if advice else "")
+        + f"; {outcome}"
+    )
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -98,7 +104,7 @@ class BuildLock:
 class Staging:
     """Build output in a hidden folder inside `out`; move it into place only on success.
 
-    A failed build calls `discard()` and leaves `out` exactly as it was. `commit()`
+    Used as a context manager, a failure discards it and leaves `out` exactly as it was. `commit()`
     moves file by file with os.replace, so every file is whole at every moment.
     """
 
@@ -129,8 +135,12 @@ class Staging:
             except OSError as exc:
                 raise cannot_write(final.parent, exc) from None
             if final.is_dir() and not final.is_symlink():
-                raise cannot_write(final, IsADirectoryError(errno.EISDIR, "a folder of that name "
-                                                            "is in the way; remove it"))
+                raise cannot_write(
+                    final,
+                    IsADirectoryError(
+                        errno.EISDIR, "a folder of that name is in the way; remove it"
+                    ),
+                )
         for relative in moves:
             try:
                 os.replace(self.dir / relative, self.out / relative)
@@ -140,6 +150,14 @@ class Staging:
 
     def discard(self) -> None:
         shutil.rmtree(self.dir, ignore_errors=True)
+
+    def __enter__(self) -> Staging:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        """Any failure, Ctrl-C included, discards the staging folder (commit already did)."""
+        if kind is not None:
+            self.discard()
 
 
 def _checked(relative: str) -> str:

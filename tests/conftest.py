@@ -49,9 +49,14 @@ def write_repo(tmp_path: Path) -> RepoWriter:
 
 # Debian's chromium, driven by Playwright (never `playwright install`: no browser downloads).
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 
 @pytest.fixture(scope="session")
@@ -94,8 +99,10 @@ def axe_violations(axe_script: str) -> AxeCheck:
         if not page.evaluate("typeof axe !== 'undefined'"):
             page.add_script_tag(content=axe_script)
         result = page.evaluate(RUN_AXE, WCAG_TAGS)
-        return [f"{v['id']} ({v['impact']}): {v['help']}: " + "; ".join(
-                    f"{node['target']} {node['failureSummary']!r}" for node in v["nodes"][:5])
-                for v in result["violations"]]
+        return [
+            f"{v['id']} ({v['impact']}): {v['help']}: "
+            + "; ".join(f"{node['target']} {node['failureSummary']!r}" for node in v["nodes"][:5])
+            for v in result["violations"]
+        ]
 
     return check

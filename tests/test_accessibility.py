@@ -25,15 +25,21 @@ if TYPE_CHECKING:
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 STANDARD_IDS = sorted(path.stem for path in (REPO_ROOT / "standards").glob("*.yaml"))
-PAGES = ["index.html"] + [f"{standard_id}/{artifact}.html" for standard_id in STANDARD_IDS
-                          for artifact in ("memo", "guide", "poster", "email")]
+PAGES = ["index.html"] + [
+    f"{standard_id}/{artifact}.html"
+    for standard_id in STANDARD_IDS
+    for artifact in ("memo", "guide", "poster", "email")
+]
 
 
 @pytest.fixture(scope="module")
 def built_examples(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("examples") / "output"
-    build([REPO_ROOT / "standards"], REPO_ROOT / "memogen.yaml",
-          BuildOptions(out=out, formats=("html",)))
+    build(
+        [REPO_ROOT / "standards"],
+        REPO_ROOT / "memogen.yaml",
+        BuildOptions(out=out, formats=("html",)),
+    )
     return out
 
 
@@ -52,8 +58,9 @@ def test_every_example_page_is_checked(built_examples: Path) -> None:
 
 
 @pytest.mark.parametrize("page_name", PAGES)
-def test_page_has_no_wcag_violations(page_name: str, built_examples: Path, axe_page: Page,
-                                     axe_violations: AxeCheck) -> None:
+def test_page_has_no_wcag_violations(
+    page_name: str, built_examples: Path, axe_page: Page, axe_violations: AxeCheck
+) -> None:
     axe_page.goto((built_examples / page_name).as_uri())
     violations = axe_violations(axe_page)
     assert violations == [], f"{page_name}:\n" + "\n".join(violations)

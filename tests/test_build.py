@@ -43,8 +43,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _text(pdf: Path) -> str:
     """The PDF's text with all white space (including no-break spaces) folded to one space."""
-    extracted = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], check=True,
-                               capture_output=True, text=True).stdout
+    extracted = subprocess.run(
+        ["pdftotext", "-raw", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
     return " ".join(extracted.replace("\u00a0", " ").replace("\u00ad", "").split())
 
 
@@ -54,8 +55,20 @@ def _size_mm(pdf: Path) -> tuple[int, int]:
 
 
 def test_every_file_of_the_layout_is_written(built: Path) -> None:
-    names = {"memo.html", "memo.pdf", "memo.md", "guide.html", "guide.pdf", "guide.md",
-             "poster.html", "poster.pdf", "poster.png", "email.eml", "email.html", "email.txt"}
+    names = {
+        "memo.html",
+        "memo.pdf",
+        "memo.md",
+        "guide.html",
+        "guide.pdf",
+        "guide.md",
+        "poster.html",
+        "poster.pdf",
+        "poster.png",
+        "email.eml",
+        "email.html",
+        "email.txt",
+    }
     for standard_id in IDS:
         assert {p.name for p in (built / standard_id).iterdir()} == names
     assert (built / "index.html").is_file()
@@ -108,8 +121,9 @@ def test_pdf_metadata_and_embedded_fonts(built: Path, standard) -> None:
         assert reader.metadata.author == standard.owner.name
         assert reader.trailer["/Root"].get("/Lang") == standard.language
         assert "/StructTreeRoot" in reader.trailer["/Root"], "the PDF must be tagged"
-        fonts = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True,
-                               text=True).stdout.splitlines()[2:]
+        fonts = subprocess.run(
+            ["pdffonts", str(pdf)], check=True, capture_output=True, text=True
+        ).stdout.splitlines()[2:]
         assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts
 
 

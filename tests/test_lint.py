@@ -133,8 +133,9 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def run(repo: Path, text: str, config: str | None = None, today: date = TODAY,
-        **kwargs: bool) -> Findings:
+def run(
+    repo: Path, text: str, config: str | None = None, today: date = TODAY, **kwargs: bool
+) -> Findings:
     """Lint one standard (its id decides the file name) with an optional memogen.yaml."""
     name = RU_FILE if "id: office-supplies" in text else EN_FILE
     (repo / name).write_text(text, encoding="utf-8")
@@ -161,8 +162,9 @@ def change(text: str, old: str, new: str) -> str:
     return text.replace(old, new)
 
 
-def issue(file: str, place: tuple[int, int], path: str, message: str, hint: str,
-          severity: str, rule: str) -> Issue:
+def issue(
+    file: str, place: tuple[int, int], path: str, message: str, hint: str, severity: str, rule: str
+) -> Issue:
     return Issue(file, place[0], place[1], path, message, hint, severity, rule)  # type: ignore[arg-type]
 
 
@@ -175,8 +177,10 @@ def test_every_rule_has_a_check_and_a_docs_entry() -> None:
     assert set(CHECKS) == {rule.id for rule in RULES}
     for rule in RULES:
         assert f"## {rule.id} {rule.name}\n\n**{rule.severity}** · " in docs, rule.id
-        assert f"| [{rule.id}](#{rule.id.lower()}-{rule.name}) | {rule.name} | {rule.severity} |" \
-            in docs, rule.id
+        assert (
+            f"| [{rule.id}](#{rule.id.lower()}-{rule.name}) | {rule.name} | {rule.severity} |"
+            in docs
+        ), rule.id
         assert f"**{rule.severity}** · {rule.rationale}" in flowing, rule.id
         section = docs.split(f"## {rule.id} ")[1].split("\n## ")[0]
         assert "Bad" in section and "Good" in section, rule.id
@@ -201,10 +205,17 @@ def test_the_example_standards_lint_clean(monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_mg101_a_required_input_without_example(repo: Path) -> None:
     text = change(EN, "    example: The printer in room 4 prints blank pages\n", "")
-    assert of(run(repo, text), "MG101") == [issue(
-        EN_FILE, where(text, "name: What is wrong"), "inputs.1",
-        "the required input 'What is wrong' has no example",
-        "add 'example:' with a filled-in sample of what to write", "warning", "MG101")]
+    assert of(run(repo, text), "MG101") == [
+        issue(
+            EN_FILE,
+            where(text, "name: What is wrong"),
+            "inputs.1",
+            "the required input 'What is wrong' has no example",
+            "add 'example:' with a filled-in sample of what to write",
+            "warning",
+            "MG101",
+        )
+    ]
 
 
 def test_mg101_an_optional_input_needs_no_example(repo: Path) -> None:
@@ -214,25 +225,47 @@ def test_mg101_an_optional_input_needs_no_example(repo: Path) -> None:
 
 def test_mg102_a_stage_without_performer(repo: Path) -> None:
     text = change(RU, "    performer: Кладовщик\n", "")
-    assert of(run(repo, text), "MG102") == [issue(
-        RU_FILE, where(text, "name: Выдача"), "stages.2", "the stage 'Выдача' has no performer",
-        "add 'performer:' with the role that does this stage", "warning", "MG102")]
+    assert of(run(repo, text), "MG102") == [
+        issue(
+            RU_FILE,
+            where(text, "name: Выдача"),
+            "stages.2",
+            "the stage 'Выдача' has no performer",
+            "add 'performer:' with the role that does this stage",
+            "warning",
+            "MG102",
+        )
+    ]
 
 
 def test_mg103_a_stage_without_result(repo: Path) -> None:
     text = change(EN, "    result: You get a request number\n", "")
-    assert of(run(repo, text), "MG103") == [issue(
-        EN_FILE, where(text, "name: Registration"), "stages.1",
-        "the stage 'Registration' has no result",
-        "add 'result:' saying what exists when the stage is done", "warning", "MG103")]
+    assert of(run(repo, text), "MG103") == [
+        issue(
+            EN_FILE,
+            where(text, "name: Registration"),
+            "stages.1",
+            "the stage 'Registration' has no result",
+            "add 'result:' saying what exists when the stage is done",
+            "warning",
+            "MG103",
+        )
+    ]
 
 
 def test_mg104_a_contact_without_email_or_phone(repo: Path) -> None:
     text = change(EN, "    email: bob.stone@example.com\n", "")
-    assert of(run(repo, text), "MG104") == [issue(
-        EN_FILE, where(text, "name: Bob Stone"), "contacts.1",
-        "the contact 'Bob Stone' has no email or phone",
-        "add 'email:' or 'phone:' so that clients can reach this person", "error", "MG104")]
+    assert of(run(repo, text), "MG104") == [
+        issue(
+            EN_FILE,
+            where(text, "name: Bob Stone"),
+            "contacts.1",
+            "the contact 'Bob Stone' has no email or phone",
+            "add 'email:' or 'phone:' so that clients can reach this person",
+            "error",
+            "MG104",
+        )
+    ]
 
 
 def test_mg104_a_phone_alone_is_a_channel(repo: Path) -> None:
@@ -241,109 +274,181 @@ def test_mg104_a_phone_alone_is_a_channel(repo: Path) -> None:
 
 
 def test_mg105_a_portal_without_form_url(repo: Path) -> None:
-    text = change(change(EN, "channel: form", "channel: portal"),
-                  "  form_url: https://intranet.example.com/forms/help\n", "")
-    assert of(run(repo, text), "MG105") == [issue(
-        EN_FILE, where(text, "portal"), "request.channel", "the 'portal' channel has no form_url",
-        "add 'form_url: https://…' under request; the poster prints it as a QR code",
-        "error", "MG105")]
+    text = change(
+        change(EN, "channel: form", "channel: portal"),
+        "  form_url: https://intranet.example.com/forms/help\n",
+        "",
+    )
+    assert of(run(repo, text), "MG105") == [
+        issue(
+            EN_FILE,
+            where(text, "portal"),
+            "request.channel",
+            "the 'portal' channel has no form_url",
+            "add 'form_url: https://…' under request; the poster prints it as a QR code",
+            "error",
+            "MG105",
+        )
+    ]
 
 
 def test_mg105_an_email_request_needs_no_form_url(repo: Path) -> None:
-    text = change(EN, "  channel: form\n  form_url: https://intranet.example.com/forms/help\n",
-                  "  channel: email\n  address: help@example.com\n")
+    text = change(
+        EN,
+        "  channel: form\n  form_url: https://intranet.example.com/forms/help\n",
+        "  channel: email\n  address: help@example.com\n",
+    )
     assert of(run(repo, text), "MG105") == []
 
 
 def test_mg106_no_feedback_link(repo: Path) -> None:
     text = change(RU, "feedback:\n  url: https://survey.example.com/office\n", "")
-    assert of(run(repo, text), "MG106") == [issue(
-        RU_FILE, (1, 1), "", "the standard has no feedback link",
-        "add 'feedback:' with 'url: https://…' of a short survey", "warning", "MG106")]
+    assert of(run(repo, text), "MG106") == [
+        issue(
+            RU_FILE,
+            (1, 1),
+            "",
+            "the standard has no feedback link",
+            "add 'feedback:' with 'url: https://…' of a short survey",
+            "warning",
+            "MG106",
+        )
+    ]
 
 
 def test_mg107_effective_too_long_ago(repo: Path) -> None:
     text = change(EN, "effective: 2026-12-01", "effective: 2024-12-01")
-    assert of(run(repo, text), "MG107") == [issue(
-        EN_FILE, where(text, "2024-12-01"), "effective",
-        "the standard took effect on 2024-12-01, 761 days ago (more than 730)",
-        "review it, then raise 'version' and set a new 'effective' date", "warning", "MG107")]
+    assert of(run(repo, text), "MG107") == [
+        issue(
+            EN_FILE,
+            where(text, "2024-12-01"),
+            "effective",
+            "the standard took effect on 2024-12-01, 761 days ago (more than 730)",
+            "review it, then raise 'version' and set a new 'effective' date",
+            "warning",
+            "MG107",
+        )
+    ]
 
 
 def test_mg107_exactly_the_limit_passes_and_the_limit_is_configurable(repo: Path) -> None:
     text = change(EN, "effective: 2026-12-01", "effective: 2025-01-01")  # 730 days before TODAY
     assert of(run(repo, text), "MG107") == []
     assert len(of(run(repo, text, today=date(2027, 1, 2)), "MG107")) == 1
-    assert of(run(repo, text, "lint:\n  max_age_days: 1000\n", today=date(2027, 1, 2)),
-              "MG107") == []
+    assert (
+        of(run(repo, text, "lint:\n  max_age_days: 1000\n", today=date(2027, 1, 2)), "MG107") == []
+    )
 
 
 # --- MG2xx plain language -----------------------------------------------------------------
 
 
-LONG = ("Please write what you need, who will use it, when you need it and where we should "
-        "bring it, so that we can plan the work")
+LONG = (
+    "Please write what you need, who will use it, when you need it and where we should "
+    "bring it, so that we can plan the work"
+)
 
 
 def test_mg201_a_sentence_longer_than_the_limit(repo: Path) -> None:
     assert len(words(LONG)) == 26
     text = change(EN, "  delivery: We tell you by email.", f"  delivery: {LONG}.")
-    assert of(run(repo, text), "MG201") == [issue(
-        EN_FILE, where(text, "Please write what"), "result.delivery",
-        "a sentence of 26 words, more than 25: 'Please write what you need, who …'",
-        "split it into two or three short sentences", "warning", "MG201")]
+    assert of(run(repo, text), "MG201") == [
+        issue(
+            EN_FILE,
+            where(text, "Please write what"),
+            "result.delivery",
+            "a sentence of 26 words, more than 25: 'Please write what you need, who …'",
+            "split it into two or three short sentences",
+            "warning",
+            "MG201",
+        )
+    ]
 
 
 def test_mg201_the_limit_itself_passes_and_sentences_are_counted_apart(repo: Path) -> None:
     exactly = LONG.removesuffix(" the work") + " it"
     assert len(words(exactly)) == 25
-    text = change(EN, "  delivery: We tell you by email.",
-                  f"  delivery: {exactly}. {exactly}!")
+    text = change(EN, "  delivery: We tell you by email.", f"  delivery: {exactly}. {exactly}!")
     assert of(run(repo, text), "MG201") == []
     assert len(of(run(repo, text, "lint:\n  max_sentence_words: 20\n"), "MG201")) == 2
 
 
 def test_sentences_end_at_paragraphs_and_list_items_not_at_abbreviations() -> None:
-    assert sentences("Заберите товар, каб. 104, до 17:00. Крупное привезём.\n- Один\n- Два") \
-        == ("Заберите товар, каб. 104, до 17:00.", "Крупное привезём.", "Один", "Два")
-    assert words("Откройте [форму ЗК-1](https://x.example/a) до **10:00**") == \
-        ["Откройте", "[форму", "ЗК-1](https://x.example/a)", "до", "**10:00**"]
+    assert sentences("Заберите товар, каб. 104, до 17:00. Крупное привезём.\n- Один\n- Два") == (
+        "Заберите товар, каб. 104, до 17:00.",
+        "Крупное привезём.",
+        "Один",
+        "Два",
+    )
+    assert words("Откройте [форму ЗК-1](https://x.example/a) до **10:00**") == [
+        "Откройте",
+        "[форму",
+        "ЗК-1](https://x.example/a)",
+        "до",
+        "**10:00**",
+    ]
 
 
 def test_mg202_jargon_in_russian_with_a_suggestion(repo: Path) -> None:
     text = change(RU, "Выдаём ручки", "Осуществляем выдачу: ручки")
-    assert of(run(repo, text), "MG202") == [issue(
-        RU_FILE, where(text, "Осуществляем"), "summary", "'Осуществляем' is jargon",
-        "write 'делать, проводить' instead", "warning", "MG202")]
+    assert of(run(repo, text), "MG202") == [
+        issue(
+            RU_FILE,
+            where(text, "Осуществляем"),
+            "summary",
+            "'Осуществляем' is jargon",
+            "write 'делать, проводить' instead",
+            "warning",
+            "MG202",
+        )
+    ]
 
 
 def test_mg202_jargon_in_english_phrases(repo: Path) -> None:
     text = change(EN, "- Open the form.", "- Open the form in order to\n      start.")
-    assert of(run(repo, text), "MG202") == [issue(
-        EN_FILE, where(text, "in order to"), "request.steps.1",
-        "'in order to' is jargon", "write 'to' instead", "warning", "MG202")]
+    assert of(run(repo, text), "MG202") == [
+        issue(
+            EN_FILE,
+            where(text, "in order to"),
+            "request.steps.1",
+            "'in order to' is jargon",
+            "write 'to' instead",
+            "warning",
+            "MG202",
+        )
+    ]
 
 
 def test_mg202_links_are_not_text_and_words_are_whole(repo: Path) -> None:
-    text = change(EN, "- Open the form.",
-                  "- Open [the form](https://x.example/in-order-to). Our leverages are small.")
+    text = change(
+        EN,
+        "- Open the form.",
+        "- Open [the form](https://x.example/in-order-to). Our leverages are small.",
+    )
     assert of(run(repo, text), "MG202") == []
 
 
 def test_mg202_a_configured_list_replaces_the_built_in_one(repo: Path) -> None:
     text = change(EN, "- Open the form.", "- Open the widget form in order to start.")
     found = of(run(repo, text, "lint:\n  jargon:\n    en: [widget*]\n"), "MG202")
-    assert [(i.message, i.hint) for i in found] == [("'widget' is jargon",
-                                                    "say it in everyday words")]
+    assert [(i.message, i.hint) for i in found] == [
+        ("'widget' is jargon", "say it in everyday words")
+    ]
 
 
 def test_mg203_passive_voice_in_english(repo: Path) -> None:
-    text = change(EN, "  delivery: We tell you by email.",
-                  "  delivery: The file is sent by email.")
-    assert of(run(repo, text), "MG203") == [issue(
-        EN_FILE, where(text, "is sent"), "result.delivery", "passive voice: 'is sent'",
-        "say who does it, e.g. 'we send the file' instead of 'the file is sent'",
-        "info", "MG203")]
+    text = change(EN, "  delivery: We tell you by email.", "  delivery: The file is sent by email.")
+    assert of(run(repo, text), "MG203") == [
+        issue(
+            EN_FILE,
+            where(text, "is sent"),
+            "result.delivery",
+            "passive voice: 'is sent'",
+            "say who does it, e.g. 'we send the file' instead of 'the file is sent'",
+            "info",
+            "MG203",
+        )
+    ]
 
 
 def test_mg203_active_voice_and_russian_standards_pass(repo: Path) -> None:
@@ -356,18 +461,28 @@ def test_mg203_active_voice_and_russian_standards_pass(repo: Path) -> None:
 # --- MG301 poster -------------------------------------------------------------------------
 
 
-SLOGAN_24 = ("Small things fixed fast by friendly people who care about your day and your work, "
-             "so write to us early and we will help")
+SLOGAN_24 = (
+    "Small things fixed fast by friendly people who care about your day and your work, "
+    "so write to us early and we will help"
+)
 
 
 def test_mg301_the_poster_over_its_default_word_budget(repo: Path) -> None:
     assert len(words(SLOGAN_24)) == 24
     slogan = SLOGAN_24 + " you"
     text = change(EN, "slogan: Small things, fixed fast", f"slogan: {slogan}")
-    assert of(run(repo, text), "MG301") == [issue(
-        EN_FILE, where(text, "Small things fixed"), "poster.slogan",
-        "the poster has 31 words (title 4, slogan 25, stage names 2), more than the budget "
-        "of 30", "shorten the slogan, the title or the stage names", "warning", "MG301")]
+    assert of(run(repo, text), "MG301") == [
+        issue(
+            EN_FILE,
+            where(text, "Small things fixed"),
+            "poster.slogan",
+            "the poster has 31 words (title 4, slogan 25, stage names 2), more than the budget "
+            "of 30",
+            "shorten the slogan, the title or the stage names",
+            "warning",
+            "MG301",
+        )
+    ]
 
 
 def test_mg301_the_budget_itself_passes(repo: Path) -> None:
@@ -377,17 +492,25 @@ def test_mg301_the_budget_itself_passes(repo: Path) -> None:
 
 def test_mg301_the_message_counts_each_part(repo: Path) -> None:
     text = change(EN, "slogan: Small things, fixed fast", "slogan: One two three four five")
-    assert of(run(repo, text, "lint:\n  poster_word_budget: 10\n"), "MG301") == [issue(
-        EN_FILE, where(text, "One two"), "poster.slogan",
-        "the poster has 11 words (title 4, slogan 5, stage names 2), more than the budget of 10",
-        "shorten the slogan, the title or the stage names", "warning", "MG301")]
+    assert of(run(repo, text, "lint:\n  poster_word_budget: 10\n"), "MG301") == [
+        issue(
+            EN_FILE,
+            where(text, "One two"),
+            "poster.slogan",
+            "the poster has 11 words (title 4, slogan 5, stage names 2), more than the budget of 10",
+            "shorten the slogan, the title or the stage names",
+            "warning",
+            "MG301",
+        )
+    ]
 
 
 def test_mg301_without_a_slogan_points_at_the_title(repo: Path) -> None:
     text = change(EN, "poster:\n  slogan: Small things, fixed fast\n", "")
-    assert [(i.path, (i.line, i.col)) for i in of(
-        run(repo, text, "lint:\n  poster_word_budget: 5\n"), "MG301")] == \
-        [("title", where(text, "Help with"))]
+    assert [
+        (i.path, (i.line, i.col))
+        for i in of(run(repo, text, "lint:\n  poster_word_budget: 5\n"), "MG301")
+    ] == [("title", where(text, "Help with"))]
 
 
 # --- MG4xx Russian typography -------------------------------------------------------------
@@ -395,10 +518,17 @@ def test_mg301_without_a_slogan_points_at_the_title(repo: Path) -> None:
 
 def test_mg401_straight_quotes(repo: Path) -> None:
     text = change(RU, "Нажмите «Отправить».", 'Нажмите "Отправить".')
-    assert of(run(repo, text), "MG401") == [issue(
-        RU_FILE, where(text, '"Отправить'), "request.steps.2",
-        'straight quotes in "Отправить"',
-        "use «ёлочки»: «…» (and „лапки“ for quotes inside quotes)", "warning", "MG401")]
+    assert of(run(repo, text), "MG401") == [
+        issue(
+            RU_FILE,
+            where(text, '"Отправить'),
+            "request.steps.2",
+            'straight quotes in "Отправить"',
+            "use «ёлочки»: «…» (and „лапки“ for quotes inside quotes)",
+            "warning",
+            "MG401",
+        )
+    ]
 
 
 def test_mg401_quotes_in_links_and_in_english_pass(repo: Path) -> None:
@@ -409,17 +539,32 @@ def test_mg401_quotes_in_links_and_in_english_pass(repo: Path) -> None:
 
 
 def test_mg402_hyphens_used_as_dashes_each_located(repo: Path) -> None:
-    text = change(RU, "  delivery: |\n    Заберите товар на складе, каб. 104, с 10:00 до 17:00.",
-                  "  delivery: |\n    Заберите товар - на складе.\n    Склад -- каб. 104.")
+    text = change(
+        RU,
+        "  delivery: |\n    Заберите товар на складе, каб. 104, с 10:00 до 17:00.",
+        "  delivery: |\n    Заберите товар - на складе.\n    Склад -- каб. 104.",
+    )
     assert of(run(repo, text), "MG402") == [
-        issue(RU_FILE, where(text, " - на"), "result.delivery",
-              "a hyphen used as a dash in 'товар - на'",
-              "write a dash with spaces around it: ' — '; for ranges of numbers write '–' "
-              "without spaces, e.g. 3–5", "warning", "MG402"),
-        issue(RU_FILE, where(text, " -- каб"), "result.delivery",
-              "a hyphen used as a dash in 'Склад -- каб.'",
-              "write a dash with spaces around it: ' — '; for ranges of numbers write '–' "
-              "without spaces, e.g. 3–5", "warning", "MG402"),
+        issue(
+            RU_FILE,
+            where(text, " - на"),
+            "result.delivery",
+            "a hyphen used as a dash in 'товар - на'",
+            "write a dash with spaces around it: ' — '; for ranges of numbers write '–' "
+            "without spaces, e.g. 3–5",
+            "warning",
+            "MG402",
+        ),
+        issue(
+            RU_FILE,
+            where(text, " -- каб"),
+            "result.delivery",
+            "a hyphen used as a dash in 'Склад -- каб.'",
+            "write a dash with spaces around it: ' — '; for ranges of numbers write '–' "
+            "without spaces, e.g. 3–5",
+            "warning",
+            "MG402",
+        ),
     ]
 
 
@@ -432,19 +577,38 @@ def test_mg402_dashes_list_items_and_compound_words_pass(repo: Path) -> None:
 def test_mg403_an_ordinary_space_before_a_unit(repo: Path) -> None:
     text = change(RU, "example: Бумага A4, 2 пачки", "example: Бумага 80 г/м², скидка 10 %")
     found = of(run(repo, text), "MG403")
-    hint = ("put a no-break space (U+00A0) between the number and the unit so that the line "
-            "cannot break there")
+    hint = (
+        "put a no-break space (U+00A0) between the number and the unit so that the line "
+        "cannot break there"
+    )
     assert found == [
-        issue(RU_FILE, where(text, "80 г"), "inputs.1.example", "an ordinary space in '80 г'",
-              hint, "info", "MG403"),
-        issue(RU_FILE, where(text, "10 %"), "inputs.1.example", "an ordinary space in '10 %'",
-              hint, "info", "MG403"),
+        issue(
+            RU_FILE,
+            where(text, "80 г"),
+            "inputs.1.example",
+            "an ordinary space in '80 г'",
+            hint,
+            "info",
+            "MG403",
+        ),
+        issue(
+            RU_FILE,
+            where(text, "10 %"),
+            "inputs.1.example",
+            "an ordinary space in '10 %'",
+            hint,
+            "info",
+            "MG403",
+        ),
     ]
 
 
 def test_mg403_no_break_spaces_dates_and_counts_pass(repo: Path) -> None:
-    text = change(RU, "example: Бумага A4, 2 пачки",
-                  "example: Бумага 80\u00a0г/м², 10%, 2 пачки к 10 марта 2027 года")
+    text = change(
+        RU,
+        "example: Бумага A4, 2 пачки",
+        "example: Бумага 80\u00a0г/м², 10%, 2 пачки к 10 марта 2027 года",
+    )
     assert of(run(repo, text), "MG403") == []
 
 
@@ -486,8 +650,7 @@ def test_an_unknown_rule_is_a_located_config_error(repo: Path) -> None:
     assert [i.text() for i in findings.issues] == [
         "memogen.yaml:2:20: error: lint.disable.2: 'MG601' is not a lint rule "
         "(did you mean 'MG401'?)",
-        "memogen.yaml:4:5: error: lint.severity.MG1O1: unknown key 'MG1O1' (did you mean "
-        "'MG101'?)",
+        "memogen.yaml:4:5: error: lint.severity.MG1O1: unknown key 'MG1O1' (did you mean 'MG101'?)",
     ]
 
 
@@ -509,7 +672,8 @@ def test_an_invalid_standard_is_reported_and_not_linted(repo: Path) -> None:
     findings = run(repo, text)
     assert [(i.rule, i.path) for i in findings.issues] == [("", "deadline")]
     assert set(findings.skipped[EN_FILE].values()) == {
-        "the file is not valid; fix its errors first"}
+        "the file is not valid; fix its errors first"
+    }
 
 
 # --- the baseline -------------------------------------------------------------------------
@@ -520,11 +684,14 @@ def test_the_baseline_hides_accepted_findings_until_the_value_changes(repo: Path
     (repo / EN_FILE).write_text(text, encoding="utf-8")
     result = CliRunner().invoke(main, ["lint", "--write-baseline"])
     assert (result.exit_code, result.stderr) == (
-        0, "accepted 1 finding(s) in .memogen-lint-baseline.json\n")
+        0,
+        "accepted 1 finding(s) in .memogen-lint-baseline.json\n",
+    )
     recorded = json.loads((repo / ".memogen-lint-baseline.json").read_text(encoding="utf-8"))
     assert recorded["version"] == 1
-    assert [(f["file"], f["rule"], f["path"]) for f in recorded["findings"]] == \
-        [(EN_FILE, "MG101", "inputs.1")]
+    assert [(f["file"], f["rule"], f["path"]) for f in recorded["findings"]] == [
+        (EN_FILE, "MG101", "inputs.1")
+    ]
 
     findings = lint([], None, today=TODAY)
     assert (findings.issues, findings.hidden) == ([], 1)
@@ -538,14 +705,16 @@ def test_the_baseline_hides_accepted_findings_until_the_value_changes(repo: Path
     edited = change(moved, "name: What is wrong", "name: What went wrong")
     (repo / EN_FILE).write_text(edited, encoding="utf-8")
     findings = lint([], None, today=TODAY)
-    assert [(i.rule, i.message) for i in findings.issues] == \
-        [("MG101", "the required input 'What went wrong' has no example")]
+    assert [(i.rule, i.message) for i in findings.issues] == [
+        ("MG101", "the required input 'What went wrong' has no example")
+    ]
     assert len(lint([], None, today=TODAY, use_baseline=False).issues) == 1
 
 
 def test_the_baseline_never_accepts_validation_errors(repo: Path) -> None:
-    (repo / EN_FILE).write_text(change(EN, "deadline: 3 business", "deadline: 2 business"),
-                                encoding="utf-8")
+    (repo / EN_FILE).write_text(
+        change(EN, "deadline: 3 business", "deadline: 2 business"), encoding="utf-8"
+    )
     result = CliRunner().invoke(main, ["lint", "--write-baseline"])
     assert result.exit_code == 1
     assert "error: deadline: the stages add up" in result.stdout
@@ -559,8 +728,10 @@ def test_a_broken_baseline_is_a_located_error(repo: Path) -> None:
     (repo / EN_FILE).write_text(EN, encoding="utf-8")
     result = CliRunner().invoke(main, ["lint"])
     assert (result.exit_code, result.stderr) == (
-        1, ".memogen-lint-baseline.json:1:1: error: cannot read the lint baseline: it is not a "
-        "memogen baseline (write it again with 'memogen lint --write-baseline')\n")
+        1,
+        ".memogen-lint-baseline.json:1:1: error: cannot read the lint baseline: it is not a "
+        "memogen baseline (write it again with 'memogen lint --write-baseline')\n",
+    )
 
 
 def test_the_baseline_file_is_configurable(repo: Path) -> None:
@@ -581,7 +752,7 @@ def test_cli_exit_codes_follow_fail_on(repo: Path) -> None:
     runner = CliRunner()
     assert runner.invoke(main, ["lint"]).exit_code == 0
     assert runner.invoke(main, ["lint", "--fail-on", "warning"]).exit_code == 1
-    error = change(warning_only, "    phone: \"+7 495 123-45-68\"\n", "")
+    error = change(warning_only, '    phone: "+7 495 123-45-68"\n', "")
     (repo / RU_FILE).write_text(error, encoding="utf-8")
     assert runner.invoke(main, ["lint"]).exit_code == 1
     assert runner.invoke(main, ["lint", "--fail-on", "never"]).exit_code == 0
@@ -595,4 +766,5 @@ def test_cli_text_output_names_the_rule(repo: Path) -> None:
     assert result.stdout == (
         f"{RU_FILE}:1:1: warning: the standard has no feedback link (add 'feedback:' with "
         "'url: https://…' of a short survey) [MG106]\n"
-        "1 file checked: 0 error(s), 1 warning(s)\n")
+        "1 file checked: 0 error(s), 1 warning(s)\n"
+    )

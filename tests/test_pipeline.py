@@ -29,8 +29,11 @@ def _build(repo: Path, out: Path, **options: object):
 
 
 def _files(out: Path) -> dict[str, bytes]:
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
-            if p.is_file() and not p.name.startswith(".")}
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and not p.name.startswith(".")
+    }
 
 
 def test_first_build_renders_everything(repo: Path, tmp_path: Path) -> None:
@@ -65,14 +68,16 @@ def test_an_edited_standard_renders_only_itself(repo: Path, tmp_path: Path) -> N
     assert "Новая" in (tmp_path / "out" / "hr-certificate" / "memo.html").read_text("utf-8")
 
 
-def test_a_changed_template_rebuilds_every_document_that_uses_it(repo: Path,
-                                                                 tmp_path: Path) -> None:
+def test_a_changed_template_rebuilds_every_document_that_uses_it(
+    repo: Path, tmp_path: Path
+) -> None:
     _build(repo, tmp_path / "out")
     (repo / "templates").mkdir()
     (repo / "templates" / "memo.md.j2").write_text("# {{ title | md_text }}\n", "utf-8")
     result = _build(repo, tmp_path / "out")
     assert sorted(result.rendered) == sorted(
-        [f"{i}/memo.html" for i in IDS] + [f"{i}/memo.md" for i in IDS])
+        [f"{i}/memo.html" for i in IDS] + [f"{i}/memo.md" for i in IDS]
+    )
     assert (tmp_path / "out" / IDS[0] / "memo.md").read_text("utf-8").startswith("# ")
 
 

@@ -30,17 +30,42 @@ REPO = TESTS.parent
 SARIF_SCHEMA = json.loads((TESTS / "schemas" / "sarif-schema-2.1.0.json").read_text("utf-8"))
 
 A, B = "standards/a-service.yaml", "standards/b-service.yaml"
-NO_EXAMPLE = Issue(A, 12, 5, "inputs.2", "the required input 'Счёт' has no example",
-                   "add 'example:'", "warning", rule="MG101")
-NO_CHANNEL = Issue(A, 30, 5, "contacts.1", "the contact 'Пётр' has no email or phone",
-                   "add 'email:'", "error", rule="MG104")
+NO_EXAMPLE = Issue(
+    A,
+    12,
+    5,
+    "inputs.2",
+    "the required input 'Счёт' has no example",
+    "add 'example:'",
+    "warning",
+    rule="MG101",
+)
+NO_CHANNEL = Issue(
+    A,
+    30,
+    5,
+    "contacts.1",
+    "the contact 'Пётр' has no email or phone",
+    "add 'email:'",
+    "error",
+    rule="MG104",
+)
 UNIT = Issue(A, 40, 9, "summary", "an ordinary space in '10 %'", "", "info", rule="MG403")
 INVALID = Issue(B, 3, 8, "deadline", "'soon' is not a duration", "write a number and a unit")
-LINT = Findings("lint", [A, B], sorted([NO_EXAMPLE, NO_CHANNEL, UNIT, INVALID]),
-                [BY_ID["MG101"], BY_ID["MG104"], BY_ID["MG403"]],
-                {B: {"MG101": "the file is not valid; fix its errors first",
-                     "MG104": "the file is not valid; fix its errors first",
-                     "MG403": "the file is not valid; fix its errors first"}}, hidden=2)
+LINT = Findings(
+    "lint",
+    [A, B],
+    sorted([NO_EXAMPLE, NO_CHANNEL, UNIT, INVALID]),
+    [BY_ID["MG101"], BY_ID["MG104"], BY_ID["MG403"]],
+    {
+        B: {
+            "MG101": "the file is not valid; fix its errors first",
+            "MG104": "the file is not valid; fix its errors first",
+            "MG403": "the file is not valid; fix its errors first",
+        }
+    },
+    hidden=2,
+)
 CLEAN = Findings("validate", [A, B], [])
 
 
@@ -56,7 +81,8 @@ def test_text_report_lists_issues_with_rules_then_a_summary() -> None:
         "standards/a-service.yaml:40:9: info: summary: an ordinary space in '10 %' [MG403]\n"
         "standards/b-service.yaml:3:8: error: deadline: 'soon' is not a duration (write a "
         "number and a unit)\n"
-        "2 files checked: 2 error(s), 1 warning(s), 1 note(s); 2 accepted in the baseline\n")
+        "2 files checked: 2 error(s), 1 warning(s), 1 note(s); 2 accepted in the baseline\n"
+    )
     assert render(CLEAN, "text") == "2 files checked, all valid\n"
 
 
@@ -64,12 +90,20 @@ def test_json_report_has_rules_and_lint_counts() -> None:
     report = json.loads(render(LINT, "json"))
     assert report["summary"] == {"files": 2, "errors": 2, "warnings": 1, "notes": 1, "hidden": 2}
     assert report["issues"][0] == {
-        "file": A, "line": 12, "column": 5, "path": "inputs.2", "severity": "warning",
-        "message": "the required input 'Счёт' has no example", "hint": "add 'example:'",
-        "rule": "MG101"}
+        "file": A,
+        "line": 12,
+        "column": 5,
+        "path": "inputs.2",
+        "severity": "warning",
+        "message": "the required input 'Счёт' has no example",
+        "hint": "add 'example:'",
+        "rule": "MG101",
+    }
     assert "rule" not in report["issues"][3]
     assert json.loads(render(CLEAN, "json")) == {
-        "summary": {"files": 2, "errors": 0, "warnings": 0}, "issues": []}
+        "summary": {"files": 2, "errors": 0, "warnings": 0},
+        "issues": [],
+    }
 
 
 # --- GitHub -------------------------------------------------------------------------------
@@ -84,33 +118,42 @@ def test_github_annotations_verbatim() -> None:
         "::notice file=standards/a-service.yaml,line=40,col=9::summary: an ordinary space in "
         "'10 %25' [MG403]\n"
         "::error file=standards/b-service.yaml,line=3,col=8::deadline: 'soon' is not a "
-        "duration (write a number and a unit)\n")
+        "duration (write a number and a unit)\n"
+    )
 
 
 def test_github_annotations_escape_what_would_end_them() -> None:
     odd = Issue("st,and:ards/x.yaml", 1, 2, "", "50% done\nnext line", "", "error")
-    assert render(Findings("validate", ["st,and:ards/x.yaml"], [odd]), "github") == \
-        "::error file=st%2Cand%3Aards/x.yaml,line=1,col=2::50%25 done%0Anext line\n"
+    assert (
+        render(Findings("validate", ["st,and:ards/x.yaml"], [odd]), "github")
+        == "::error file=st%2Cand%3Aards/x.yaml,line=1,col=2::50%25 done%0Anext line\n"
+    )
 
 
 def test_step_summary_is_a_markdown_table_linked_to_the_commit() -> None:
-    env = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "acme/standards",
-           "GITHUB_SHA": "abc123"}
+    env = {
+        "GITHUB_SERVER_URL": "https://github.com",
+        "GITHUB_REPOSITORY": "acme/standards",
+        "GITHUB_SHA": "abc123",
+    }
     piped = Findings("validate", [A], [Issue(A, 2, 3, "title", "a | b", "", "error")])
     assert step_summary(piped, env) == (
         "### memogen validate: 1 file checked: 1 error(s), 0 warning(s)\n\n"
         "| Severity | Where | Rule | Problem |\n"
         "| --- | --- | --- | --- |\n"
         "| error | [`standards/a-service.yaml:2:3`](https://github.com/acme/standards/blob/"
-        "abc123/standards/a-service.yaml#L2) | MG000 | title: a \\| b |\n\n")
+        "abc123/standards/a-service.yaml#L2) | MG000 | title: a \\| b |\n\n"
+    )
     assert step_summary(CLEAN, {}) == "### memogen validate: 2 files checked, all valid\n\n"
-    assert "| warning | `standards/a-service.yaml:12:5` | MG101 | inputs.2: the required" \
+    assert (
+        "| warning | `standards/a-service.yaml:12:5` | MG101 | inputs.2: the required"
         in step_summary(LINT, {})
+    )
 
 
 def test_github_format_appends_the_summary_when_github_asks(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write_repo,
-        valid_standard_text: str) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write_repo, valid_standard_text: str
+) -> None:
     repo = write_repo({"standards/tiny-service.yaml": valid_standard_text})
     monkeypatch.chdir(repo)
     summary = tmp_path / "summary.md"
@@ -119,7 +162,8 @@ def test_github_format_appends_the_summary_when_github_asks(
     result = CliRunner().invoke(main, ["validate", "--format", "github"])
     assert (result.exit_code, result.stdout) == (0, "")
     assert summary.read_text(encoding="utf-8") == (
-        "earlier step\n### memogen validate: 1 file checked, all valid\n\n")
+        "earlier step\n### memogen validate: 1 file checked, all valid\n\n"
+    )
     CliRunner().invoke(main, ["validate", "--format", "text"])
     assert summary.read_text(encoding="utf-8").count("### memogen") == 1
     monkeypatch.delenv("GITHUB_STEP_SUMMARY")
@@ -132,13 +176,26 @@ def test_github_format_appends_the_summary_when_github_asks(
 def test_junit_has_a_suite_per_file_and_a_case_per_rule() -> None:
     root = ET.fromstring(render(LINT, "junit"))
     assert root.tag == "testsuites"
-    assert (root.get("name"), root.get("tests"), root.get("failures"), root.get("skipped"),
-            root.get("errors")) == ("memogen lint", "8", "2", "3", "0")
+    assert (
+        root.get("name"),
+        root.get("tests"),
+        root.get("failures"),
+        root.get("skipped"),
+        root.get("errors"),
+    ) == ("memogen lint", "8", "2", "3", "0")
     suites = root.findall("testsuite")
     assert [s.get("name") for s in suites] == [A, B]
     cases = {(s.get("name"), c.get("name")): c for s in suites for c in s.findall("testcase")}
-    assert list(cases) == [(file, rule) for file in (A, B) for rule in (
-        "MG000 valid-standard", "MG101 input-example", "MG104 contact-channel", "MG403 unit-space")]
+    assert list(cases) == [
+        (file, rule)
+        for file in (A, B)
+        for rule in (
+            "MG000 valid-standard",
+            "MG101 input-example",
+            "MG104 contact-channel",
+            "MG403 unit-space",
+        )
+    ]
     for suite in suites:
         case_list = suite.findall("testcase")
         assert suite.get("tests") == str(len(case_list))
@@ -149,7 +206,9 @@ def test_junit_has_a_suite_per_file_and_a_case_per_rule() -> None:
     failure = cases[(A, "MG104 contact-channel")].find("failure")
     assert failure is not None
     assert (failure.get("type"), failure.get("message")) == (
-        "error", "30:5: the contact 'Пётр' has no email or phone")
+        "error",
+        "30:5: the contact 'Пётр' has no email or phone",
+    )
     assert failure.text == NO_CHANNEL.text() + "\n"
     warning = cases[(A, "MG101 input-example")]
     assert warning.find("failure") is None
@@ -196,8 +255,11 @@ def test_the_schema_rejects_what_is_not_sarif() -> None:
     """The vendored schema has teeth: each of these breaks one rule of SARIF 2.1.0."""
     good = json.loads(render(LINT, "sarif"))
     result = good["runs"][0]["results"][0]
-    for path, value in [(("level",), "info"), (("message",), {"txt": "x"}),
-                        (("locations", 0, "physicalLocation", "region", "startLine"), 0)]:
+    for path, value in [
+        (("level",), "info"),
+        (("message",), {"txt": "x"}),
+        (("locations", 0, "physicalLocation", "region", "startLine"), 0),
+    ]:
         broken = json.loads(json.dumps(good))
         target = broken["runs"][0]["results"][0]
         for key in path[:-1]:
@@ -217,31 +279,46 @@ def test_sarif_rules_results_and_locations() -> None:
     assert [r["id"] for r in driver["rules"]] == ["MG000", "MG101", "MG104", "MG403"]
     mg101 = driver["rules"][1]
     assert mg101 == {
-        "id": "MG101", "name": "input-example",
+        "id": "MG101",
+        "name": "input-example",
         "shortDescription": {"text": BY_ID["MG101"].rationale},
         "help": {"text": BY_ID["MG101"].rationale + " See docs/lint-rules.md, MG101."},
-        "defaultConfiguration": {"level": "warning"}}
+        "defaultConfiguration": {"level": "warning"},
+    }
     assert run["columnKind"] == "unicodeCodePoints"
     levels = [(r["ruleId"], r["level"]) for r in run["results"]]
-    assert levels == [("MG101", "warning"), ("MG104", "error"), ("MG403", "note"),
-                      ("MG000", "error")]
+    assert levels == [
+        ("MG101", "warning"),
+        ("MG104", "error"),
+        ("MG403", "note"),
+        ("MG000", "error"),
+    ]
     for result in run["results"]:
         assert driver["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
     first = run["results"][0]
-    assert first["message"] == {"text": "inputs.2: the required input 'Счёт' has no example "
-                                        "(add 'example:')"}
-    assert first["locations"] == [{"physicalLocation": {
-        "artifactLocation": {"uri": A, "uriBaseId": "%SRCROOT%"},
-        "region": {"startLine": 12, "startColumn": 5}}}]
+    assert first["message"] == {
+        "text": "inputs.2: the required input 'Счёт' has no example (add 'example:')"
+    }
+    assert first["locations"] == [
+        {
+            "physicalLocation": {
+                "artifactLocation": {"uri": A, "uriBaseId": "%SRCROOT%"},
+                "region": {"startLine": 12, "startColumn": 5},
+            }
+        }
+    ]
     assert len({r["partialFingerprints"]["memogenFinding/v1"] for r in run["results"]}) == 4
 
 
 def test_sarif_uris_are_escaped_relative_references() -> None:
-    spaced = Findings("validate", ["standards/my file.yaml"],
-                      [Issue("standards/my file.yaml", 1, 1, "", "x")])
+    spaced = Findings(
+        "validate", ["standards/my file.yaml"], [Issue("standards/my file.yaml", 1, 1, "", "x")]
+    )
     location = json.loads(render(spaced, "sarif"))["runs"][0]["results"][0]["locations"][0]
     assert location["physicalLocation"]["artifactLocation"] == {
-        "uri": "standards/my%20file.yaml", "uriBaseId": "%SRCROOT%"}
+        "uri": "standards/my%20file.yaml",
+        "uriBaseId": "%SRCROOT%",
+    }
     far = "/elsewhere/x.yaml"
     outside = Findings("validate", [far], [Issue(far, 1, 1, "", "x")])
     location = json.loads(render(outside, "sarif"))["runs"][0]["results"][0]["locations"][0]
@@ -253,18 +330,25 @@ def test_lint_sarif_of_the_examples_lists_every_rule(monkeypatch: pytest.MonkeyP
     result = CliRunner().invoke(main, ["lint", "--format", "sarif", "--fail-on", "never"])
     log = json.loads(result.stdout)
     assert sarif_errors(log) == []
-    assert [r["id"] for r in log["runs"][0]["tool"]["driver"]["rules"]] == \
-        ["MG000", *(rule.id for rule in RULES)]
+    assert [r["id"] for r in log["runs"][0]["tool"]["driver"]["rules"]] == [
+        "MG000",
+        *(rule.id for rule in RULES),
+    ]
 
 
 # --- fail-on, and validate's options ------------------------------------------------------
 
 
-@pytest.mark.parametrize(("fail_on", "severities", "fails"), [
-    ("error", ["warning", "info"], False), ("error", ["error"], True),
-    ("warning", ["warning"], True), ("warning", ["info"], False),
-    ("never", ["error"], False),
-])
+@pytest.mark.parametrize(
+    ("fail_on", "severities", "fails"),
+    [
+        ("error", ["warning", "info"], False),
+        ("error", ["error"], True),
+        ("warning", ["warning"], True),
+        ("warning", ["info"], False),
+        ("never", ["error"], False),
+    ],
+)
 def test_failed_follows_fail_on(fail_on: str, severities: list[str], fails: bool) -> None:
     issues = [Issue(A, 1, 1, "", "x", "", severity) for severity in severities]  # type: ignore[arg-type]
     assert failed(issues, fail_on) is fails  # type: ignore[arg-type]
@@ -279,10 +363,17 @@ def warning_repo(write_repo, valid_standard_text: str, monkeypatch: pytest.Monke
     return repo
 
 
-@pytest.mark.parametrize(("args", "code"), [
-    ([], 0), (["--fail-on", "warning"], 1), (["--strict"], 1), (["--fail-on", "never"], 0),
-    (["--strict", "--fail-on", "warning"], 1), (["--strict", "--fail-on", "never"], 2),
-])
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        ([], 0),
+        (["--fail-on", "warning"], 1),
+        (["--strict"], 1),
+        (["--fail-on", "never"], 0),
+        (["--strict", "--fail-on", "warning"], 1),
+        (["--strict", "--fail-on", "never"], 2),
+    ],
+)
 def test_validate_fail_on_and_strict(warning_repo: Path, args: list[str], code: int) -> None:
     assert CliRunner().invoke(main, ["validate", *args]).exit_code == code
 
@@ -292,7 +383,8 @@ def test_validate_speaks_junit_and_sarif(warning_repo: Path) -> None:
     case = junit.find("testsuite/testcase")
     assert case is not None and case.get("name") == "MG000 valid-standard"
     assert "warning: deadline: the stage deadlines cannot be compared" in (
-        case.findtext("system-out") or "")
+        case.findtext("system-out") or ""
+    )
     sarif = json.loads(CliRunner().invoke(main, ["validate", "--format", "sarif"]).stdout)
     assert sarif_errors(sarif) == []
     [result] = sarif["runs"][0]["results"]
@@ -303,7 +395,9 @@ def test_a_config_error_is_reported_in_the_format_asked_for(warning_repo: Path) 
     (warning_repo / "memogen.yaml").write_text("workday_hours: 0\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["validate", "--format", "github"])
     assert (result.exit_code, result.stdout) == (
-        1, "::error file=memogen.yaml,line=1,col=16::workday_hours: must be at least 1\n")
+        1,
+        "::error file=memogen.yaml,line=1,col=16::workday_hours: must be at least 1\n",
+    )
     junit = ET.fromstring(CliRunner().invoke(main, ["lint", "--format", "junit"]).stdout)
     assert [s.get("name") for s in junit.iter("testsuite")] == ["memogen.yaml"]
 
@@ -337,7 +431,7 @@ def memogen_commands(text: str) -> list[list[str]]:
         words = shlex.split(line.split(">")[0])
         start = next((i for i, w in enumerate(words) if w == "memogen"), None)
         if start is not None:
-            found.append(words[start + 1:])
+            found.append(words[start + 1 :])
     return found
 
 
@@ -359,8 +453,10 @@ def test_github_workflow_annotates_uploads_sarif_and_publishes_pages() -> None:
     assert "memogen validate --format github --fail-on error" in runs
     assert "memogen lint --format github --fail-on error" in runs
     assert any("--format sarif" in run for run in runs)
-    assert any(step.get("uses", "").startswith("github/codeql-action/upload-sarif")
-               for step in check["steps"])
+    assert any(
+        step.get("uses", "").startswith("github/codeql-action/upload-sarif")
+        for step in check["steps"]
+    )
     assert check["permissions"]["security-events"] == "write"
     assert "refs/heads/main" in site["if"] and site["needs"] == "check"
     uses = [step.get("uses", "") for step in site["steps"]]
@@ -372,7 +468,9 @@ def test_github_workflow_annotates_uploads_sarif_and_publishes_pages() -> None:
 def test_gitlab_ci_reports_junit_and_publishes_pages() -> None:
     pipeline = yaml.safe_load((REPO / "docs" / "ci" / "gitlab-ci.yml").read_text("utf-8"))
     assert pipeline["check"]["artifacts"]["reports"]["junit"] == [
-        "memogen-validate.xml", "memogen-lint.xml"]
+        "memogen-validate.xml",
+        "memogen-lint.xml",
+    ]
     assert pipeline["check"]["artifacts"]["when"] == "always"
     assert pipeline["pages"]["artifacts"]["paths"] == ["public"]
     assert any("-o public" in line for line in pipeline["pages"]["script"])
@@ -384,7 +482,8 @@ def test_pre_commit_hooks() -> None:
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert [(h["id"], h["entry"], h["language"]) for h in hooks] == [
         ("memogen-validate", "memogen validate", "python"),
-        ("memogen-lint", "memogen lint", "python")]
+        ("memogen-lint", "memogen lint", "python"),
+    ]
     for hook in hooks:
         pattern = re.compile(hook["files"])
         assert pattern.search("standards/purchase-request.yaml")

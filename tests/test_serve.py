@@ -63,12 +63,21 @@ class Server:
     """`memogen serve --port 0` in `repo`; everything it prints is kept in `lines`."""
 
     def __init__(self, repo: Path) -> None:
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-            filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")]))}
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join(
+                filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")])
+            ),
+        }
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "memogen", "serve", "--port", "0"], cwd=repo, env=env,
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            text=True)
+            [sys.executable, "-m", "memogen", "serve", "--port", "0"],
+            cwd=repo,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         self.lines: list[str] = []
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
@@ -95,8 +104,9 @@ class Server:
                 return match.group(1)
         return None
 
-    def get(self, path: str, headers: dict[str, str] | None = None
-            ) -> tuple[int, dict[str, str], bytes]:
+    def get(
+        self, path: str, headers: dict[str, str] | None = None
+    ) -> tuple[int, dict[str, str], bytes]:
         """One request with the path sent exactly as given (no client-side clean-up)."""
         connection = http.client.HTTPConnection(self.host, self.port, timeout=10)
         try:
@@ -158,8 +168,7 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
-def test_catalogue_follows_edits_errors_and_fixes(served: tuple[Server, Path],
-                                                   page: Page) -> None:
+def test_catalogue_follows_edits_errors_and_fixes(served: tuple[Server, Path], page: Page) -> None:
     from playwright.sync_api import expect
 
     server, repo = served
@@ -169,49 +178,60 @@ def test_catalogue_follows_edits_errors_and_fixes(served: tuple[Server, Path],
     page.evaluate("window.loadedBeforeTheEdit = true")  # gone once the page reloads itself
 
     edit(standard, f"title: {TITLE}", "title: Справки для сотрудников")
-    expect(page.locator("main")).to_contain_text("Справки для сотрудников",
-                                                 timeout=UPDATE_SECONDS * 1000)
+    expect(page.locator("main")).to_contain_text(
+        "Справки для сотрудников", timeout=UPDATE_SECONDS * 1000
+    )
     assert page.evaluate("window.loadedBeforeTheEdit") is None  # reloaded, by itself
 
     edit(standard, "\ndeadline:", "\ndedline:")
     line = standard.read_text("utf-8").splitlines().index("dedline: 3 рабочих дня") + 1
-    expected = (f"{STANDARD}:{line}:1: error: dedline: unknown key 'dedline' "
-                "(did you mean 'deadline'?)")
+    expected = (
+        f"{STANDARD}:{line}:1: error: dedline: unknown key 'dedline' (did you mean 'deadline'?)"
+    )
     expect(page.locator("body")).to_contain_text(expected, timeout=UPDATE_SECONDS * 1000)
     expect(page.locator("body")).to_contain_text(f"{line} | dedline: 3 рабочих дня")
 
     edit(standard, "\ndedline:", "\ndeadline:")
-    expect(page.locator("main")).to_contain_text("Справки для сотрудников",
-                                                 timeout=UPDATE_SECONDS * 1000)
+    expect(page.locator("main")).to_contain_text(
+        "Справки для сотрудников", timeout=UPDATE_SECONDS * 1000
+    )
     expect(page.locator("body")).not_to_contain_text("unknown key")
 
 
 def test_guide_follows_edits_and_the_preview_shows_poster_and_pdfs(
-        served: tuple[Server, Path], page: Page) -> None:
+    served: tuple[Server, Path], page: Page
+) -> None:
     from playwright.sync_api import expect
 
     server, repo = served
     page.goto(server.url + "/contract-review/guide.html")
     expect(page.locator("h1")).to_have_text("Legal review of a contract with a counterparty")
-    edit(repo / "standards/contract-review.yaml", "title: Legal review of a contract",
-         "title: Review of a contract")
-    expect(page.locator("h1")).to_have_text("Review of a contract with a counterparty",
-                                            timeout=UPDATE_SECONDS * 1000)
+    edit(
+        repo / "standards/contract-review.yaml",
+        "title: Legal review of a contract",
+        "title: Review of a contract",
+    )
+    expect(page.locator("h1")).to_have_text(
+        "Review of a contract with a counterparty", timeout=UPDATE_SECONDS * 1000
+    )
 
     wait_for(lambda: not server.status()["busy"], 60, "the PDFs and the poster to be made")
     page.goto(server.url + "/contract-review/")  # a standard's folder: its preview page
     assert page.url.endswith("/__memogen/preview/contract-review")
-    page.wait_for_function("() => { const img = document.querySelector("
-                           "\"img[src='/contract-review/poster.png']\");"
-                           " return img && img.complete && img.naturalWidth > 0; }")
+    page.wait_for_function(
+        "() => { const img = document.querySelector("
+        "\"img[src='/contract-review/poster.png']\");"
+        " return img && img.complete && img.naturalWidth > 0; }"
+    )
     for name in ("memo", "guide", "poster"):
         expect(page.locator(f"iframe[src='/contract-review/{name}.pdf']")).to_have_count(1)
     status, headers, body = server.get("/contract-review/poster.pdf")
     assert (status, headers["Content-Type"], body[:5]) == (200, "application/pdf", b"%PDF-")
 
 
-def test_a_new_templates_folder_overrides_the_theme_live(served: tuple[Server, Path],
-                                                        page: Page) -> None:
+def test_a_new_templates_folder_overrides_the_theme_live(
+    served: tuple[Server, Path], page: Page
+) -> None:
     from playwright.sync_api import expect
 
     server, repo = served
@@ -220,12 +240,14 @@ def test_a_new_templates_folder_overrides_the_theme_live(served: tuple[Server, P
     assert "<h1>{{ title }}</h1>" in theme
     (repo / "templates").mkdir()
     (repo / "templates" / "memo.html.j2").write_text(
-        theme.replace("<h1>{{ title }}</h1>", "<h1>{{ title }} (draft)</h1>"), "utf-8")
+        theme.replace("<h1>{{ title }}</h1>", "<h1>{{ title }} (draft)</h1>"), "utf-8"
+    )
     expect(page.locator("h1")).to_contain_text("(draft)", timeout=UPDATE_SECONDS * 1000)
 
 
-def test_the_servers_own_pages_pass_axe(served: tuple[Server, Path], browser: Browser,
-                                        axe_script: str, axe_violations: AxeCheck) -> None:
+def test_the_servers_own_pages_pass_axe(
+    served: tuple[Server, Path], browser: Browser, axe_script: str, axe_violations: AxeCheck
+) -> None:
     server, repo = served
     context = browser.new_context()
     context.add_init_script(axe_script)
@@ -250,29 +272,44 @@ def test_the_servers_own_pages_pass_axe(served: tuple[Server, Path], browser: Br
 # --- HTTP, without a browser ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", [
-    "/../memogen.yaml", "/%2e%2e/memogen.yaml", "/..%2fmemogen.yaml",
-    "/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
-    "/.memogen-manifest.json", "/.memogen.lock", "/hr-certificate/%00memo.html",
-    "/hr-certificate/..\\..\\memogen.yaml", "/etc/passwd", "/standards/hr-certificate.yaml",
-])
-def test_paths_outside_the_preview_folder_are_not_found(served: tuple[Server, Path],
-                                                        path: str) -> None:
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/../memogen.yaml",
+        "/%2e%2e/memogen.yaml",
+        "/..%2fmemogen.yaml",
+        "/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+        "/.memogen-manifest.json",
+        "/.memogen.lock",
+        "/hr-certificate/%00memo.html",
+        "/hr-certificate/..\\..\\memogen.yaml",
+        "/etc/passwd",
+        "/standards/hr-certificate.yaml",
+    ],
+)
+def test_paths_outside_the_preview_folder_are_not_found(
+    served: tuple[Server, Path], path: str
+) -> None:
     status, _, body = served[0].get(path)
     assert status == 404
     assert b"memogen:" not in body and b"root:" not in body
 
 
 def test_html_responses_get_the_live_script_and_the_files_do_not(
-        served: tuple[Server, Path]) -> None:
+    served: tuple[Server, Path],
+) -> None:
     server = served[0]
     wait_for(lambda: not server.status()["problems"], 10, "a clean build")
     status, headers, served_html = server.get("/hr-certificate/memo.html")
     on_disk = (Path(server.status()["folder"]) / "hr-certificate/memo.html").read_bytes()
     assert (status, headers["Content-Type"]) == (200, "text/html; charset=utf-8")
     assert b"data-memogen-stamp" in served_html and b"data-memogen-stamp" not in on_disk
-    assert served_html.replace(served_html[served_html.rindex(b"<script"):
-                                           served_html.rindex(b"</script>") + 9], b"") == on_disk
+    assert (
+        served_html.replace(
+            served_html[served_html.rindex(b"<script") : served_html.rindex(b"</script>") + 9], b""
+        )
+        == on_disk
+    )
     assert headers["Cache-Control"] == "no-store"
     status, headers, markdown = server.get("/hr-certificate/memo.md")
     assert (status, headers["Content-Type"]) == (200, "text/plain; charset=utf-8")
@@ -304,8 +341,9 @@ def test_ctrl_c_stops_cleanly_even_during_the_first_build(tmp_path: Path) -> Non
     assert not folder.parent.exists()  # the preview folder is removed
 
 
-def test_a_busy_port_is_a_clear_error(write_repo: Callable[..., Path],
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_busy_port_is_a_clear_error(
+    write_repo: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(write_repo())
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
@@ -317,8 +355,9 @@ def test_a_busy_port_is_a_clear_error(write_repo: Callable[..., Path],
     assert "choose another --port" in result.output
 
 
-def test_a_missing_path_is_a_clear_error(write_repo: Callable[..., Path],
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_missing_path_is_a_clear_error(
+    write_repo: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(write_repo())
     result = CliRunner().invoke(main, ["serve", "nowhere/"])
     assert (result.exit_code, result.output) == (1, "nowhere: no such file or folder\n")
@@ -337,8 +376,15 @@ def test_resolve_file_stays_inside_the_folder(tmp_path: Path) -> None:
     assert resolve_file(site, "/") == (site / "index.html").resolve()
     assert resolve_file(site, "/a/memo.html") == (site / "a" / "memo.html").resolve()
     assert resolve_file(site, "//a//memo.html") == (site / "a" / "memo.html").resolve()
-    for path in ("/a", "/../secret.txt", "/a/%2e%2e/%2e%2e/secret.txt", "/a/link.txt",
-                 "/a%2fmemo.html", "/.hidden", "/a/memo.html%00"):
+    for path in (
+        "/a",
+        "/../secret.txt",
+        "/a/%2e%2e/%2e%2e/secret.txt",
+        "/a/link.txt",
+        "/a%2fmemo.html",
+        "/.hidden",
+        "/a/memo.html%00",
+    ):
         assert resolve_file(site, path) is None, path
 
 
@@ -360,14 +406,30 @@ def test_news_tells_each_page_what_changed_since_it_was_served() -> None:
 
 
 def test_the_watcher_cares_about_sources_only(tmp_path: Path) -> None:
-    targets = Targets(config=tmp_path / "memogen.yaml", templates=tmp_path / "templates",
-                      standard_folders=frozenset({tmp_path / "standards"}),
-                      standard_files=frozenset(), logo=tmp_path / "assets" / "logo.svg")
-    matters = [targets.matters(None, str(tmp_path / name))  # type: ignore[arg-type]
-               for name in ("memogen.yaml", "standards/x.yaml", "standards/x.yml",
-                            "templates/memo.html.j2", "assets/logo.svg", "templates",
-                            "standards/.x.yaml.swp", "standards/x.yaml~", "standards/notes.txt",
-                            "output/index.html", "assets/other.svg", ".git")]
+    targets = Targets(
+        config=tmp_path / "memogen.yaml",
+        templates=tmp_path / "templates",
+        standard_folders=frozenset({tmp_path / "standards"}),
+        standard_files=frozenset(),
+        logo=tmp_path / "assets" / "logo.svg",
+    )
+    matters = [
+        targets.matters(None, str(tmp_path / name))  # type: ignore[arg-type]
+        for name in (
+            "memogen.yaml",
+            "standards/x.yaml",
+            "standards/x.yml",
+            "templates/memo.html.j2",
+            "assets/logo.svg",
+            "templates",
+            "standards/.x.yaml.swp",
+            "standards/x.yaml~",
+            "standards/notes.txt",
+            "output/index.html",
+            "assets/other.svg",
+            ".git",
+        )
+    ]
     assert matters == [True] * 6 + [False] * 6
 
 

@@ -17,13 +17,23 @@ from playwright.sync_api import sync_playwright
 REPO = Path(__file__).resolve().parents[2]
 IMAGES = REPO / "docs" / "images"
 SHOTS = {"catalogue.png": "/", "guide.png": "/hr-certificate/guide.html"}
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 
 def main() -> None:
-    server = subprocess.Popen([sys.executable, "-m", "memogen", "serve", "--port", "0"],
-                              cwd=REPO, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "memogen", "serve", "--port", "0"],
+        cwd=REPO,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert server.stderr is not None
         url = ""
@@ -37,8 +47,9 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
             page = browser.new_page(viewport={"width": 1200, "height": 900})
             page.goto(url + "/")  # the catalogue lists the PDFs once they are made
-            page.wait_for_function("document.querySelectorAll('a[href$=\".pdf\"]').length >= 15",
-                                   timeout=120_000)
+            page.wait_for_function(
+                "document.querySelectorAll('a[href$=\".pdf\"]').length >= 15", timeout=120_000
+            )
             for name, path in SHOTS.items():
                 page.goto(url + path)
                 page.screenshot(path=IMAGES / name)

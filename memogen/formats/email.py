@@ -34,13 +34,15 @@ def inline_css(html: str) -> str:
     """Move <style> rules into style="" attributes, as mail clients need."""
     import css_inline
 
-    inliner = css_inline.CSSInliner(load_remote_stylesheets=False, keep_style_tags=False,
-                                    keep_link_tags=False)
+    inliner = css_inline.CSSInliner(
+        load_remote_stylesheets=False, keep_style_tags=False, keep_link_tags=False
+    )
     return inliner.inline(html)
 
 
-def build_eml(subject: str, sender: Mailbox, to: Mailbox, html: str, text: str,
-              epoch: int) -> bytes:
+def build_eml(
+    subject: str, sender: Mailbox, to: Mailbox, html: str, text: str, epoch: int
+) -> bytes:
     """A deterministic message: Date from `epoch`, Message-ID and boundary from the content."""
     digest = hashlib.sha256(f"{subject}\0{html}\0{text}".encode()).hexdigest()
     message = EmailMessage(policy=SMTP)

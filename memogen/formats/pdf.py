@@ -64,7 +64,8 @@ def render_pdf(html: str) -> Pdf:
     try:
         with _time_limit(PDF_TIME_LIMIT_S):
             document = weasyprint.HTML(string=body, base_url=None, url_fetcher=_fetcher()).render(
-                font_config=_fonts(), stylesheets=[sheet] if sheet else None)
+                font_config=_fonts(), stylesheets=[sheet] if sheet else None
+            )
             _drop_attachments(document)
             identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
             data = document.write_pdf(pdf_identifier=identifier, **PDF_OPTIONS)
@@ -90,8 +91,9 @@ def _stylesheet(css: str) -> tuple[Any, tuple[str, ...]]:
     logger.propagate = False
     logger.addHandler(collector)
     try:
-        sheet = weasyprint.CSS(string=css, base_url=None, url_fetcher=_fetcher(),
-                               font_config=_fonts())
+        sheet = weasyprint.CSS(
+            string=css, base_url=None, url_fetcher=_fetcher(), font_config=_fonts()
+        )
     finally:
         logger.removeHandler(collector)
     return sheet, tuple(collector.messages)
@@ -126,8 +128,9 @@ def _time_limit(seconds: float) -> Iterator[None]:
 def limit_worker() -> None:
     """Bound a render worker's memory, and leave Ctrl-C to the parent, which cleans up."""
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    limit = WORKER_MEMORY_BYTES if hard == resource.RLIM_INFINITY else min(hard,
-                                                                           WORKER_MEMORY_BYTES)
+    limit = (
+        WORKER_MEMORY_BYTES if hard == resource.RLIM_INFINITY else min(hard, WORKER_MEMORY_BYTES)
+    )
     if soft == resource.RLIM_INFINITY or soft > limit:
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -73,19 +73,25 @@ def tiny_data() -> dict[str, Any]:
 def to_yaml(data: Any) -> str:
     """Plain data → YAML text that memogen reads back as the same strings (no anchors: the
     JSON round trip gives every repeated item its own object)."""
-    return yaml.safe_dump(json.loads(json.dumps(data)), allow_unicode=True, sort_keys=False,
-                          width=10**6)
+    return yaml.safe_dump(
+        json.loads(json.dumps(data)), allow_unicode=True, sort_keys=False, width=10**6
+    )
 
 
-def make_repo(root: Path, standards: dict[str, str] | None = None, config: str = CONFIG_TEXT,
-              templates: dict[str, str] | None = None) -> Path:
+def make_repo(
+    root: Path,
+    standards: dict[str, str] | None = None,
+    config: str = CONFIG_TEXT,
+    templates: dict[str, str] | None = None,
+) -> Path:
     """A repo in `root`: standards/<name>, memogen.yaml, and templates/.
 
     templates/ holds a copy of the built-in theme taken now, so that builds compared within
     a session use the same templates even while the theme is being edited."""
     (root / "standards").mkdir(parents=True, exist_ok=True)
-    for name, text in (standards if standards is not None else {"tiny-service.yaml": TINY_TEXT}
-                       ).items():
+    for name, text in (
+        standards if standards is not None else {"tiny-service.yaml": TINY_TEXT}
+    ).items():
         (root / "standards" / name).write_text(text, encoding="utf-8")
     (root / "memogen.yaml").write_text(config, encoding="utf-8")
     folder = root / "templates"
@@ -98,11 +104,18 @@ def make_repo(root: Path, standards: dict[str, str] | None = None, config: str =
     return root
 
 
-def build_repo(repo: Path, out: Path, formats: tuple[str, ...] = ALL_FORMATS,
-               strict: bool = False, jobs: int = 1, force: bool = False,
-               artifacts: tuple[str, ...] | None = None) -> BuildResult:
-    options = BuildOptions(out=out, artifacts=artifacts, formats=formats, jobs=jobs,
-                           strict=strict, force=force)
+def build_repo(
+    repo: Path,
+    out: Path,
+    formats: tuple[str, ...] = ALL_FORMATS,
+    strict: bool = False,
+    jobs: int = 1,
+    force: bool = False,
+    artifacts: tuple[str, ...] | None = None,
+) -> BuildResult:
+    options = BuildOptions(
+        out=out, artifacts=artifacts, formats=formats, jobs=jobs, strict=strict, force=force
+    )
     return build([repo / "standards"], repo / "memogen.yaml", options)
 
 
@@ -133,17 +146,53 @@ def snapshot(folder: Path) -> dict[str, bytes | str]:
 
 def leftovers(folder: Path) -> list[str]:
     """Staging folders and temporary files a build must never leave behind."""
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")
-                  if p.name.startswith(".staging-") or p.name.endswith(".tmp"))
+    return sorted(
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
+        if p.name.startswith(".staging-") or p.name.endswith(".tmp")
+    )
 
 
 # --- reading outputs as their consumers do --------------------------------------------------
 
-URL_ATTRIBUTES = {"href", "src", "xlink:href", "action", "formaction", "data", "poster",
-                  "background", "srcset", "cite", "longdesc", "ping"}
-ACTIVE_TAGS = {"script", "iframe", "object", "embed", "applet", "frame", "frameset", "base",
-               "form", "input", "button", "textarea", "select", "img", "video", "audio",
-               "source", "track", "link", "meta", "portal", "math"}
+URL_ATTRIBUTES = {
+    "href",
+    "src",
+    "xlink:href",
+    "action",
+    "formaction",
+    "data",
+    "poster",
+    "background",
+    "srcset",
+    "cite",
+    "longdesc",
+    "ping",
+}
+ACTIVE_TAGS = {
+    "script",
+    "iframe",
+    "object",
+    "embed",
+    "applet",
+    "frame",
+    "frameset",
+    "base",
+    "form",
+    "input",
+    "button",
+    "textarea",
+    "select",
+    "img",
+    "video",
+    "audio",
+    "source",
+    "track",
+    "link",
+    "meta",
+    "portal",
+    "math",
+}
 BAD_SCHEMES = ("javascript:", "vbscript:", "data:", "file:", "blob:")
 
 
@@ -159,8 +208,7 @@ class _Scan(HTMLParser):
         names = {name for name, _ in attrs}
         if self.logo and tag == "img" and dict(attrs).get("src") == self.logo:
             attrs = [(name, value) for name, value in attrs if name != "src"]
-        elif tag in ACTIVE_TAGS and not (tag == "meta" and names <= {"charset", "name",
-                                                                     "content"}):
+        elif tag in ACTIVE_TAGS and not (tag == "meta" and names <= {"charset", "name", "content"}):
             self.problems.append(f"<{tag}> element")
         self._in_style = tag == "style"
         for name, value in attrs:
@@ -190,8 +238,9 @@ def html_problems(html: str, logo: str = "") -> list[str]:
     scan.feed(html)
     scan.close()
     css = re.sub(r"/\*.*?\*/", "", " ".join(scan.style_text), flags=re.DOTALL).lower()
-    return scan.problems + [f"{what} in <style>" for what in ("url(", "@import", "expression(")
-                            if what in css]
+    return scan.problems + [
+        f"{what} in <style>" for what in ("url(", "@import", "expression(") if what in css
+    ]
 
 
 def markdown_as_html(text: str) -> str:
@@ -210,13 +259,15 @@ def eml_parts(raw: bytes) -> tuple[email.message.EmailMessage, str, str]:
 
 
 def pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-q", str(path), "-"], check=True, capture_output=True,
-                          text=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-q", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
 
 
 def pdf_attachments(path: Path) -> str:
-    return subprocess.run(["pdfdetach", "-list", str(path)], check=True, capture_output=True,
-                          text=True).stdout.strip()
+    return subprocess.run(
+        ["pdfdetach", "-list", str(path)], check=True, capture_output=True, text=True
+    ).stdout.strip()
 
 
 def readable_outputs(out: Path) -> Iterator[tuple[str, str]]:
@@ -231,12 +282,16 @@ def readable_outputs(out: Path) -> Iterator[tuple[str, str]]:
             headers = "\n".join(f"{key}: {value}" for key, value in message.items())
             yield name, f"{headers}\n{plain}\n{html}"
         elif path.suffix == ".pdf":
-            info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True,
-                                  text=True).stdout
+            info = subprocess.run(
+                ["pdfinfo", str(path)], check=True, capture_output=True, text=True
+            ).stdout
             yield name, f"{info}\n{pdf_text(path)}"
 
 
 def pdf_uncompressed(path: Path) -> bytes:
     """The PDF with every stream decompressed (attachments, fonts, page content)."""
-    return subprocess.run(["qpdf", "--stream-data=uncompress", "--object-streams=disable",
-                           str(path), "-"], check=True, capture_output=True).stdout
+    return subprocess.run(
+        ["qpdf", "--stream-data=uncompress", "--object-streams=disable", str(path), "-"],
+        check=True,
+        capture_output=True,
+    ).stdout

@@ -43,14 +43,16 @@ def test_5000_stages_are_refused_by_validation(tmp_path: Path) -> None:
     text = f"{head}stages:\n{stages}deadline: 3 business days\n{tail}"
     assert _issues(tmp_path, text) == [
         f"{FILE}:8006:5: error: the file has more than 20000 values "
-        "(a standard is a few pages of text; shorten it)"]
+        "(a standard is a few pages of text; shorten it)"
+    ]
 
 
 def test_13_stages_are_refused_by_validation(tmp_path: Path) -> None:
     data = tiny_data()
     data["stages"] = [{"name": f"Stage {n}", "deadline": "1 minute"} for n in range(13)]
     assert _issues(tmp_path, to_yaml(data)) == [
-        f"{FILE}:27:1: error: stages: has more than 12 items (keep the list short enough to read)"]
+        f"{FILE}:27:1: error: stages: has more than 12 items (keep the list short enough to read)"
+    ]
 
 
 def test_200_deep_blockquote_is_refused_by_validation(tmp_path: Path) -> None:
@@ -58,7 +60,8 @@ def test_200_deep_blockquote_is_refused_by_validation(tmp_path: Path) -> None:
     data["summary"] = "> " * 200 + "deep"
     assert _issues(tmp_path, to_yaml(data)) == [
         f"{FILE}:8:10: error: summary: this text nests lists or quotes 200 levels deep, more "
-        "than 8 (flatten it; two levels are plenty for a reader)"]
+        "than 8 (flatten it; two levels are plenty for a reader)"
+    ]
 
 
 def test_1000_deep_list_is_refused_by_validation(tmp_path: Path) -> None:
@@ -67,7 +70,8 @@ def test_1000_deep_list_is_refused_by_validation(tmp_path: Path) -> None:
     data["request"]["steps"] = ["Open the form.", "- " * 1000 + "deep"]
     assert _issues(tmp_path, to_yaml(data)) == [
         f"{FILE}:22:5: error: request.steps.2: this text nests lists or quotes 1000 levels "
-        "deep, more than 8 (flatten it; two levels are plenty for a reader)"]
+        "deep, more than 8 (flatten it; two levels are plenty for a reader)"
+    ]
 
 
 def test_nesting_at_the_bound_renders(tmp_path: Path) -> None:
@@ -83,25 +87,30 @@ def test_nesting_at_the_bound_renders(tmp_path: Path) -> None:
 
 
 def test_a_pdf_past_its_time_limit_stops_the_build_cleanly(
-        built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     repo, out = built.copy_to(tmp_path)
     before = snapshot(out)
     monkeypatch.setattr(pdf_format, "PDF_TIME_LIMIT_S", 0.001)
     assert build_error(repo, out, force=True) == (
-        "tiny-service: laying out the PDF took longer than 0.001 s; shorten its texts")
+        "tiny-service: laying out the PDF took longer than 0.001 s; shorten its texts"
+    )
     assert snapshot(out) == before
     assert leftovers(out) == []
 
 
 def test_a_pdf_past_its_time_limit_in_a_worker_stops_the_build_cleanly(
-        built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     repo, out = built.copy_to(tmp_path)
     (repo / "standards" / "alpha-service.yaml").write_text(
-        TINY_TEXT.replace("id: tiny-service", "id: alpha-service"), encoding="utf-8")
+        TINY_TEXT.replace("id: tiny-service", "id: alpha-service"), encoding="utf-8"
+    )
     before = snapshot(out)
     monkeypatch.setattr(pdf_format, "PDF_TIME_LIMIT_S", 0.001)  # the forked workers inherit it
     assert build_error(repo, out, jobs=2, formats=("pdf",)) == (
-        "alpha-service: laying out the PDF took longer than 0.001 s; shorten its texts")
+        "alpha-service: laying out the PDF took longer than 0.001 s; shorten its texts"
+    )
     assert multiprocessing.active_children() == []
     assert snapshot(out) == before
     assert leftovers(out) == []
@@ -119,7 +128,8 @@ def test_the_time_limit_leaves_no_alarm_behind(monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_render_workers_run_under_the_memory_bound(
-        built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Each worker reports its own RLIMIT_AS through a warning (the patch is inherited by fork)."""
     render = pdf_format.render_pdf
 
@@ -130,26 +140,38 @@ def test_render_workers_run_under_the_memory_bound(
 
     repo, out = built.copy_to(tmp_path)
     (repo / "standards" / "alpha-service.yaml").write_text(
-        TINY_TEXT.replace("id: tiny-service", "id: alpha-service"), encoding="utf-8")
+        TINY_TEXT.replace("id: tiny-service", "id: alpha-service"), encoding="utf-8"
+    )
     monkeypatch.setattr(pdf_format, "render_pdf", reporting)
     result = build_repo(repo, out, jobs=2, formats=("pdf",), artifacts=("memo",), force=True)
-    assert result.warnings == [f"{name}/memo.pdf: RLIMIT_AS {WORKER_MEMORY_BYTES}"
-                               for name in ("alpha-service", "tiny-service")]
+    assert result.warnings == [
+        f"{name}/memo.pdf: RLIMIT_AS {WORKER_MEMORY_BYTES}"
+        for name in ("alpha-service", "tiny-service")
+    ]
     assert resource.getrlimit(resource.RLIMIT_AS)[0] != WORKER_MEMORY_BYTES  # not the parent
 
 
 def test_the_memory_bound_stops_an_allocation_beyond_it() -> None:
-    script = ("from memogen.formats.pdf import limit_worker, WORKER_MEMORY_BYTES\n"
-              "limit_worker()\n"
-              "try:\n    bytearray(WORKER_MEMORY_BYTES + 2**20)\n"
-              "except MemoryError:\n    print('refused')\n")
-    done = subprocess.run([sys.executable, "-c", script], cwd=MAIN, capture_output=True,
-                          text=True, timeout=60, check=True)
+    script = (
+        "from memogen.formats.pdf import limit_worker, WORKER_MEMORY_BYTES\n"
+        "limit_worker()\n"
+        "try:\n    bytearray(WORKER_MEMORY_BYTES + 2**20)\n"
+        "except MemoryError:\n    print('refused')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=MAIN,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     assert done.stdout == "refused\n"
 
 
 def test_running_out_of_memory_names_the_standard(
-        built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def exhausted(html: str) -> Pdf:
         raise MemoryError
 
@@ -158,6 +180,7 @@ def test_running_out_of_memory_names_the_standard(
     monkeypatch.setattr(pdf_format, "render_pdf", exhausted)
     assert build_error(repo, out, force=True) == (
         "tiny-service: rendering needed more memory than a worker may use (2048 MiB); "
-        "shorten its texts")
+        "shorten its texts"
+    )
     assert snapshot(out) == before
     assert leftovers(out) == []

@@ -100,14 +100,20 @@ def _hostile_repo(root: Path, port: int) -> Path:
     canary.write_text(CANARY, encoding="utf-8")
     base = f"http://127.0.0.1:{port}"
     data = tiny_data()
-    data["summary"] = (f"![md image]({base}/md-image.png) [link]({base}/md-link) "
-                       f'<img src="{base}/raw-img.png"> <link rel="stylesheet" href="{base}/x.css">'
-                       f' <iframe src="{base}/raw-iframe"></iframe> [f](file://{canary})')
+    data["summary"] = (
+        f"![md image]({base}/md-image.png) [link]({base}/md-link) "
+        f'<img src="{base}/raw-img.png"> <link rel="stylesheet" href="{base}/x.css">'
+        f' <iframe src="{base}/raw-iframe"></iframe> [f](file://{canary})'
+    )
     data["request"]["steps"] = [f"![s]({base}/step.png)", f"<object data='{base}/o'></object>"]
-    template = (HOSTILE_TEMPLATE.replace("BASE", base).replace("CANARY_PATH", str(canary))
-                .replace("CANARY_B64", base64.b64encode(CANARY.encode()).decode()))
-    return make_repo(root / "repo", {"tiny-service.yaml": to_yaml(data)},
-                     templates={"memo.html.j2": template})
+    template = (
+        HOSTILE_TEMPLATE.replace("BASE", base)
+        .replace("CANARY_PATH", str(canary))
+        .replace("CANARY_B64", base64.b64encode(CANARY.encode()).decode())
+    )
+    return make_repo(
+        root / "repo", {"tiny-service.yaml": to_yaml(data)}, templates={"memo.html.j2": template}
+    )
 
 
 def test_nothing_is_fetched_attached_or_leaked(listener: _Listener, tmp_path: Path) -> None:
@@ -125,9 +131,18 @@ def test_nothing_is_fetched_attached_or_leaked(listener: _Listener, tmp_path: Pa
         assert resource in refused
 
 
-@pytest.mark.parametrize("url", ["http://127.0.0.1:9/x", "https://example.com/x",
-                                 "file:///etc/passwd", "ftp://example.com/x", "FILE:///etc/hosts",
-                                 "/etc/passwd", "canary.txt"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:9/x",
+        "https://example.com/x",
+        "file:///etc/passwd",
+        "ftp://example.com/x",
+        "FILE:///etc/hosts",
+        "/etc/passwd",
+        "canary.txt",
+    ],
+)
 def test_the_pdf_fetcher_refuses_everything_but_data_urls(url: str) -> None:
     with pytest.raises(ValueError, match=r"(disallowed protocol|Not an absolute URI)"):
         _fetcher().fetch(url)
@@ -139,23 +154,27 @@ def test_the_pdf_fetcher_serves_inline_data() -> None:
 
 # --- the logo: read by memogen, verified, inlined -------------------------------------------
 
+
 def _png(width: int = 2, height: int = 2) -> bytes:
     def chunk(kind: bytes, body: bytes) -> bytes:
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(
-            ">I", zlib.crc32(kind + body))
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     rows = min(height, 64)  # a pixel bomb needs only its header to claim its size
-    pixels = zlib.compress(b"".join(b"\0" + b"\x1f\x4e\x79" * min(width, 64)
-                                    for _ in range(rows)))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels)
-            + chunk(b"IEND", b""))
+    pixels = zlib.compress(b"".join(b"\0" + b"\x1f\x4e\x79" * min(width, 64) for _ in range(rows)))
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
 
 
-SVG = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
-       'viewBox="0 0 10 10"><defs><linearGradient id="g"><stop offset="0" stop-color="#1F4E79"/>'
-       '</linearGradient><rect id="r" width="4" height="4"/></defs>'
-       '<rect width="10" height="10" fill="url(#g)"/><use xlink:href="#r"/><use href="#r"/></svg>')
+SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+    'viewBox="0 0 10 10"><defs><linearGradient id="g"><stop offset="0" stop-color="#1F4E79"/>'
+    '</linearGradient><rect id="r" width="4" height="4"/></defs>'
+    '<rect width="10" height="10" fill="url(#g)"/><use xlink:href="#r"/><use href="#r"/></svg>'
+)
 
 
 def _repo_with_logo(root: Path, name: str, data: bytes) -> Path:
@@ -165,10 +184,13 @@ def _repo_with_logo(root: Path, name: str, data: bytes) -> Path:
     return root / "memogen.yaml"
 
 
-@pytest.mark.parametrize(("name", "data", "mime"), [
-    ("logo.png", _png(), "image/png"), ("logo.svg", SVG.encode(), "image/svg+xml")])
-def test_logo_is_inlined_as_a_data_uri_for_templates(name: str, data: bytes, mime: str,
-                                                     tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("name", "data", "mime"),
+    [("logo.png", _png(), "image/png"), ("logo.svg", SVG.encode(), "image/svg+xml")],
+)
+def test_logo_is_inlined_as_a_data_uri_for_templates(
+    name: str, data: bytes, mime: str, tmp_path: Path
+) -> None:
     config = load_config(_repo_with_logo(tmp_path, name, data))
     uri = f"data:{mime};base64,{base64.b64encode(data).decode()}"
     standard_file = tmp_path / "tiny-service.yaml"
@@ -184,55 +206,116 @@ def test_no_logo_gives_an_empty_string(tmp_path: Path) -> None:
 
 
 LOGO = "memogen.yaml:1:7: error: logo: the logo 'assets/"
-BILLION_LAUGHS_SVG = (b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "lol">'
-                      b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><svg>&b;</svg>')
+BILLION_LAUGHS_SVG = (
+    b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "lol">'
+    b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><svg>&b;</svg>'
+)
 
 
-@pytest.mark.parametrize(("name", "data", "expected"), [
-    ("logo.png", b"\x89PNG\r\n\x1a\n" + b"\0" * (512 * 1024),
-     "logo.png' is larger than 512 KiB (export it smaller; a logo needs a few KiB)"),
-    ("logo.png", SVG.encode(),
-     "logo.png' is not a PNG image (save it as PNG, or give the file its real extension)"),
-    ("logo.png", _png(100_000, 100_000),
-     "logo.png' is 100000×100000 pixels, more than 4096 on a side (scale it down)"),
-    ("logo.svg", BILLION_LAUGHS_SVG,
-     "logo.svg' contains '<!DOCTYPE', which a logo may not (export it again as plain SVG)"),
-    ("logo.svg", SVG.replace("<defs>", '<?xml-stylesheet href="https://x/s.css"?><defs>').encode(),
-     "logo.svg' contains '<?xml-stylesheet', which a logo may not "
-     "(export it again as plain SVG)"),
-    ("logo.svg", SVG.replace("<defs>", "<script>alert(1)</script><defs>").encode(),
-     "logo.svg' contains <script>, which a logo may not "
-     "(export it again as plain SVG, without scripts or embedded HTML)"),
-    ("logo.svg", SVG.replace("<defs>", "<foreignObject><p>x</p></foreignObject><defs>").encode(),
-     "logo.svg' contains <foreignObject>, which a logo may not "
-     "(export it again as plain SVG, without scripts or embedded HTML)"),
-    ("logo.svg", SVG.replace('viewBox="0 0 10 10"', 'onload="alert(1)"').encode(),
-     "logo.svg' has an event handler 'onload' (export it again as plain SVG, without scripts)"),
-    ("logo.svg", SVG.replace('href="#r"/></svg>', 'href="http://127.0.0.1:9/x.svg#r"/></svg>'
-                             ).encode(),
-     "logo.svg' links to 'http://127.0.0.1:9/x.svg#r' (a logo may refer only to its own parts "
-     "('#id'); embed or drop the rest)"),
-    ("logo.svg", SVG.replace('<use xlink:href="#r"/>', '<image xlink:href="file:///etc/passwd"/>'
-                             ).encode(),
-     "logo.svg' links to 'file:///etc/passwd' (a logo may refer only to its own parts "
-     "('#id'); embed or drop the rest)"),
-    ("logo.svg", SVG.replace("<defs>", "<style>@import url(https://x/s.css);</style><defs>"
-                             ).encode(),
-     "logo.svg' loads something from outside in its <style> "
-     "(remove @import and url() that do not start with '#')"),
-    ("logo.svg", SVG.replace('fill="url(#g)"', 'fill="url(https://x/g.svg#g)"').encode(),
-     "logo.svg' loads something from outside in 'fill' "
-     "(remove url() values that do not start with '#')"),
-    ("logo.svg", b"<html><body>not a logo</body></html>",
-     "logo.svg' is not an SVG image (its root is not <svg>) (export it again as plain SVG)"),
-    ("logo.svg", b"<svg><unclosed></svg>",
-     "logo.svg' is not valid SVG (mismatched tag: line 1, column 17) "
-     "(export it again as plain SVG)"),
-], ids=["too-large", "png-that-is-svg", "pixel-bomb", "doctype-entities", "xml-stylesheet",
-        "script", "foreign-object", "event-handler", "external-href", "file-href",
-        "style-import", "css-url", "not-svg", "malformed"])
-def test_unsafe_logo_is_refused_with_its_location(name: str, data: bytes, expected: str,
-                                                  tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("name", "data", "expected"),
+    [
+        (
+            "logo.png",
+            b"\x89PNG\r\n\x1a\n" + b"\0" * (512 * 1024),
+            "logo.png' is larger than 512 KiB (export it smaller; a logo needs a few KiB)",
+        ),
+        (
+            "logo.png",
+            SVG.encode(),
+            "logo.png' is not a PNG image (save it as PNG, or give the file its real extension)",
+        ),
+        (
+            "logo.png",
+            _png(100_000, 100_000),
+            "logo.png' is 100000×100000 pixels, more than 4096 on a side (scale it down)",
+        ),
+        (
+            "logo.svg",
+            BILLION_LAUGHS_SVG,
+            "logo.svg' contains '<!DOCTYPE', which a logo may not (export it again as plain SVG)",
+        ),
+        (
+            "logo.svg",
+            SVG.replace("<defs>", '<?xml-stylesheet href="https://x/s.css"?><defs>').encode(),
+            "logo.svg' contains '<?xml-stylesheet', which a logo may not "
+            "(export it again as plain SVG)",
+        ),
+        (
+            "logo.svg",
+            SVG.replace("<defs>", "<script>alert(1)</script><defs>").encode(),
+            "logo.svg' contains <script>, which a logo may not "
+            "(export it again as plain SVG, without scripts or embedded HTML)",
+        ),
+        (
+            "logo.svg",
+            SVG.replace("<defs>", "<foreignObject><p>x</p></foreignObject><defs>").encode(),
+            "logo.svg' contains <foreignObject>, which a logo may not "
+            "(export it again as plain SVG, without scripts or embedded HTML)",
+        ),
+        (
+            "logo.svg",
+            SVG.replace('viewBox="0 0 10 10"', 'onload="alert(1)"').encode(),
+            "logo.svg' has an event handler 'onload' (export it again as plain SVG, without scripts)",
+        ),
+        (
+            "logo.svg",
+            SVG.replace('href="#r"/></svg>', 'href="http://127.0.0.1:9/x.svg#r"/></svg>').encode(),
+            "logo.svg' links to 'http://127.0.0.1:9/x.svg#r' (a logo may refer only to its own parts "
+            "('#id'); embed or drop the rest)",
+        ),
+        (
+            "logo.svg",
+            SVG.replace(
+                '<use xlink:href="#r"/>', '<image xlink:href="file:///etc/passwd"/>'
+            ).encode(),
+            "logo.svg' links to 'file:///etc/passwd' (a logo may refer only to its own parts "
+            "('#id'); embed or drop the rest)",
+        ),
+        (
+            "logo.svg",
+            SVG.replace("<defs>", "<style>@import url(https://x/s.css);</style><defs>").encode(),
+            "logo.svg' loads something from outside in its <style> "
+            "(remove @import and url() that do not start with '#')",
+        ),
+        (
+            "logo.svg",
+            SVG.replace('fill="url(#g)"', 'fill="url(https://x/g.svg#g)"').encode(),
+            "logo.svg' loads something from outside in 'fill' "
+            "(remove url() values that do not start with '#')",
+        ),
+        (
+            "logo.svg",
+            b"<html><body>not a logo</body></html>",
+            "logo.svg' is not an SVG image (its root is not <svg>) (export it again as plain SVG)",
+        ),
+        (
+            "logo.svg",
+            b"<svg><unclosed></svg>",
+            "logo.svg' is not valid SVG (mismatched tag: line 1, column 17) "
+            "(export it again as plain SVG)",
+        ),
+    ],
+    ids=[
+        "too-large",
+        "png-that-is-svg",
+        "pixel-bomb",
+        "doctype-entities",
+        "xml-stylesheet",
+        "script",
+        "foreign-object",
+        "event-handler",
+        "external-href",
+        "file-href",
+        "style-import",
+        "css-url",
+        "not-svg",
+        "malformed",
+    ],
+)
+def test_unsafe_logo_is_refused_with_its_location(
+    name: str, data: bytes, expected: str, tmp_path: Path
+) -> None:
     with pytest.raises(UserError) as caught:
         load_config(_repo_with_logo(tmp_path, name, data))
     assert caught.value.describe() == LOGO + expected
@@ -248,4 +331,5 @@ def test_logo_symlinked_to_a_file_outside_the_repo_is_refused(tmp_path: Path) ->
         load_config(repo / "memogen.yaml")
     assert caught.value.describe() == (
         "memogen.yaml:1:7: error: logo: the logo 'assets/logo.svg' is outside the repo "
-        "(put the file in a folder next to memogen.yaml, e.g. assets/logo.svg)")
+        "(put the file in a folder next to memogen.yaml, e.g. assets/logo.svg)"
+    )

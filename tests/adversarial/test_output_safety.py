@@ -36,16 +36,29 @@ from .adversarial_kit import (
 def test_an_id_that_climbs_out_is_refused_at_validation(tmp_path: Path) -> None:
     path = tmp_path / "x.yaml"
     path.write_text(TINY_TEXT.replace("id: tiny-service", "id: ../../etc/cron.d/x"), "utf-8")
-    assert [i.text() for i in check_standards([(path, "standards/x.yaml")],
-                                              load_config(None)).issues] == [
+    assert [
+        i.text() for i in check_standards([(path, "standards/x.yaml")], load_config(None)).issues
+    ] == [
         "standards/x.yaml:2:5: error: id: '../../etc/cron.d/x' is not a valid id (use 3–64 "
-        "lowercase latin letters, digits and '-', e.g. purchase-request)"]
+        "lowercase latin letters, digits and '-', e.g. purchase-request)"
+    ]
 
 
-@pytest.mark.parametrize("relative", ["../escape.txt", "a/../../escape.txt", "/tmp/escape.txt",
-                                      "tiny-service/../../escape.txt", "a//b", "A/B.txt", ""])
-def test_the_writer_refuses_a_path_that_could_leave_the_output_folder(relative: str,
-                                                                      tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "relative",
+    [
+        "../escape.txt",
+        "a/../../escape.txt",
+        "/tmp/escape.txt",
+        "tiny-service/../../escape.txt",
+        "a//b",
+        "A/B.txt",
+        "",
+    ],
+)
+def test_the_writer_refuses_a_path_that_could_leave_the_output_folder(
+    relative: str, tmp_path: Path
+) -> None:
     staging = tmp_path / "out" / ".staging-x"
     staging.mkdir(parents=True)
     with pytest.raises(ValueError, match="unsafe output path"):
@@ -55,10 +68,13 @@ def test_the_writer_refuses_a_path_that_could_leave_the_output_folder(relative: 
 
 # --- symlinks planted in the output folder ---------------------------------------------------
 
-@pytest.mark.parametrize("planted", ["tiny-service", "tiny-service/memo.pdf", "index.html",
-                                     ".memogen-manifest.json"])
-def test_a_symlink_in_the_output_is_replaced_not_followed(planted: str, built: Built,
-                                                          tmp_path: Path) -> None:
+
+@pytest.mark.parametrize(
+    "planted", ["tiny-service", "tiny-service/memo.pdf", "index.html", ".memogen-manifest.json"]
+)
+def test_a_symlink_in_the_output_is_replaced_not_followed(
+    planted: str, built: Built, tmp_path: Path
+) -> None:
     repo, out = built.copy_to(tmp_path)
     outside = tmp_path / "outside"
     outside.mkdir()
@@ -88,14 +104,17 @@ def test_a_symlinked_lock_file_is_refused_and_not_followed(built: Built, tmp_pat
     (out / ".memogen.lock").symlink_to(outside)
     assert build_error(repo, out, force=True) == (
         f"cannot write {out / '.memogen.lock'}: Too many levels of symbolic links (it is a "
-        "symbolic link; remove it); the output folder was left as it was")
+        "symbolic link; remove it); the output folder was left as it was"
+    )
     assert outside.read_bytes() == b"precious"
 
 
 # --- failures leave the previous output as it was --------------------------------------------
 
+
 def test_an_exception_mid_render_leaves_the_output_as_it_was(
-        built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli) -> None:
+    built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli
+) -> None:
     def broken(pdf: bytes, dpi: int = 150) -> bytes:
         raise RuntimeError("boom")
 
@@ -108,7 +127,8 @@ def test_an_exception_mid_render_leaves_the_output_as_it_was(
     assert ran.code == 3
     assert ran.stderr.splitlines()[:2] == [
         "internal error: InternalError: rendering tiny-service failed: RuntimeError: boom",
-        "This is a bug in memogen, not in your files. Please report it with the details below."]
+        "This is a bug in memogen, not in your files. Please report it with the details below.",
+    ]
     assert snapshot(out) == before
     assert leftovers(out) == []
 
@@ -127,22 +147,26 @@ def _disk_full_at(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_full_disk_leaves_the_output_as_it_was_with_a_clear_message(
-        jobs: int, built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    jobs: int, built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     repo, out = built.copy_to(tmp_path)
     (repo / "standards" / "alpha-service.yaml").write_text(
-        TINY_TEXT.replace("id: tiny-service", "id: alpha-service"), encoding="utf-8")
+        TINY_TEXT.replace("id: tiny-service", "id: alpha-service"), encoding="utf-8"
+    )
     before = snapshot(out)
     _disk_full_at("memo.md", monkeypatch)
     assert build_error(repo, out, jobs=jobs, force=True) == (
         f"cannot write {out.resolve()}/alpha-service/memo.md: No space left on device (the "
-        "disk is full; free some space and build again); the output folder was left as it was")
+        "disk is full; free some space and build again); the output folder was left as it was"
+    )
     assert snapshot(out) == before
     assert leftovers(out) == []
     assert multiprocessing.active_children() == []
 
 
 def test_ctrl_c_mid_render_leaves_the_output_as_it_was(
-        built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli) -> None:
+    built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli
+) -> None:
     def interrupted(html: str) -> pdf_format.Pdf:
         raise KeyboardInterrupt
 
@@ -156,13 +180,15 @@ def test_ctrl_c_mid_render_leaves_the_output_as_it_was(
 
 
 def test_ctrl_c_while_workers_render_stops_them_and_leaves_the_output_as_it_was(
-        built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The parent is interrupted while workers still render into the staging folder: they
     are stopped before the folder is removed, so nothing reappears behind the build."""
     repo, out = built.copy_to(tmp_path)
     for name in ("alpha-service", "beta-service", "gamma-service"):
         (repo / "standards" / f"{name}.yaml").write_text(
-            TINY_TEXT.replace("id: tiny-service", f"id: {name}"), encoding="utf-8")
+            TINY_TEXT.replace("id: tiny-service", f"id: {name}"), encoding="utf-8"
+        )
     before = snapshot(out)
 
     def interrupt(*args: object) -> None:
@@ -177,29 +203,37 @@ def test_ctrl_c_while_workers_render_stops_them_and_leaves_the_output_as_it_was(
 
 
 def test_a_worker_that_dies_names_the_standard_and_leaves_the_output_as_it_was(
-        built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import memogen.render as render
 
     repo, out = built.copy_to(tmp_path)
     (repo / "standards" / "alpha-service.yaml").write_text(
-        TINY_TEXT.replace("id: tiny-service", "id: alpha-service"), encoding="utf-8")
+        TINY_TEXT.replace("id: tiny-service", "id: alpha-service"), encoding="utf-8"
+    )
     before = snapshot(out)
     monkeypatch.setattr(render, "_render_standard", lambda job: os._exit(9))
     assert build_error(repo, out, jobs=2, force=True) == (
         "alpha-service: a render worker stopped abruptly (out of memory, or killed); shorten "
-        "its texts, or build with -j 1 to see more")
+        "its texts, or build with -j 1 to see more"
+    )
     assert snapshot(out) == before
     assert leftovers(out) == []
 
 
-def test_two_builds_at_once_both_finish_with_a_complete_output(built: Built,
-                                                               tmp_path: Path) -> None:
+def test_two_builds_at_once_both_finish_with_a_complete_output(
+    built: Built, tmp_path: Path
+) -> None:
     repo, _ = built.copy_to(tmp_path)
     out = tmp_path / "shared-output"
     command = [sys.executable, "-m", "memogen", "build", "-o", str(out), "-j", "1"]
     env = {**os.environ, "PYTHONPATH": str(MAIN), "CI": "1"}
-    runs = [subprocess.Popen(command, cwd=repo, env=env, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    runs = [
+        subprocess.Popen(
+            command, cwd=repo, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
     results = [(run.wait(timeout=120), *run.communicate()) for run in runs]
     assert [code for code, _, _ in results] == [0, 0], results
     assert snapshot(out) == snapshot(built.out)

@@ -45,26 +45,70 @@ def _string_fields(data: Any, at: Path_ = ()) -> list[Path_]:
 def full_data() -> dict[str, Any]:
     """The tiny standard with every optional field filled in, so every field gets attacked."""
     data = tiny_data()
-    data["request"].update(address="help@example.com", hard_parts=[
-        {"title": "The description", "text": "Say what you *expected*."}])
+    data["request"].update(
+        address="help@example.com",
+        hard_parts=[{"title": "The description", "text": "Say what you *expected*."}],
+    )
     data["inputs"][0].update(description="A **short** description.", example="The printer")
     data["stages"][1]["client_action"] = "Answer our questions."
-    data.update(changes={"before_start": "Yes", "in_progress": "By email",
-                         "after_delivery": "Within a week"},
-                service_rules=["Greet by name."], feedback={"url": "https://survey.example.com/x"},
-                poster={"slogan": "We help"},
-                faq=[{"q": "Can I call?", "a": "Yes, [call](https://call.example.com/)."}])
+    data.update(
+        changes={
+            "before_start": "Yes",
+            "in_progress": "By email",
+            "after_delivery": "Within a week",
+        },
+        service_rules=["Greet by name."],
+        feedback={"url": "https://survey.example.com/x"},
+        poster={"slogan": "We help"},
+        faq=[{"q": "Can I call?", "a": "Yes, [call](https://call.example.com/)."}],
+    )
     return data
 
 
 FIELDS = _string_fields(full_data())
-NASTY = ["\r\nBcc: x@example.com", "\u2028", "\u2029", "=?utf-8?q?x?=", "<script>x()</script>",
-         "javascript:alert(1)", "[x](javascript:alert(1))", "> " * 20, "- " * 50, "\x00", "\t",
-         "{{ 7*7 }}", "{0.__class__}", "%s%n", "\\", "'", '"', "&amp;", "<!--", "]]>", "\ufeff",
-         "\u202e", "0755", "no", "1:30", "~", "", " ", "#", ": ", "- ", "|", "x" * 300,
-         "![i](http://127.0.0.1:9/x)", "[r]: javascript:x", "<img src=x onerror=y>"]
-TEXT = st.one_of(st.sampled_from(NASTY), st.text(max_size=60),
-                 st.lists(st.sampled_from(NASTY), max_size=4).map("".join))
+NASTY = [
+    "\r\nBcc: x@example.com",
+    "\u2028",
+    "\u2029",
+    "=?utf-8?q?x?=",
+    "<script>x()</script>",
+    "javascript:alert(1)",
+    "[x](javascript:alert(1))",
+    "> " * 20,
+    "- " * 50,
+    "\x00",
+    "\t",
+    "{{ 7*7 }}",
+    "{0.__class__}",
+    "%s%n",
+    "\\",
+    "'",
+    '"',
+    "&amp;",
+    "<!--",
+    "]]>",
+    "\ufeff",
+    "\u202e",
+    "0755",
+    "no",
+    "1:30",
+    "~",
+    "",
+    " ",
+    "#",
+    ": ",
+    "- ",
+    "|",
+    "x" * 300,
+    "![i](http://127.0.0.1:9/x)",
+    "[r]: javascript:x",
+    "<img src=x onerror=y>",
+]
+TEXT = st.one_of(
+    st.sampled_from(NASTY),
+    st.text(max_size=60),
+    st.lists(st.sampled_from(NASTY), max_size=4).map("".join),
+)
 FORMATS = ("html", "md", "eml", "txt")
 _CONFIG = load_config(None)
 
@@ -89,10 +133,10 @@ def _check_outputs(staging: Path, files: dict[str, int]) -> None:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(at=st.sampled_from(FIELDS), text=TEXT, how=st.sampled_from(["replace", "prefix",
-                                                                     "suffix"]))
-def test_any_text_in_any_field_builds_safely_or_fails_located(at: Path_, text: str,
-                                                              how: str) -> None:
+@given(at=st.sampled_from(FIELDS), text=TEXT, how=st.sampled_from(["replace", "prefix", "suffix"]))
+def test_any_text_in_any_field_builds_safely_or_fails_located(
+    at: Path_, text: str, how: str
+) -> None:
     data = full_data()
     _put(data, at, text, how)
     with tempfile.TemporaryDirectory() as folder:
@@ -119,9 +163,36 @@ def test_any_text_in_any_field_builds_safely_or_fails_located(at: Path_, text: s
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["> ", "- ", "1. ", "    ", "\n", "\n\n", "x", "<b>", "[", "](",
-                                 ")", "`", "*", "_", "&", "!", "<", "javascript:", "data:",
-                                 "]: ", "http://a.example/"]), max_size=200).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "> ",
+                "- ",
+                "1. ",
+                "    ",
+                "\n",
+                "\n\n",
+                "x",
+                "<b>",
+                "[",
+                "](",
+                ")",
+                "`",
+                "*",
+                "_",
+                "&",
+                "!",
+                "<",
+                "javascript:",
+                "data:",
+                "]: ",
+                "http://a.example/",
+            ]
+        ),
+        max_size=200,
+    ).map("".join)
+)
 def test_markdown_that_passes_validation_renders_safely(text: str) -> None:
     try:
         text = _markdown(text)
@@ -133,15 +204,17 @@ def test_markdown_that_passes_validation_renders_safely(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["{{ 7*7 }}", "{0.__class__.__mro__}", "{title}", "%(x)s"])
-def test_template_and_format_syntax_in_a_title_is_printed_not_run(text: str,
-                                                                  tmp_path: Path) -> None:
+def test_template_and_format_syntax_in_a_title_is_printed_not_run(
+    text: str, tmp_path: Path
+) -> None:
     data = tiny_data()
     data["title"] = f"Tiny {text} service"
     source = tmp_path / "tiny-service.yaml"
     source.write_text(to_yaml(data), encoding="utf-8")
     standard = check_standards([(source, FILE)], _CONFIG).standards[0]
-    rendered = render_standard(Job(standard, _CONFIG, None, ("memo", "email"), FORMATS,
-                                   tmp_path / "out"))
+    rendered = render_standard(
+        Job(standard, _CONFIG, None, ("memo", "email"), FORMATS, tmp_path / "out")
+    )
     for relative in rendered.files:
         if relative.endswith((".md", ".txt")):
             written = (tmp_path / "out" / relative).read_text("utf-8")

@@ -29,24 +29,24 @@ from .adversarial_kit import (
 )
 
 TITLE = "\"><img src=x onerror=alert(1)> & 'Q' <b>T</b> [x](javascript:alert(1))"
-OWNER = "Eve \"><svg onload=alert(1)> <eve@attacker.example>, all@example.com"
+OWNER = 'Eve "><svg onload=alert(1)> <eve@attacker.example>, all@example.com'
 ATTACKS = (
     "Intro <script>alert('PWNED-SCRIPT')</script> <style>.PWNED-STYLE{color:red}</style>\n"
-    "<iframe src=\"https://PWNED-IFRAME.example/\"></iframe> "
-    "<object data=\"https://PWNED-OBJECT.example/\"></object> "
-    "<embed src=\"https://PWNED-EMBED.example/\"> <img src=x onerror=alert(1)> "
-    "<svg onload=alert(1)></svg> <math><mi xlink:href=\"javascript:alert(1)\">m</mi></math>\n"
-    "<a href=\"javascript:alert(1)\">a1</a> <a href=\" JaVaScRiPt:alert(1)\">a2</a> "
-    "<a href=\"&#106;avascript:alert(1)\">a3</a> <a href=\"data:text/html,PWNED\">a4</a> "
-    "<a href=\"https://ok.example/\" onclick=\"x()\" style=\"background:url(https://x/)\">ok</a>\n"
+    '<iframe src="https://PWNED-IFRAME.example/"></iframe> '
+    '<object data="https://PWNED-OBJECT.example/"></object> '
+    '<embed src="https://PWNED-EMBED.example/"> <img src=x onerror=alert(1)> '
+    '<svg onload=alert(1)></svg> <math><mi xlink:href="javascript:alert(1)">m</mi></math>\n'
+    '<a href="javascript:alert(1)">a1</a> <a href=" JaVaScRiPt:alert(1)">a2</a> '
+    '<a href="&#106;avascript:alert(1)">a3</a> <a href="data:text/html,PWNED">a4</a> '
+    '<a href="https://ok.example/" onclick="x()" style="background:url(https://x/)">ok</a>\n'
     "[l1](javascript:alert(1)) [l2](data:text/html,PWNED) [l3](/etc/passwd) [l4](file:///etc/x) "
     "![i1](https://PWNED-IMAGE.example/x.png) <javascript:alert(1)> [r1][js]\n\n"
     "- [js]: javascript:alert(3)\n\n"
     "> [js2]: data:text/html,PWNED\n\n"
-    "<form action=\"https://PWNED-FORM.example/\"><input name=q></form> "
-    "<base href=\"https://PWNED-BASE.example/\"> "
-    "<meta http-equiv=\"refresh\" content=\"0;url=https://PWNED-META.example/\"> "
-    "<link rel=stylesheet href=\"https://PWNED-LINK.example/x.css\">"
+    '<form action="https://PWNED-FORM.example/"><input name=q></form> '
+    '<base href="https://PWNED-BASE.example/"> '
+    '<meta http-equiv="refresh" content="0;url=https://PWNED-META.example/"> '
+    '<link rel=stylesheet href="https://PWNED-LINK.example/x.css">'
 )
 SHORT = "<script>alert(1)</script>[s](javascript:alert(1)) <img src=x onerror=alert(1)>"
 
@@ -56,12 +56,17 @@ def hostile_standard() -> str:
     data = tiny_data()
     data.update(title=TITLE, department=SHORT, summary=ATTACKS, clients=SHORT)
     data["owner"].update(name=OWNER, role=SHORT)
-    data["request"].update(form_name=SHORT, steps=[ATTACKS, SHORT],
-                           hard_parts=[{"title": SHORT, "text": ATTACKS}])
+    data["request"].update(
+        form_name=SHORT, steps=[ATTACKS, SHORT], hard_parts=[{"title": SHORT, "text": ATTACKS}]
+    )
     data["inputs"] = [{"name": SHORT, "description": ATTACKS, "example": SHORT}]
     for stage in data["stages"]:
-        stage.update(name="[x](javascript:alert(1))<svg/onload=alert(1)>", performer=SHORT,
-                     result=ATTACKS, client_action=SHORT)
+        stage.update(
+            name="[x](javascript:alert(1))<svg/onload=alert(1)>",
+            performer=SHORT,
+            result=ATTACKS,
+            client_action=SHORT,
+        )
     data["result"] = {"criteria": [ATTACKS, SHORT], "delivery": ATTACKS}
     data["changes"] = {"before_start": SHORT, "in_progress": SHORT, "after_delivery": SHORT}
     data["contacts"][0].update(name=OWNER, role=SHORT, when=SHORT)
@@ -73,8 +78,7 @@ def hostile_standard() -> str:
 
 @pytest.fixture(scope="module")
 def hostile_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    repo = make_repo(tmp_path_factory.mktemp("hostile"),
-                     {"tiny-service.yaml": hostile_standard()})
+    repo = make_repo(tmp_path_factory.mktemp("hostile"), {"tiny-service.yaml": hostile_standard()})
     result = build_repo(repo, repo / "output")
     assert result.warnings == []
     return repo / "output"
@@ -91,8 +95,7 @@ def test_no_html_output_can_run_load_or_embed_anything(hostile_out: Path) -> Non
         assert html_problems(path.read_text(encoding="utf-8")) == [], path.name
 
 
-def test_no_markdown_output_can_run_load_or_embed_anything_once_rendered(
-        hostile_out: Path) -> None:
+def test_no_markdown_output_can_run_load_or_embed_anything_once_rendered(hostile_out: Path) -> None:
     for path in _outputs(hostile_out, ".md"):
         assert html_problems(markdown_as_html(path.read_text(encoding="utf-8"))) == [], path.name
 
@@ -107,9 +110,21 @@ def test_no_eml_part_can_run_load_or_embed_anything(hostile_out: Path) -> None:
 def test_script_and_style_bodies_and_hostile_targets_reach_no_output(hostile_out: Path) -> None:
     """HTML, .txt, .eml, PDF: the contents of <script>/<style> and every hostile URL are gone.
     (The .md keeps raw HTML as visible, inert text — checked rendered, above.)"""
-    markers = ("PWNED-SCRIPT", "PWNED-STYLE", "PWNED-IFRAME", "PWNED-OBJECT", "PWNED-EMBED",
-               "PWNED-FORM", "PWNED-BASE", "PWNED-META", "PWNED-LINK", "PWNED-IMAGE",
-               "data:text/html", "/etc/passwd", "file:///")
+    markers = (
+        "PWNED-SCRIPT",
+        "PWNED-STYLE",
+        "PWNED-IFRAME",
+        "PWNED-OBJECT",
+        "PWNED-EMBED",
+        "PWNED-FORM",
+        "PWNED-BASE",
+        "PWNED-META",
+        "PWNED-LINK",
+        "PWNED-IMAGE",
+        "data:text/html",
+        "/etc/passwd",
+        "file:///",
+    )
     for name, text in readable_outputs(hostile_out):
         if not name.endswith((".md", ".json")):
             assert [m for m in markers if m in text] == [], name
@@ -126,8 +141,11 @@ def test_links_in_documents_are_absolute_http_https_mailto_or_tel(hostile_out: P
         links = Links()
         links.hrefs = []
         links.feed(path.read_text(encoding="utf-8"))
-        odd = [h for h in links.hrefs if not h.startswith(("https://", "http://", "mailto:",
-                                                             "tel:", "#"))]
+        odd = [
+            h
+            for h in links.hrefs
+            if not h.startswith(("https://", "http://", "mailto:", "tel:", "#"))
+        ]
         assert odd == [], path.name
 
 
@@ -206,29 +224,41 @@ def test_email_subject_and_sender_show_title_and_name_literally(hostile_out: Pat
 EXACT = [
     ("<script>alert(1)</script>ok", "<p>ok</p>", "&lt;script>alert(1)&lt;/script>ok"),
     ("<style>p{}</style>ok", "<p>ok</p>", "&lt;style>p{}&lt;/style>ok"),
-    ('<iframe src="https://x.example/"></iframe>ok', "<p>ok</p>",
-     '&lt;iframe src="https://x.example/">&lt;/iframe>ok'),
+    (
+        '<iframe src="https://x.example/"></iframe>ok',
+        "<p>ok</p>",
+        '&lt;iframe src="https://x.example/">&lt;/iframe>ok',
+    ),
     ('<object data="x.swf"></object>ok', "<p>ok</p>", '&lt;object data="x.swf">&lt;/object>ok'),
     ("<img src=x onerror=alert(1)>ok", "<p>ok</p>", "&lt;img src=x onerror=alert(1)>ok"),
-    ('<a href="https://ok.example/" onclick="x()">ok</a>',
-     '<p><a href="https://ok.example/" rel="noopener noreferrer">ok</a></p>',
-     '&lt;a href="https://ok.example/" onclick="x()">ok&lt;/a>'),
+    (
+        '<a href="https://ok.example/" onclick="x()">ok</a>',
+        '<p><a href="https://ok.example/" rel="noopener noreferrer">ok</a></p>',
+        '&lt;a href="https://ok.example/" onclick="x()">ok&lt;/a>',
+    ),
     ("[a](javascript:alert(1))", "<p>a</p>", "[a]())"),
     ("[a]( JaVaScRiPt:alert(1))", "<p>a</p>", "[a]())"),
-    ('<a href="&#106;avascript:alert(1)">a</a>', "<p>a</p>",
-     '&lt;a href="&#106;avascript:alert(1)">a&lt;/a>'),
+    (
+        '<a href="&#106;avascript:alert(1)">a</a>',
+        "<p>a</p>",
+        '&lt;a href="&#106;avascript:alert(1)">a&lt;/a>',
+    ),
     ("[a](data:text/html,x)", "<p>a</p>", "[a]()"),
     ("[a](/etc/passwd)", "<p>a</p>", "[a]()"),
     ("[a](file:///etc/passwd)", "<p>a</p>", "[a]()"),
     ("![i](https://x.example/i.png)", "<p></p>", "\\![i](https://x.example/i.png)"),
     ("<javascript:alert(1)>", "<p></p>", "&lt;javascript:alert(1)>"),
-    ("[r][js]\n\n- [js]: javascript:alert(1)",
-     "<p>r</p>\n<ul>\n<li></li>\n</ul>",
-     "[r][js]\n\n- [js]\\: javascript:alert(1)"),
-    ("[ok](https://ok.example/) and [m](mailto:a@b.example)",
-     '<p><a href="https://ok.example/" rel="noopener noreferrer">ok</a> and '
-     '<a href="mailto:a@b.example" rel="noopener noreferrer">m</a></p>',
-     "[ok](https://ok.example/) and [m](mailto:a@b.example)"),
+    (
+        "[r][js]\n\n- [js]: javascript:alert(1)",
+        "<p>r</p>\n<ul>\n<li></li>\n</ul>",
+        "[r][js]\n\n- [js]\\: javascript:alert(1)",
+    ),
+    (
+        "[ok](https://ok.example/) and [m](mailto:a@b.example)",
+        '<p><a href="https://ok.example/" rel="noopener noreferrer">ok</a> and '
+        '<a href="mailto:a@b.example" rel="noopener noreferrer">m</a></p>',
+        "[ok](https://ok.example/) and [m](mailto:a@b.example)",
+    ),
 ]
 
 
@@ -237,11 +267,14 @@ def test_markdown_field_is_sanitised_exactly(typed: str, html: str, md: str) -> 
     assert (markup.to_html(typed), markup.to_safe_markdown(typed)) == (html, md)
 
 
-@pytest.mark.parametrize(("typed", "escaped"), [
-    ("[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"),
-    ("[js]: javascript:alert(1)", "\\[js\\]: javascript:alert(1)"),
-    ("<b onclick=x()>T</b>", "&lt;b onclick=x()>T&lt;/b>"),
-    ("a \\[b]", "a \\\\\\[b\\]"),
-])
+@pytest.mark.parametrize(
+    ("typed", "escaped"),
+    [
+        ("[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"),
+        ("[js]: javascript:alert(1)", "\\[js\\]: javascript:alert(1)"),
+        ("<b onclick=x()>T</b>", "&lt;b onclick=x()>T&lt;/b>"),
+        ("a \\[b]", "a \\\\\\[b\\]"),
+    ],
+)
 def test_plain_text_is_inert_in_markdown_exactly(typed: str, escaped: str) -> None:
     assert (md_text(typed), md_cell(typed + " | x")) == (escaped, escaped + " \\| x")

@@ -17,11 +17,17 @@ p { colour: red; }
 """
 
 CASES = [
-    ("bad-css", MEMO_WITH.replace("WHAT", "text"),
-     "tiny-service/memo.pdf: Ignored `colour: red` at 2:5, unknown property."),
-    ("refused-resource", MEMO_WITH.replace("WHAT", '<img src="https://127.0.0.1:9/i.png" alt="">'),
-     "tiny-service/memo.pdf: Failed to load image at 'https://127.0.0.1:9/i.png': "
-     "ValueError: URI uses disallowed protocol: https://127.0.0.1:9/i.png"),
+    (
+        "bad-css",
+        MEMO_WITH.replace("WHAT", "text"),
+        "tiny-service/memo.pdf: Ignored `colour: red` at 2:5, unknown property.",
+    ),
+    (
+        "refused-resource",
+        MEMO_WITH.replace("WHAT", '<img src="https://127.0.0.1:9/i.png" alt="">'),
+        "tiny-service/memo.pdf: Failed to load image at 'https://127.0.0.1:9/i.png': "
+        "ValueError: URI uses disallowed protocol: https://127.0.0.1:9/i.png",
+    ),
 ]
 
 
@@ -33,34 +39,42 @@ def _repo_with_memo(built: Built, tmp_path: Path, template: str) -> tuple[Path, 
 
 @pytest.mark.parametrize(("case", "template", "warning"), CASES, ids=[c[0] for c in CASES])
 def test_a_weasyprint_warning_fails_a_strict_build_and_writes_nothing(
-        case: str, template: str, warning: str, built: Built, cli: Cli, tmp_path: Path) -> None:
+    case: str, template: str, warning: str, built: Built, cli: Cli, tmp_path: Path
+) -> None:
     repo, out = _repo_with_memo(built, tmp_path, template)
     before = snapshot(out)
     ran = cli("build", "--strict", "-o", str(out), "-j", "1", "--format", "pdf", cwd=repo)
     assert (ran.code, ran.stderr.splitlines()[0]) == (
-        1, "the build has warnings and --strict is on:")
+        1,
+        "the build has warnings and --strict is on:",
+    )
     assert warning in ran.stderr.splitlines()[1:]
     assert snapshot(out) == before
 
 
 @pytest.mark.parametrize(("case", "template", "warning"), CASES, ids=[c[0] for c in CASES])
 def test_a_weasyprint_warning_is_shown_by_a_normal_build(
-        case: str, template: str, warning: str, built: Built, cli: Cli, tmp_path: Path) -> None:
+    case: str, template: str, warning: str, built: Built, cli: Cli, tmp_path: Path
+) -> None:
     repo, out = _repo_with_memo(built, tmp_path, template)
     ran = cli("build", "-o", str(out), "-j", "1", "--format", "pdf", cwd=repo)
     assert ran.code == 0
     assert f"warning: {warning}" in ran.stderr.splitlines()
 
 
-def test_a_validation_warning_fails_a_strict_build(built: Built, cli: Cli,
-                                                   tmp_path: Path) -> None:
+def test_a_validation_warning_fails_a_strict_build(built: Built, cli: Cli, tmp_path: Path) -> None:
     repo, out = built.copy_to(tmp_path)
     (repo / "standards" / "tiny-service.yaml").write_text(
-        TINY_TEXT.replace("deadline: 3 business days", "deadline: 3 days"), encoding="utf-8")
+        TINY_TEXT.replace("deadline: 3 business days", "deadline: 3 days"), encoding="utf-8"
+    )
     before = snapshot(out)
     ran = cli("build", "--strict", "-o", str(out), "-j", "1", cwd=repo)
-    assert (ran.code, ran.stderr.strip()) == (1, (
-        "standards/tiny-service.yaml:35:11: warning: deadline: the stage deadlines cannot be "
-        "compared with the total deadline (use business hours/days everywhere, or elapsed "
-        "time everywhere)"))
+    assert (ran.code, ran.stderr.strip()) == (
+        1,
+        (
+            "standards/tiny-service.yaml:35:11: warning: deadline: the stage deadlines cannot be "
+            "compared with the total deadline (use business hours/days everywhere, or elapsed "
+            "time everywhere)"
+        ),
+    )
     assert snapshot(out) == before
