@@ -247,7 +247,7 @@ def _standard_rules(
 ) -> Iterable[Issue]:
     """Rules that need several fields or the file's name."""
     file = document.file
-    if path.stem != standard.id:
+    if path.name != f"{standard.id}.yaml":
         line, col = document.where(("id",))
         yield Issue(
             file,
@@ -284,15 +284,20 @@ def _deadline_rule(standard: Standard, document: Document, workday_hours: int) -
             severity="warning",
         )
         return
-    stages_total = durations.total(stage_deadlines, standard.deadline.unit, workday_hours)
-    if stages_total.amount > standard.deadline.amount:
+    stages_minutes = sum(d.minutes(workday_hours) for d in stage_deadlines)
+    if stages_minutes > standard.deadline.minutes(workday_hours):  # exact, not rounded
+        unit = standard.deadline.unit
+        if durations.total(stage_deadlines, unit, workday_hours).amount <= standard.deadline.amount:
+            unit = durations.Unit.MINUTES  # so close that only minutes show the difference
+        stages_total = durations.total(stage_deadlines, unit, workday_hours)
+        whole = durations.total([standard.deadline], unit, workday_hours)
         yield Issue(
             document.file,
             line,
             col,
             "deadline",
             f"the stages add up to {durations.word(stages_total, 'en', ' ')}, more than "
-            f"the total deadline of {durations.word(standard.deadline, 'en', ' ')}",
+            f"the total deadline of {durations.word(whole, 'en', ' ')}",
             "shorten a stage or extend the total deadline",
         )
 
