@@ -37,8 +37,12 @@ class Rich:
         # A no-break space keeps a dash off the start of a line (Russian typography; it
         # also avoids a WeasyPrint line-breaking quirk that strands a lone dash).
         source = source.replace(" — ", "\u00a0— ")
-        return cls(markup.to_html(source), markup.to_inline_html(source),
-                   markup.to_safe_markdown(source), markup.to_plain_text(source))
+        return cls(
+            markup.to_html(source),
+            markup.to_inline_html(source),
+            markup.to_safe_markdown(source),
+            markup.to_plain_text(source),
+        )
 
 
 def rich(source: str | None) -> Rich | None:
@@ -64,24 +68,34 @@ def standard_context(standard: Standard, config: Config) -> dict[str, Any]:
         "summary": Rich.of(standard.summary),
         "deadline": durations.word(standard.deadline, lang),
         "acknowledge": durations.word(request.acknowledge_within, lang)
-        if request.acknowledge_within else "",
+        if request.acknowledge_within
+        else "",
         "effective": _date(standard.effective, lang),
         "version": standard.version or "",
         "channel": labels[f"channel_{request.channel}"],
         "steps": [Rich.of(step) for step in request.steps],
-        "hard_parts": [{"title": part.title, "text": Rich.of(part.text)}
-                       for part in request.hard_parts],
-        "inputs": [{"name": item.name, "description": rich(item.description),
-                    "example": item.example or "", "required": item.required}
-                   for item in standard.inputs],
+        "hard_parts": [
+            {"title": part.title, "text": Rich.of(part.text)} for part in request.hard_parts
+        ],
+        "inputs": [
+            {
+                "name": item.name,
+                "description": rich(item.description),
+                "example": item.example or "",
+                "required": item.required,
+            }
+            for item in standard.inputs
+        ],
         "stages": stages,
         "criteria": [Rich.of(item) for item in standard.result.criteria],
         "delivery": rich(standard.result.delivery),
         "changes": _changes(standard, labels),
         "contacts": list(standard.contacts),
         # Company rules are written in the company's language; another language gets only its own.
-        "rules": [*(config.service_rules if lang == config.language else []),
-                  *standard.service_rules],
+        "rules": [
+            *(config.service_rules if lang == config.language else []),
+            *standard.service_rules,
+        ],
         "faq": [{"q": item.q, "a": Rich.of(item.a)} for item in standard.faq],
         "feedback_url": standard.feedback.url if standard.feedback else "",
         "slogan": standard.poster.slogan if standard.poster and standard.poster.slogan else "",
@@ -97,25 +111,38 @@ def standard_context(standard: Standard, config: Config) -> dict[str, Any]:
     }
 
 
-def catalogue_context(standards: list[Standard], config: Config, files: dict[str, list[str]],
-                      ) -> dict[str, Any]:
+def catalogue_context(
+    standards: list[Standard],
+    config: Config,
+    files: dict[str, list[str]],
+) -> dict[str, Any]:
     """The catalogue: standards grouped by department, with links to their files."""
     lang = config.language
     departments: dict[str, list[dict[str, Any]]] = {}
     for standard in sorted(standards, key=lambda s: (s.department.casefold(), s.title.casefold())):
         own = standard.language or lang
-        departments.setdefault(standard.department, []).append({
-            "id": standard.id, "title": standard.title, "language": LANGUAGE_NAMES[own],
-            "lang": own, "version": standard.version or "—",
-            "effective": _date(standard.effective, lang) or "—",
-            "deadline": durations.word(standard.deadline, lang),
-            "files": files.get(standard.id, []),
-            **_catalogue_links(standard.id, files.get(standard.id, []), LABELS[lang]),
-        })
-    return {"lang": lang, "t": LABELS[lang], "org": config.organisation or "",
-            "logo": config.logo_uri,  # a verified data: URI, or ""
-            "brand": config.brand, "departments": sorted(departments.items()),
-            "count": len(standards)}
+        departments.setdefault(standard.department, []).append(
+            {
+                "id": standard.id,
+                "title": standard.title,
+                "language": LANGUAGE_NAMES[own],
+                "lang": own,
+                "version": standard.version or "—",
+                "effective": _date(standard.effective, lang) or "—",
+                "deadline": durations.word(standard.deadline, lang),
+                "files": files.get(standard.id, []),
+                **_catalogue_links(standard.id, files.get(standard.id, []), LABELS[lang]),
+            }
+        )
+    return {
+        "lang": lang,
+        "t": LABELS[lang],
+        "org": config.organisation or "",
+        "logo": config.logo_uri,  # a verified data: URI, or ""
+        "brand": config.brand,
+        "departments": sorted(departments.items()),
+        "count": len(standards),
+    }
 
 
 # The catalogue lists a standard's files by kind, in this order, each kind's formats in theirs.
@@ -123,8 +150,11 @@ CATALOGUE_KINDS = ("guide", "memo", "poster", "email")
 CATALOGUE_FORMATS = ("html", "pdf", "png", "md", "eml", "txt")
 
 
-def _catalogue_links(standard_id: str, names: list[str], labels: dict[str, str],
-                     ) -> dict[str, Any]:
+def _catalogue_links(
+    standard_id: str,
+    names: list[str],
+    labels: dict[str, str],
+) -> dict[str, Any]:
     """A standard's files as readable, relative links: one group per kind ("Гид": HTML, PDF…),
     each link named in full ("Гид PDF"); files of no known kind come last under their own name.
     `href` is the page the title opens: the guide, else the memo, else the first file."""
@@ -140,10 +170,15 @@ def _catalogue_links(standard_id: str, names: list[str], labels: dict[str, str],
     for kind in CATALOGUE_KINDS:
         if kind not in known:
             continue
-        links = [{"href": f"{standard_id}/{known[kind][extension]}",
-                  "label": f"{labels[f'kind_{kind}']} {labels[f'format_{extension}']}",
-                  "format": labels[f"format_{extension}"]}
-                 for extension in CATALOGUE_FORMATS if extension in known[kind]]
+        links = [
+            {
+                "href": f"{standard_id}/{known[kind][extension]}",
+                "label": f"{labels[f'kind_{kind}']} {labels[f'format_{extension}']}",
+                "format": labels[f"format_{extension}"],
+            }
+            for extension in CATALOGUE_FORMATS
+            if extension in known[kind]
+        ]
         groups.append({"kind": labels[f"kind_{kind}"], "links": links})
     if others:
         groups.append({"kind": labels["files"], "links": others})
@@ -153,33 +188,49 @@ def _catalogue_links(standard_id: str, names: list[str], labels: dict[str, str],
 
 
 def _stage(number: int, stage: Any, lang: str) -> dict[str, Any]:
-    return {"number": number, "name": stage.name, "performer": stage.performer or "",
-            "deadline": durations.word(stage.deadline, lang), "result": rich(stage.result),
-            "client_action": rich(stage.client_action)}
+    return {
+        "number": number,
+        "name": stage.name,
+        "performer": stage.performer or "",
+        "deadline": durations.word(stage.deadline, lang),
+        "result": rich(stage.result),
+        "client_action": rich(stage.client_action),
+    }
 
 
 def _changes(standard: Standard, labels: dict[str, str]) -> list[dict[str, str]]:
     if standard.changes is None:
         return []
     moments = ("before_start", "in_progress", "after_delivery")
-    return [{"when": labels[moment], "text": getattr(standard.changes, moment)}
-            for moment in moments if getattr(standard.changes, moment)]
+    return [
+        {"when": labels[moment], "text": getattr(standard.changes, moment)}
+        for moment in moments
+        if getattr(standard.changes, moment)
+    ]
 
 
 def _diagram(stages: list[dict[str, Any]], config: Config, labels: dict[str, str]) -> str:
-    cards = [DiagramStage(s["number"], s["name"], s["deadline"], s["performer"],
-                          s["client_action"] is not None) for s in stages]
-    return stage_diagram(cards, config.brand.primary, config.brand.accent, labels["you_act"],
-                         labels["how_it_works"])
+    cards = [
+        DiagramStage(
+            s["number"], s["name"], s["deadline"], s["performer"], s["client_action"] is not None
+        )
+        for s in stages
+    ]
+    return stage_diagram(
+        cards, config.brand.primary, config.brand.accent, labels["you_act"], labels["how_it_works"]
+    )
 
 
 def _pages(config: Config) -> dict[str, Any]:
     poster_w, poster_h = PAGE_SIZES_MM[config.poster.size]
     if config.poster.orientation == "landscape":
         poster_w, poster_h = poster_h, poster_w
-    return {"memo": config.memo.size, "poster": f"{config.poster.size} {config.poster.orientation}",
-            "poster_scale": poster_w / PAGE_SIZES_MM["A3"][0],
-            "poster_landscape": config.poster.orientation == "landscape"}
+    return {
+        "memo": config.memo.size,
+        "poster": f"{config.poster.size} {config.poster.orientation}",
+        "poster_scale": poster_w / PAGE_SIZES_MM["A3"][0],
+        "poster_landscape": config.poster.orientation == "landscape",
+    }
 
 
 def _on_brand(config: Config) -> dict[str, str]:
@@ -195,7 +246,7 @@ def _text_on(background: str) -> str:
     value = background.lstrip("#")
     if len(value) == 3:
         value = "".join(ch * 2 for ch in value)
-    r, g, b = (channel(value[i:i + 2]) for i in (0, 2, 4))
+    r, g, b = (channel(value[i : i + 2]) for i in (0, 2, 4))
     luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
     # contrast with white vs with the theme's ink (#1d232b, luminance ≈ 0.016)
     return "#ffffff" if 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.066 else "#1d232b"
@@ -207,8 +258,9 @@ _REM = 10 * 25.4 / 72
 _SIDE = 44 + 3.6  # landscape: the column beside the head and the timeline, and its gap (rem)
 
 
-def _poster_fit(config: Config, standard: Standard, stages: list[dict[str, Any]],
-                labels: dict[str, str]) -> dict[str, Any]:
+def _poster_fit(
+    config: Config, standard: Standard, stages: list[dict[str, Any]], labels: dict[str, str]
+) -> dict[str, Any]:
     """Poster measures, ready to print as CSS. Type scales with the paper's short side (A3 = 1);
     the title and the stages take the largest type with which everything fits on the page,
     estimated from the texts (bold DejaVu Sans advances ~0.66 em a character in Russian)."""
@@ -224,15 +276,26 @@ def _poster_fit(config: Config, standard: Standard, stages: list[dict[str, Any]]
     head_w = w - 7.2 - (_SIDE if landscape else 0)
     title_scale = _title_scale(standard.title, head_w, 5.4)
     slogan = standard.poster.slogan if standard.poster and standard.poster.slogan else ""
-    head = (5 + 1.2 + 2 * _lines(f"{config.organisation} · {standard.department}", head_w, 1.6)
-            + 1.1 + 5.4 * title_scale * 1.06 * _lines(standard.title, head_w, 5.4 * title_scale)
-            + (1.3 + 3 * _lines(slogan, head_w, 2.4, 0.55) if slogan else 0))
+    head = (
+        5
+        + 1.2
+        + 2 * _lines(f"{config.organisation} · {standard.department}", head_w, 1.6)
+        + 1.1
+        + 5.4 * title_scale * 1.06 * _lines(standard.title, head_w, 5.4 * title_scale)
+        + (1.3 + 3 * _lines(slogan, head_w, 2.4, 0.55) if slogan else 0)
+    )
     request = standard.request
     act_w = (w - _SIDE - 21 - 2.4) if landscape else (w - 23 - 3.2)
-    act = 3.8 + 2.75 * sum(_lines(text, act_w, 1.8, 0.6) for text in (
-        request.form_name or labels[f"channel_{request.channel}"], request.form_url or "",
-        labels["scan_to_open"] if request.form_url else "",
-        f"{labels['send_to']}: {request.address}" if request.address else "") if text)
+    act = 3.8 + 2.75 * sum(
+        _lines(text, act_w, 1.8, 0.6)
+        for text in (
+            request.form_name or labels[f"channel_{request.channel}"],
+            request.form_url or "",
+            labels["scan_to_open"] if request.form_url else "",
+            f"{labels['send_to']}: {request.address}" if request.address else "",
+        )
+        if text
+    )
     if landscape:
         total = 4.8 + 2.75 + 2 + 4.6 * _lines(durations.word(standard.deadline, lang), 38, 3.7)
         room = h - max(head, total) - 2.8 - 2 * 2
@@ -245,20 +308,35 @@ def _poster_fit(config: Config, standard: Standard, stages: list[dict[str, Any]]
     rows = -(-len(stages) // columns)
     cap = {1: 1.1, 2: 1.1, 3: 1.1, 4: 1.05, 5: 1.0, 6: 0.9}.get(len(stages), 0.8)
     steps = [cap] + [step / 100 for step in range(int(cap * 100) - 5, 34, -5)]
-    stage_scale = next((step for step in steps
-                        if _stages_height(stages, step, (stages_w - 3 * (columns - 1)) / columns,
-                                          columns, labels) <= room * 0.96), 0.35)
-    return {"root": f"{10 * scale:.2f}pt", "margin": f"{margin:.1f}mm",
-            "sheet_width": f"{sheet_w:.1f}mm", "sheet_height": f"{sheet_h:.1f}mm",
-            "columns": columns, "rows": rows,
-            # each stage's place in the timeline's flex rows: the columns side by side
-            # (1, 7, 2, 8, …) while the list itself keeps its reading order
-            "order": [i % rows * columns + i // rows for i in range(len(stages))],
-            "stage_scale": stage_scale, "title_scale": title_scale}
+    stage_scale = next(
+        (
+            step
+            for step in steps
+            if _stages_height(
+                stages, step, (stages_w - 3 * (columns - 1)) / columns, columns, labels
+            )
+            <= room * 0.96
+        ),
+        0.35,
+    )
+    return {
+        "root": f"{10 * scale:.2f}pt",
+        "margin": f"{margin:.1f}mm",
+        "sheet_width": f"{sheet_w:.1f}mm",
+        "sheet_height": f"{sheet_h:.1f}mm",
+        "columns": columns,
+        "rows": rows,
+        # each stage's place in the timeline's flex rows: the columns side by side
+        # (1, 7, 2, 8, …) while the list itself keeps its reading order
+        "order": [i % rows * columns + i // rows for i in range(len(stages))],
+        "stage_scale": stage_scale,
+        "title_scale": title_scale,
+    }
 
 
-def _stages_height(stages: list[dict[str, Any]], scale: float, column: float, columns: int,
-                   labels: dict[str, str]) -> float:
+def _stages_height(
+    stages: list[dict[str, Any]], scale: float, column: float, columns: int, labels: dict[str, str]
+) -> float:
     """The timeline's height in rem at this type scale: its heading and its tallest column."""
     em = scale
     stacked = columns > 1  # two columns: the deadline goes under the name
@@ -267,12 +345,15 @@ def _stages_height(stages: list[dict[str, Any]], scale: float, column: float, co
     heights = []
     for stage in stages:
         performer = stage["performer"] + (f" {labels['you_act']}" if stage["client_action"] else "")
-        rows = (1.1 + 2.7 * 1.12 * _lines(stage["name"], text_w / em, 2.7)
-                + (1.7 * 1.25 * _lines(performer, text_w / em, 1.7, 0.6) + 0.5 if performer else 0)
-                + (3.8 if stacked else 0))
+        rows = (
+            1.1
+            + 2.7 * 1.12 * _lines(stage["name"], text_w / em, 2.7)
+            + (1.7 * 1.25 * _lines(performer, text_w / em, 1.7, 0.6) + 0.5 if performer else 0)
+            + (3.8 if stacked else 0)
+        )
         heights.append(max(rows, 5.0) * em)
     per_column = -(-len(stages) // columns)
-    tallest = max(sum(heights[i:i + per_column]) for i in range(0, len(heights), per_column))
+    tallest = max(sum(heights[i : i + per_column]) for i in range(0, len(heights), per_column))
     return 1.9 * 1.85 * em + tallest
 
 
@@ -288,8 +369,7 @@ def _lines(text: str, width: float, size: float, advance: float | None = None) -
 def _title_scale(title: str, width: float, size: float) -> float:
     """The largest step of the title's type that keeps it to two lines (more, if it is long)."""
     steps = [(1.0, 2), (0.9, 2), (0.8, 2), (0.7, 2), (0.7, 3), (0.6, 3), (0.5, 4), (0.4, 5)]
-    return next((step for step, lines in steps if _lines(title, width, size * step) <= lines),
-                0.35)
+    return next((step for step, lines in steps if _lines(title, width, size * step) <= lines), 0.35)
 
 
 def _date(value: date | None, lang: str) -> str:
