@@ -252,7 +252,10 @@ def worker_child(renders: int, config: Path) -> None:
     start = rss()
     for i in range(renders):
         memo(i)
-    print(start, rss(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across exec.
+    status = Path("/proc/self/status").read_text().splitlines()
+    peak_kib = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    print(start, rss(), peak_kib / 1024)
 
 
 def machine() -> str:
