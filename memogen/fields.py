@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
-    BeforeValidator,
     PlainSerializer,
     PlainValidator,
     WithJsonSchema,
@@ -255,12 +254,3 @@ Color = Annotated[str, PlainValidator(_color), _string(_COLOR.pattern)]
 FontName = Annotated[str, PlainValidator(_font), _string(_FONT.pattern)]
 Identifier = Annotated[str, PlainValidator(_identifier), _string(ID_PATTERN)]
 FormatVersion = Annotated[int, PlainValidator(_format_version), WithJsonSchema({"const": 1})]
-
-
-def _listed(value: Any) -> Any:
-    if value is not None and not isinstance(value, list):
-        raise fail("expected a list", "write each item on its own line, starting with '- '")
-    return value
-
-
-ListInput = BeforeValidator(_listed)

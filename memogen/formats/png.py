@@ -24,8 +24,9 @@ def render_png(pdf: bytes, dpi: int = POSTER_DPI) -> bytes:
         page.close()
     finally:
         document.close()
-    palette = image.quantize(PALETTE_COLOURS, method=Image.Quantize.FASTOCTREE,
-                             dither=Image.Dither.NONE)
+    palette = image.quantize(
+        PALETTE_COLOURS, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
+    )
     out = io.BytesIO()
     palette.save(out, format="PNG", compress_level=PNG_COMPRESSION, dpi=(dpi, dpi))
     return out.getvalue()
