@@ -21,7 +21,7 @@ from memogen.findings import Findings, validation
 from memogen.lint_rules import completeness, plain_language, typography
 from memogen.lint_rules.base import Check, Context, Hit
 from memogen.lint_rules.catalog import RULES, RuleInfo
-from memogen.loader import Document, KeyPath, Position
+from memogen.loader import Document, Position
 from memogen.project import Project
 from memogen.validate import dotted_path
 
@@ -140,14 +140,8 @@ def _finding(
         severity or rule.severity,
         rule=rule.id,
     )
-    value = _value_at(document.data, hit.path) if hit.path else None
+    value = document.value_at(hit.path) if hit.path else None
     return issue, (document.file, rule.id, dotted, value_hash(value))
-
-
-def _value_at(data: Any, path: KeyPath) -> Any:
-    for part in path:
-        data = data[part]
-    return data
 
 
 class _Places:

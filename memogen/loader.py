@@ -54,6 +54,16 @@ class Document:
                 return (1, 1)
             path = path[:-1]
 
+    def value_at(self, path: KeyPath) -> Any:
+        """The loaded value at `path`, or None where the path does not exist."""
+        data = self.data
+        for part in path:
+            try:
+                data = data[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return data
+
 
 def load_file(path: Path, display: str | None = None) -> Document:
     """Read and load one YAML file; every failure is a located UserError."""

@@ -184,7 +184,7 @@ def _issue(model: type[BaseModel], document: Document, error: Any) -> Issue:
     if kind == "memogen":
         return Issue(document.file, line, col, dotted, error["msg"], ctx.get("hint", ""))
     if kind == "literal_error":
-        value = _value_at(document.data, loc)
+        value = document.value_at(loc)
         allowed = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
         if not isinstance(value, str):  # no spelling hint here: 'None' looks like 'phone'
             found = "a list" if isinstance(value, list) else "a mapping of keys"
@@ -204,15 +204,6 @@ def _issue(model: type[BaseModel], document: Document, error: Any) -> Issue:
 def dotted_path(loc: KeyPath) -> str:
     """`stages.2.deadline`: keys by name, list items counted from 1 as people count."""
     return ".".join(str(part + 1) if isinstance(part, int) else part for part in loc)
-
-
-def _value_at(data: Any, loc: KeyPath) -> Any:
-    for part in loc:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 def _known_keys(model: type[BaseModel], loc: KeyPath) -> list[str]:
