@@ -177,6 +177,7 @@ def _plan(
             if old.is_fresh(name, key, options.out):
                 new.entries[name] = old.entries[name]
                 result.skipped.append(name)
+                result.warnings.extend(old.entries[name].warnings)  # said again, every build
             else:
                 new.entries[name] = Entry(key, {})
                 stale.append(artifact)
@@ -225,7 +226,9 @@ def _collect(rendered: Rendered, staging: Staging, new: Manifest, result: BuildR
         artifact = relative.split("/")[1].split(".")[0]
         new.entries[f"{rendered.standard_id}/{artifact}"].files[relative] = size
     result.pages.update(rendered.pages)
-    result.warnings.extend(rendered.warnings)
+    for name, warnings in rendered.warnings.items():
+        new.entries[name].warnings = warnings  # kept, so that a later build says them again
+        result.warnings.extend(warnings)
 
 
 def _stage_catalogue(

@@ -78,3 +78,23 @@ def test_a_validation_warning_fails_a_strict_build(built: Built, cli: Cli, tmp_p
         ),
     )
     assert snapshot(out) == before
+
+
+@pytest.mark.parametrize(("case", "template", "warning"), CASES[:1], ids=[CASES[0][0]])
+def test_strict_fails_on_the_warnings_of_a_document_left_up_to_date(
+    case: str, template: str, warning: str, built: Built, cli: Cli, tmp_path: Path
+) -> None:
+    """A plain build renders (and warns); a later --strict build skips the unchanged memo
+    but still reports its warnings and fails on them."""
+    repo, out = _repo_with_memo(built, tmp_path, template)
+    args = ("build", "-o", str(out), "-j", "1", "--format", "pdf")
+    first = cli(*args, cwd=repo)
+    assert (first.code, f"warning: {warning}" in first.stderr.splitlines()) == (0, True)
+    again = cli(*args, cwd=repo)
+    assert f"warning: {warning}" in again.stderr.splitlines()
+    assert "0 file(s)" in again.stdout  # nothing was rendered this time
+    before = snapshot(out)
+    strict = cli(*args, "--strict", cwd=repo)
+    assert strict.code == 1
+    assert strict.stderr.splitlines() == ["the build has warnings and --strict is on:", warning]
+    assert snapshot(out) == before
