@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .adversarial_kit import TINY_TEXT, Built, Cli, snapshot
+from .adversarial_kit import TESTS, TINY_TEXT, Built, Cli, make_repo, snapshot
 
 MEMO_WITH = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{{ title }}</title>
@@ -98,3 +98,26 @@ def test_strict_fails_on_the_warnings_of_a_document_left_up_to_date(
     assert strict.code == 1
     assert strict.stderr.splitlines() == ["the build has warnings and --strict is on:", warning]
     assert snapshot(out) == before
+
+
+LONG_WORD = TESTS / "fixtures" / "overflow" / "long-word-service.yaml"
+RUNS_PAST = (
+    'text runs past the edge of page 1 ("Nichtraucherschutzgesetzgebungsverfahren…") '
+    "(shorten it, or break a long word with spaces or hyphens)"
+)
+
+
+def test_text_running_past_the_page_is_a_warning_and_fails_a_strict_build(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A 60-letter word in a stage name cannot wrap: measured in the laid-out PDF boxes."""
+    repo = make_repo(tmp_path / "repo", {LONG_WORD.name: LONG_WORD.read_text(encoding="utf-8")})
+    args = ("build", "-o", "out", "-j", "1", "--artifact", "memo,poster", "--format", "pdf")
+    plain = cli(*args, cwd=repo)
+    expected = [f"long-word-service/{artifact}.pdf: {RUNS_PAST}" for artifact in ("memo", "poster")]
+    assert (plain.code, plain.stderr.splitlines()) == (0, [f"warning: {w}" for w in expected])
+    strict = cli(*args, "--strict", cwd=repo)
+    assert (strict.code, strict.stderr.splitlines()) == (
+        1,
+        ["the build has warnings and --strict is on:", *expected],
+    )
