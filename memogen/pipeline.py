@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from memogen.errors import Issue, UserError
 from memogen.models import Standard
 from memogen.project import Project, open_project
-from memogen.validate import Checked, check_standards
+from memogen.validate import Checked
 
 if TYPE_CHECKING:
     from memogen.manifest import Manifest
@@ -54,8 +54,8 @@ class BuildResult:
 def check(paths: Sequence[Path], config_path: Path | None) -> tuple[Project, Checked, int]:
     """Load and validate the standards; returns the project, the result and the file count."""
     project = open_project(config_path)
-    files = project.standard_files(paths)
-    return project, check_standards(files, project.config), len(files)
+    files, checked = project.check(paths)
+    return project, checked, len(files)
 
 
 def build(

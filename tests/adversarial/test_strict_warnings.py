@@ -121,3 +121,17 @@ def test_text_running_past_the_page_is_a_warning_and_fails_a_strict_build(
         1,
         ["the build has warnings and --strict is on:", *expected],
     )
+
+
+def test_a_brand_font_that_is_not_installed_fails_a_strict_build(cli: Cli, tmp_path: Path) -> None:
+    """fontconfig would quietly print another font: said at validation, located in the config."""
+    repo = make_repo(tmp_path / "repo", config="language: en\nbrand:\n  font: No Such Font 7\n")
+    warning = (
+        "memogen.yaml:3:3: warning: brand.font: the font 'No Such Font 7' is not installed, so "
+        "another font is printed in its place (install the font, or set brand.font in "
+        "memogen.yaml to e.g. DejaVu Sans)"
+    )
+    plain = cli("build", "-o", "out", "-j", "1", "--format", "md", cwd=repo)
+    assert (plain.code, plain.stderr.splitlines()) == (0, [warning])
+    strict = cli("build", "--strict", "-o", "out", "-j", "1", "--format", "md", cwd=repo)
+    assert (strict.code, strict.stderr.strip()) == (1, warning)
