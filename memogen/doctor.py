@@ -13,8 +13,10 @@ import shutil
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from types import ModuleType
+from typing import Literal
 
 from memogen.errors import UserError
 from memogen.models import Config
@@ -86,31 +88,59 @@ def check_weasyprint(load: Callable[[str], ModuleType] = importlib.import_module
     return Result(name, True, f"WeasyPrint {getattr(weasyprint, '__version__', '?')}, Pango loaded")
 
 
+FontState = Literal["cyrillic", "latin only", "missing", "no fontconfig"]
+
+
+def font_state(font: str, lister: FontLister = fc_list) -> FontState:
+    """What fontconfig has of `font`: with Cyrillic, without it, nothing, or no fontconfig."""
+    cyrillic = lister(":lang=ru")
+    if cyrillic is None:
+        return "no fontconfig"
+    if font.casefold() in {family.casefold() for family in cyrillic}:
+        return "cyrillic"
+    installed = lister(":") or []
+    if font.casefold() in {family.casefold() for family in installed}:
+        return "latin only"
+    return "missing"
+
+
+@cache
+def font_is_missing(font: str) -> bool:
+    """Whether fontconfig would print another font in place of `font` (asked once per run)."""
+    return font_state(font, _listed_once) == "missing"
+
+
+@cache
+def _listed_once(pattern: str) -> list[str] | None:
+    return fc_list(pattern)
+
+
+def font_hint(font: str) -> str:
+    """How to get `font`: its Debian package, or another font."""
+    package = FONT_PACKAGES.get(font)
+    if package:
+        return f"apt-get install {package}"
+    return "install the font, or set brand.font in memogen.yaml to e.g. DejaVu Sans"
+
+
 def check_font(font: str, lister: FontLister = fc_list) -> Result:
     """The brand font is installed and covers Cyrillic, as fontconfig sees it."""
     name = f"font '{font}'"
-    package = FONT_PACKAGES.get(font)
-    install = (
-        f"apt-get install {package}"
-        if package
-        else "install the font, or set brand.font in memogen.yaml to e.g. DejaVu Sans"
-    )
-    cyrillic = lister(":lang=ru")
-    if cyrillic is None:
+    state = font_state(font, lister)
+    if state == "no fontconfig":
         return Result(
             name, False, "fc-list (fontconfig) is not installed", "apt-get install fontconfig"
         )
-    if font.casefold() in {family.casefold() for family in cyrillic}:
+    if state == "cyrillic":
         return Result(name, True, "installed, covers Cyrillic")
-    installed = lister(":") or []
-    if font.casefold() in {family.casefold() for family in installed}:
+    if state == "latin only":
         return Result(
             name,
             False,
             "installed, but it does not cover Cyrillic",
             "set brand.font in memogen.yaml to a font with Cyrillic, e.g. DejaVu Sans",
         )
-    return Result(name, False, "not installed", install)
+    return Result(name, False, "not installed", font_hint(font))
 
 
 def check_harfbuzz_subset(find: Callable[[str], str | None] = ctypes.util.find_library) -> Result:

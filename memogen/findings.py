@@ -14,7 +14,7 @@ from typing import Literal
 from memogen.errors import Issue, UserError
 from memogen.lint_rules.catalog import RuleInfo
 from memogen.project import Project, open_project
-from memogen.validate import Checked, check_standards
+from memogen.validate import Checked
 
 FailOn = Literal["error", "warning", "never"]
 FAIL_ON: tuple[FailOn, ...] = ("error", "warning", "never")
@@ -65,6 +65,5 @@ def validation(
         if not exc.issues:
             raise
         return None, Checked(issues=exc.issues), Findings("validate", [], exc.issues)
-    files = project.standard_files(paths)
-    checked = check_standards(files, project.config)
-    return project, checked, Findings("validate", [name for _, name in files], checked.issues)
+    names, checked = project.check(paths)
+    return project, checked, Findings("validate", names, checked.issues)

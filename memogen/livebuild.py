@@ -25,7 +25,7 @@ from pathlib import Path
 from memogen.errors import Issue, UserError
 from memogen.news import News
 from memogen.pipeline import BuildOptions, build, check, write_index
-from memogen.project import CONFIG_NAME, STANDARDS_DIR, open_project
+from memogen.project import CONFIG_NAME, STANDARDS_DIR, open_project, standard_folders
 from memogen.writer import write_atomic
 
 PRINT_FORMATS = ("pdf", "png")
@@ -241,12 +241,16 @@ class LiveBuild:
             self.say(f"the preview cannot be built:\n{failure.summary or _lines(failure)}")
 
     def standard_folders(self) -> tuple[set[Path], set[Path]]:
-        """The folders of standards to watch, and the single files named on the command line."""
-        folders, files = set(), set()
+        """The folders of standards to watch (subfolders too), and the single files named on
+        the command line."""
+        folders: set[Path] = set()
+        files: set[Path] = set()
         for path in self.paths or [self.root / STANDARDS_DIR]:
             resolved = path.resolve()
             if resolved.is_file():
                 files.add(resolved)
+            elif resolved.is_dir():  # and its subfolders, as the build finds them
+                folders.update(f.resolve() for f in standard_folders(resolved, self.root))
             else:
                 folders.add(resolved)
         return folders, files

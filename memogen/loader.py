@@ -32,6 +32,7 @@ KeyPath = tuple[str | int, ...]
 Position = tuple[int, int]
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
+_CUT_COMMENT = re.compile(r"[ \t]+(#.*)")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
 
 
@@ -43,6 +44,8 @@ class Document:
     data: Any
     values: dict[KeyPath, Position] = field(default_factory=dict)
     keys: dict[KeyPath, Position] = field(default_factory=dict)
+    # `key: some text # more`: YAML drops "# more" as a comment; where, and what was dropped
+    cut_comments: list[tuple[KeyPath, Position, str]] = field(default_factory=list)
 
     def where(self, path: KeyPath, at_key: bool = False) -> Position:
         """The position of `path`, or of its closest ancestor that exists."""
@@ -102,7 +105,7 @@ def load_bytes(raw: bytes, file: str) -> Document:
 def load_text(text: str, file: str) -> Document:
     """Load YAML from text; the main entry point of this module."""
     _refuse_control_characters(text, file)
-    builder = _TreeBuilder(file)
+    builder = _TreeBuilder(file, text)
     try:
         parser = _Parser(text)
         try:
@@ -242,8 +245,9 @@ def _syntax_error(
 class _TreeBuilder:
     """Turns libyaml events into plain data while recording node positions."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, text: str = "") -> None:
         self.file = file
+        self.text = text
         self.doc = Document(file, None)
         self.stack: list[tuple[Any, KeyPath]] = []  # open containers and their paths
         self.pending_key: list[str | None] = []  # per open mapping: key waiting for its value
@@ -277,7 +281,10 @@ class _TreeBuilder:
         if isinstance(event, yaml.NodeEvent):
             self._check_plain(event, where)
         if isinstance(event, yaml.ScalarEvent):
-            self._add(self._scalar_value(event, where), where)
+            is_value = self._expects_value()
+            path = self._add(self._scalar_value(event, where), where)
+            if is_value and event.style in ("", None) and event.value not in _NULLS:
+                self._note_cut_comment(path, event)
         elif isinstance(event, yaml.MappingStartEvent):
             self._open({}, where)
         elif isinstance(event, yaml.SequenceStartEvent):
@@ -335,6 +342,26 @@ class _TreeBuilder:
         if event.style in ("", None) and event.value in _NULLS:
             return None
         return str(event.value)
+
+    def _expects_value(self) -> bool:
+        """Whether the next node is a value (a list item, a key's value or the root), not a key."""
+        return (
+            not self.stack
+            or isinstance(self.stack[-1][0], list)
+            or self.pending_key[-1] is not None
+        )
+
+    def _note_cut_comment(self, path: KeyPath, event: yaml.ScalarEvent) -> None:
+        """Record a ` #` comment on the line of a plain value: the owner often meant it as text."""
+        end = event.end_mark
+        if end is None:
+            return
+        line_end = self.text.find("\n", end.index)
+        line_end = len(self.text) if line_end < 0 else line_end
+        comment = _CUT_COMMENT.match(self.text, end.index, line_end)
+        if comment:
+            col = end.column + comment.start(1) - end.index + 1
+            self.doc.cut_comments.append((path, (end.line + 1, col), comment.group(1).rstrip()))
 
     def _open(self, container: dict[str, Any] | list[Any], where: Position) -> None:
         if len(self.stack) >= MAX_DEPTH:

@@ -21,13 +21,14 @@ from jinja2 import Environment, meta
 from memogen import __version__
 
 MANIFEST_NAME = ".memogen-manifest.json"
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2  # 2: each entry keeps its document's warnings
 
 
 @dataclass
 class Entry:
     key: str
     files: dict[str, int]  # relative path → size in bytes
+    warnings: list[str] = field(default_factory=list)  # what rendering it warned, said again
 
 
 @dataclass
@@ -42,14 +43,17 @@ class Manifest:
             if raw.get("version") != MANIFEST_VERSION:
                 return cls()
             return cls(
-                {name: Entry(e["key"], dict(e["files"])) for name, e in raw["entries"].items()}
+                {
+                    name: Entry(e["key"], dict(e["files"]), [str(w) for w in e["warnings"]])
+                    for name, e in raw["entries"].items()
+                }
             )
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return cls()
 
     def to_bytes(self) -> bytes:
         entries = {
-            name: {"key": e.key, "files": dict(sorted(e.files.items()))}
+            name: {"key": e.key, "files": dict(sorted(e.files.items())), "warnings": e.warnings}
             for name, e in sorted(self.entries.items())
         }
         return (

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from memogen.errors import Issue, UserError
 from memogen.models import Standard
 from memogen.project import Project, open_project
-from memogen.validate import Checked, check_standards
+from memogen.validate import Checked
 
 if TYPE_CHECKING:
     from memogen.manifest import Manifest
@@ -54,8 +54,8 @@ class BuildResult:
 def check(paths: Sequence[Path], config_path: Path | None) -> tuple[Project, Checked, int]:
     """Load and validate the standards; returns the project, the result and the file count."""
     project = open_project(config_path)
-    files = project.standard_files(paths)
-    return project, check_standards(files, project.config), len(files)
+    files, checked = project.check(paths)
+    return project, checked, len(files)
 
 
 def build(
@@ -177,6 +177,7 @@ def _plan(
             if old.is_fresh(name, key, options.out):
                 new.entries[name] = old.entries[name]
                 result.skipped.append(name)
+                result.warnings.extend(old.entries[name].warnings)  # said again, every build
             else:
                 new.entries[name] = Entry(key, {})
                 stale.append(artifact)
@@ -225,7 +226,9 @@ def _collect(rendered: Rendered, staging: Staging, new: Manifest, result: BuildR
         artifact = relative.split("/")[1].split(".")[0]
         new.entries[f"{rendered.standard_id}/{artifact}"].files[relative] = size
     result.pages.update(rendered.pages)
-    result.warnings.extend(rendered.warnings)
+    for name, warnings in rendered.warnings.items():
+        new.entries[name].warnings = warnings  # kept, so that a later build says them again
+        result.warnings.extend(warnings)
 
 
 def _stage_catalogue(

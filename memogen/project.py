@@ -2,44 +2,104 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from memogen.errors import UserError
+from memogen.errors import Issue, UserError
 from memogen.models import Config
-from memogen.validate import load_config
+from memogen.validate import Checked, check_standards, read_config
 
 CONFIG_NAME = "memogen.yaml"
 STANDARDS_DIR = "standards"
+STANDARD_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
 class Project:
-    """The repo a command works on: its root folder and its config."""
+    """The repo a command works on: its root folder, its config and what the config warned."""
 
     root: Path
     config: Config
+    warnings: tuple[Issue, ...] = ()
 
     def display(self, path: Path) -> str:
         """A path as users see it in messages: relative to the repo when inside it."""
-        resolved = path.resolve()
-        if resolved.is_relative_to(self.root):
-            return resolved.relative_to(self.root).as_posix()
+        for form in (Path(os.path.abspath(path)), path.resolve()):  # the link's own place first
+            if form.is_relative_to(self.root):
+                return form.relative_to(self.root).as_posix()
         return str(path)
+
+    def check(self, paths: Iterable[Path]) -> tuple[list[str], Checked]:
+        """Find and validate the standards of `paths`: the names of the files found, and the
+        outcome, with the config's warnings and the refused links among its issues."""
+        files, refused = self.find_standards(paths)
+        checked = check_standards(files, self.config)
+        checked.issues = sorted([*checked.issues, *self.warnings, *refused])
+        return sorted([name for _, name in files] + [issue.file for issue in refused]), checked
 
     def standard_files(self, paths: Iterable[Path]) -> list[tuple[Path, str]]:
         """Expand files and folders into sorted (path, display name) pairs of .yaml files."""
+        return self.find_standards(paths)[0]
+
+    def find_standards(self, paths: Iterable[Path]) -> tuple[list[tuple[Path, str]], list[Issue]]:
+        """The standards of `paths` (folders searched to any depth), and an error for each
+        link that leads out of the repo: such a file is never read."""
         given = list(paths) or [self.root / STANDARDS_DIR]
         found: set[Path] = set()
         for path in given:
             if path.is_dir():
-                found.update(p for p in path.glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+                found.update(
+                    file
+                    for folder in standard_folders(path, self.root)
+                    for file in folder.iterdir()
+                    if file.suffix in STANDARD_SUFFIXES  # a folder so named fails, located
+                )
             elif path.is_file():
                 found.add(path)
             else:
                 raise UserError(f"{path}: no such file or folder")
-        return sorted(((p, self.display(p)) for p in found), key=lambda pair: pair[1])
+        files, refused = [], []
+        for path in found:
+            if path.is_symlink() and not path.resolve().is_relative_to(self.root):
+                refused.append(_link_out_of_repo(self.display(path)))
+            else:
+                files.append((path, self.display(path)))
+        return sorted(files, key=lambda pair: pair[1]), refused
+
+
+def standard_folders(top: Path, root: Path) -> Iterator[Path]:
+    """`top` and its subfolders (one per department is common), skipping hidden folders
+    and links that lead out of the repo `root` or back into a folder already seen."""
+    seen: set[Path] = set()
+    pending = [top]
+    while pending:
+        folder = pending.pop()
+        real = folder.resolve()
+        if real in seen:
+            continue
+        seen.add(real)
+        yield folder
+        pending.extend(
+            child
+            for child in sorted(folder.iterdir(), reverse=True)
+            if child.is_dir()
+            and not child.name.startswith(".")
+            and child.suffix not in STANDARD_SUFFIXES
+            and (not child.is_symlink() or child.resolve().is_relative_to(root))
+        )
+
+
+def _link_out_of_repo(display: str) -> Issue:
+    return Issue(
+        display,
+        1,
+        1,
+        "",
+        "this file is a link to a file outside the repo, and memogen does not read it",
+        "copy the standard into the repo instead of linking to it",
+    )
 
 
 def open_project(config_path: Path | None) -> Project:
@@ -49,4 +109,5 @@ def open_project(config_path: Path | None) -> Project:
     path = config_path or Path(CONFIG_NAME)
     root = path.resolve().parent
     display = path.name if config_path is None else str(config_path)
-    return Project(root, load_config(path if path.exists() else None, display))
+    config, warnings = read_config(path if path.exists() else None, display)
+    return Project(root, config, tuple(warnings))

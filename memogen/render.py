@@ -53,7 +53,11 @@ class Rendered:
     standard_id: str
     files: dict[str, int] = field(default_factory=dict)  # relative path → size
     pages: dict[str, int] = field(default_factory=dict)  # relative path of a PDF → page count
-    warnings: list[str] = field(default_factory=list)
+    warnings: dict[str, list[str]] = field(default_factory=dict)  # "id/artifact" → warnings
+
+    def warn(self, prefix: str, message: str) -> None:
+        """Note a warning about the document `prefix` ("id/artifact")."""
+        self.warnings.setdefault(prefix, []).append(message)
 
     def add(self, staging: Path, relative: str, data: bytes) -> None:
         write_staged(staging, relative, data)
@@ -130,11 +134,13 @@ def _pdf(job: Job, html: str, prefix: str, artifact: str, wanted: list[str], out
     from memogen.formats.pdf import render_pdf
 
     pdf = render_pdf(html)
-    out.warnings.extend(f"{prefix}.pdf: {message}" for message in pdf.warnings)
+    for message in pdf.warnings:
+        out.warn(prefix, f"{prefix}.pdf: {message}")
     if artifact == "memo" and pdf.pages > 1:
-        out.warnings.append(
+        out.warn(
+            prefix,
             f"{prefix}.pdf: the memo takes {pdf.pages} pages, not one; "
-            "shorten the texts or use fewer stages"
+            "shorten the texts or use fewer stages",
         )
     if "pdf" in wanted:
         out.add(job.staging, f"{prefix}.pdf", pdf.data)

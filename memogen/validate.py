@@ -50,17 +50,61 @@ class Checked:
 
 def load_config(path: Path | None, display: str = "memogen.yaml") -> Config:
     """Read memogen.yaml; a missing optional file gives the defaults."""
+    return read_config(path, display)[0]
+
+
+def read_config(path: Path | None, display: str = "memogen.yaml") -> tuple[Config, list[Issue]]:
+    """memogen.yaml and its warnings; errors raise a UserError with every issue."""
     if path is None or not path.exists():
-        return Config()
+        return Config(), []
     document = load_file(path, display)
+    warnings = cut_comment_warnings(document)
     if document.data is None:
-        return Config()
+        return Config(), warnings
     config, issues = to_model(Config, document)
     if config is not None:
         issues.extend(_logo_rule(config, document, path.parent))
-    if issues or config is None:
-        raise UserError(issues)
-    return config
+    if any(issue.severity == "error" for issue in issues) or config is None:
+        raise UserError(issues + warnings)
+    return config, sorted([*issues, *warnings, *_font_rule(config, document)])
+
+
+def cut_comment_warnings(document: Document) -> list[Issue]:
+    """`title: Coffee break #2` keeps only "Coffee break": YAML reads the rest as a comment."""
+    return [
+        Issue(
+            document.file,
+            line,
+            col,
+            dotted_path(path),
+            f"the text after ' #' is a YAML comment and is left out: \"{_shortened(comment)}\"",
+            "put the whole value in quotes to keep it",
+            severity="warning",
+        )
+        for path, (line, col), comment in document.cut_comments
+    ]
+
+
+def _shortened(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _font_rule(config: Config, document: Document) -> Iterable[Issue]:
+    """A brand font fontconfig does not have is quietly replaced by another one."""
+    from memogen.doctor import font_hint, font_is_missing
+
+    font = config.brand.font
+    if font_is_missing(font):
+        line, col = document.where(("brand", "font"), at_key=True)
+        yield Issue(
+            document.file,
+            line,
+            col,
+            "brand.font",
+            f"the font '{font}' is not installed, so another font is printed in its place",
+            font_hint(font),
+            severity="warning",
+        )
 
 
 def _logo_rule(config: Config, document: Document, repo: Path) -> Iterable[Issue]:
@@ -112,6 +156,7 @@ def check_standards(files: Iterable[tuple[Path, str]], config: Config) -> Checke
         except UserError as exc:
             checked.issues.extend(exc.issues)
             continue
+        checked.issues.extend(cut_comment_warnings(document))
         standard, issues = to_model(Standard, document)
         checked.issues.extend(issues)
         if standard is None:
@@ -259,6 +304,28 @@ def _standard_rules(
             "add 'address: team@example.com' under request",
         )
     yield from _deadline_rule(standard, document, config.workday_hours)
+    yield from _acknowledgement_rule(standard, document, config.workday_hours)
+
+
+def _acknowledgement_rule(
+    standard: Standard, document: Document, workday_hours: int
+) -> Iterable[Issue]:
+    """Confirming a request cannot take longer than handling all of it. Figures on two
+    clocks (4 business hours within 2 weeks, a common pair) are not compared."""
+    within, deadline = standard.request.acknowledge_within, standard.deadline
+    if within is None or not durations.comparable([within, deadline]):
+        return
+    if within.minutes(workday_hours) > deadline.minutes(workday_hours):
+        line, col = document.where(("request", "acknowledge_within"))
+        yield Issue(
+            document.file,
+            line,
+            col,
+            "request.acknowledge_within",
+            f"the time to acknowledge a request ({durations.word(within, 'en', ' ')}) is longer "
+            f"than the whole deadline ({durations.word(deadline, 'en', ' ')})",
+            "shorten the time to acknowledge, or extend the total deadline",
+        )
 
 
 def _deadline_rule(standard: Standard, document: Document, workday_hours: int) -> Iterable[Issue]:

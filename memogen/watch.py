@@ -2,8 +2,9 @@
 
 Folders are watched, not files, and without recursion: editors that save by writing
 a new file and renaming it over the old one are seen, and a large repo (.git, .venv)
-costs nothing. When the set of folders changes (a `templates/` folder appears, the
-logo moves) the watch starts again on the new set.
+costs nothing; the standards' subfolders are each watched by name, as the build finds
+them. When the set of folders changes (a `templates/` folder appears, the logo moves,
+a department's folder is added) the watch starts again on the new set.
 """
 
 from __future__ import annotations
@@ -16,12 +17,10 @@ from typing import TYPE_CHECKING
 import watchfiles
 
 from memogen.errors import UserError
-from memogen.project import CONFIG_NAME, open_project
+from memogen.project import CONFIG_NAME, STANDARD_SUFFIXES, open_project
 
 if TYPE_CHECKING:
     from memogen.livebuild import LiveBuild
-
-STANDARD_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
@@ -55,6 +54,8 @@ class Targets:
             or path in self.standard_files
             or path.parent == self.templates
             or (path.parent in self.standard_folders and path.suffix in STANDARD_SUFFIXES)
+            or path in self.standard_folders  # a department's folder removed
+            or (path.parent in self.standard_folders and path.is_dir())  # or added
         )
 
 

@@ -462,3 +462,32 @@ def test_random_yamlish_text_raises_only_user_errors(text: str) -> None:
 @given(mutated_standard())
 def test_mutated_standard_raises_only_user_errors(text: str) -> None:
     _load_and_validate(text.encode())
+
+
+# --- text that YAML reads as a comment ------------------------------------------------------
+
+
+def test_text_after_a_hash_in_a_plain_value_is_recorded_where_the_hash_stands() -> None:
+    document = load_bytes(
+        "title: Кофе-брейк #2 на 8 человек\nsteps:\n  - Call us # or write\n".encode(), FILE
+    )
+    assert document.data == {"title": "Кофе-брейк", "steps": ["Call us"]}
+    assert document.cut_comments == [
+        (("title",), (1, 19), "#2 на 8 человек"),
+        (("steps", 0), (3, 13), "# or write"),
+    ]
+
+
+def test_comments_on_their_own_lines_after_keys_or_quotes_stay_silent() -> None:
+    document = load_bytes(
+        b"# about the file\n"
+        b"owner:  # who owns it\n"
+        b'  name: "Ann #1"  # quoted, so meant as a comment\n'
+        b"  role: |  # a block\n"
+        b"    Head #2\n"
+        b"  phone: ~  # none\n"
+        b"  email: a@b.c#not-a-comment\n",
+        FILE,
+    )
+    assert document.cut_comments == []
+    assert document.data["owner"]["role"] == "Head #2\n"

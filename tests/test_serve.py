@@ -439,3 +439,21 @@ def test_the_error_page_escapes_what_comes_from_the_files(tmp_path: Path) -> Non
     page = error_page([Failure((issue,))], tmp_path, "t-1")
     assert "<script>alert" not in page and "2 | title: &lt;script&gt;alert(1)" in page
     assert "x.yaml:2:8</span>: error: title: bad &#x27;&lt;b&gt;&#x27; (use &lt;i&gt;)" in page
+
+
+def test_the_watcher_sees_standards_in_department_subfolders(tmp_path: Path) -> None:
+    """Standards may live in standards/<department>/: those folders are watched too, and a
+    new department folder makes the watch start again on the new set."""
+    from memogen.livebuild import LiveBuild
+    from memogen.watch import targets_of
+
+    (tmp_path / "memogen.yaml").write_text("language: en\n", encoding="utf-8")
+    (tmp_path / "standards" / "hr" / "payroll").mkdir(parents=True)
+    (tmp_path / "standards" / ".git").mkdir()
+    live = LiveBuild([], tmp_path / "memogen.yaml", tmp_path / "work", News("t"), print)
+    targets = targets_of(live)
+    standards = (tmp_path / "standards").resolve()
+    assert targets.standard_folders == {standards, standards / "hr", standards / "hr" / "payroll"}
+    assert targets.matters(None, str(standards / "hr" / "payroll" / "x.yaml"))  # type: ignore[arg-type]
+    (standards / "it").mkdir()
+    assert targets.matters(None, str(standards / "it"))  # type: ignore[arg-type]

@@ -41,7 +41,9 @@ def test_every_bad_case_has_an_input_and_an_expectation() -> None:
     """A guard against a case folder losing its expectation or its input."""
     for case in BAD_CASES:
         assert (case / "expected.txt").is_file(), case.name
-        assert (case / "memogen.yaml").is_file() or list(case.glob("standards/*.y*ml")), case.name
+        assert (case / "memogen.yaml").is_file() or list(case.glob("standards/**/*.y*ml")), (
+            case.name
+        )
 
 
 # --- the good files -------------------------------------------------------------------------
@@ -140,3 +142,42 @@ def test_logo_inside_the_repo_is_accepted(tmp_path: Path) -> None:
 
 def test_dotted_path_counts_list_items_from_one() -> None:
     assert dotted_path(("stages", 1, "deadline")) == "stages.2.deadline"
+
+
+# --- acknowledgement and deadline -----------------------------------------------------------
+
+
+def test_an_acknowledgement_on_another_clock_than_the_deadline_is_not_compared(
+    write_repo, valid_standard_text: str
+) -> None:
+    """4 business hours to confirm, 2 weeks in all: a common pair, and valid."""
+    text = valid_standard_text.replace("deadline: 3 business days", "deadline: 2 weeks")
+    repo = write_repo({"standards/tiny-service.yaml": text})
+    checked = check_standards([(repo / "standards" / "tiny-service.yaml", "x")], Config())
+    assert [i.path for i in checked.issues] == ["deadline"]  # the stages' own warning only
+
+
+# --- where standards live -------------------------------------------------------------------
+
+
+def test_standards_in_department_subfolders_are_found_and_named_from_the_repo(
+    write_repo, valid_standard_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hr = valid_standard_text.replace("id: tiny-service", "id: hr-service")
+    repo = write_repo(
+        {
+            "standards/tiny-service.yaml": valid_standard_text,
+            "standards/hr/hr-service.yaml": hr,
+            "standards/hr/payroll/hr-service2.yaml": hr.replace("id: hr-service", "id: bad id"),
+            "standards/.drafts/ignored.yaml": "not: a standard",
+        }
+    )
+    code, output = run_validate(repo, monkeypatch)
+    assert (code, output.splitlines()) == (
+        1,
+        [
+            "standards/hr/payroll/hr-service2.yaml:2:5: error: id: 'bad id' is not a valid id "
+            "(use 3–64 lowercase latin letters, digits and '-', e.g. purchase-request)",
+            "3 files checked: 1 error(s), 0 warning(s)",
+        ],
+    )

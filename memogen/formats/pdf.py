@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
+from memogen.formats.overflow import overflow_warnings
+
 PDF_OPTIONS: dict[str, Any] = {"pdf_tags": True, "uncompressed_pdf": False}
 PDF_TIME_LIMIT_S = 60.0  # one PDF; the largest example takes about 1 s
 _STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
@@ -71,7 +73,7 @@ def render_pdf(html: str) -> Pdf:
             data = document.write_pdf(pdf_identifier=identifier, **PDF_OPTIONS)
     finally:
         logger.removeHandler(collector)
-    return Pdf(data, len(document.pages), collector.messages)
+    return Pdf(data, len(document.pages), collector.messages + overflow_warnings(document.pages))
 
 
 def _split_styles(html: str) -> tuple[str, str]:

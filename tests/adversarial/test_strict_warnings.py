@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .adversarial_kit import TINY_TEXT, Built, Cli, snapshot
+from .adversarial_kit import TESTS, TINY_TEXT, Built, Cli, make_repo, snapshot
 
 MEMO_WITH = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{{ title }}</title>
@@ -78,3 +78,60 @@ def test_a_validation_warning_fails_a_strict_build(built: Built, cli: Cli, tmp_p
         ),
     )
     assert snapshot(out) == before
+
+
+@pytest.mark.parametrize(("case", "template", "warning"), CASES[:1], ids=[CASES[0][0]])
+def test_strict_fails_on_the_warnings_of_a_document_left_up_to_date(
+    case: str, template: str, warning: str, built: Built, cli: Cli, tmp_path: Path
+) -> None:
+    """A plain build renders (and warns); a later --strict build skips the unchanged memo
+    but still reports its warnings and fails on them."""
+    repo, out = _repo_with_memo(built, tmp_path, template)
+    args = ("build", "-o", str(out), "-j", "1", "--format", "pdf")
+    first = cli(*args, cwd=repo)
+    assert (first.code, f"warning: {warning}" in first.stderr.splitlines()) == (0, True)
+    again = cli(*args, cwd=repo)
+    assert f"warning: {warning}" in again.stderr.splitlines()
+    assert "0 file(s)" in again.stdout  # nothing was rendered this time
+    before = snapshot(out)
+    strict = cli(*args, "--strict", cwd=repo)
+    assert strict.code == 1
+    assert strict.stderr.splitlines() == ["the build has warnings and --strict is on:", warning]
+    assert snapshot(out) == before
+
+
+LONG_WORD = TESTS / "fixtures" / "overflow" / "long-word-service.yaml"
+RUNS_PAST = (
+    'text runs past the edge of page 1 ("Nichtraucherschutzgesetzgebungsverfahren…") '
+    "(shorten it, or break a long word with spaces or hyphens)"
+)
+
+
+def test_text_running_past_the_page_is_a_warning_and_fails_a_strict_build(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A 60-letter word in a stage name cannot wrap: measured in the laid-out PDF boxes."""
+    repo = make_repo(tmp_path / "repo", {LONG_WORD.name: LONG_WORD.read_text(encoding="utf-8")})
+    args = ("build", "-o", "out", "-j", "1", "--artifact", "memo,poster", "--format", "pdf")
+    plain = cli(*args, cwd=repo)
+    expected = [f"long-word-service/{artifact}.pdf: {RUNS_PAST}" for artifact in ("memo", "poster")]
+    assert (plain.code, plain.stderr.splitlines()) == (0, [f"warning: {w}" for w in expected])
+    strict = cli(*args, "--strict", cwd=repo)
+    assert (strict.code, strict.stderr.splitlines()) == (
+        1,
+        ["the build has warnings and --strict is on:", *expected],
+    )
+
+
+def test_a_brand_font_that_is_not_installed_fails_a_strict_build(cli: Cli, tmp_path: Path) -> None:
+    """fontconfig would quietly print another font: said at validation, located in the config."""
+    repo = make_repo(tmp_path / "repo", config="language: en\nbrand:\n  font: No Such Font 7\n")
+    warning = (
+        "memogen.yaml:3:3: warning: brand.font: the font 'No Such Font 7' is not installed, so "
+        "another font is printed in its place (install the font, or set brand.font in "
+        "memogen.yaml to e.g. DejaVu Sans)"
+    )
+    plain = cli("build", "-o", "out", "-j", "1", "--format", "md", cwd=repo)
+    assert (plain.code, plain.stderr.splitlines()) == (0, [warning])
+    strict = cli("build", "--strict", "-o", "out", "-j", "1", "--format", "md", cwd=repo)
+    assert (strict.code, strict.stderr.strip()) == (1, warning)

@@ -1,0 +1,80 @@
+"""A standard is read only from inside the repo: a link to a file outside it is refused with a
+located error that echoes nothing of the file, and linked or hidden folders that lead out are
+not searched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .adversarial_kit import TINY_TEXT, Cli, make_repo
+
+SECRET = "SECRET-TOKEN-4242"
+# Read as a standard, every line of it would be echoed by some message (an id, a key, a value).
+SECRET_TEXT = f"memogen: 1\nid: {SECRET}\n{SECRET}: {SECRET}\ntitle: {SECRET} #{SECRET}\n"
+REFUSED = (
+    "standards/leak.yaml:1:1: error: this file is a link to a file outside the repo, and "
+    "memogen does not read it (copy the standard into the repo instead of linking to it)"
+)
+
+
+@pytest.fixture
+def outside(tmp_path: Path) -> Path:
+    """A folder beside the repo holding a file with a secret."""
+    folder = tmp_path / "outside"
+    folder.mkdir()
+    (folder / "leak.yaml").write_text(SECRET_TEXT, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("validate",), ("validate", "--format", "json"), ("lint",), ("build", "-j", "1")],
+    ids=["validate", "json", "lint", "build"],
+)
+def test_a_standard_linked_from_outside_the_repo_is_refused_without_a_word_of_it(
+    args: tuple[str, ...], outside: Path, cli: Cli, tmp_path: Path
+) -> None:
+    repo = make_repo(tmp_path / "repo")
+    (repo / "standards" / "leak.yaml").symlink_to(outside / "leak.yaml")
+    ran = cli(*args, cwd=repo)
+    assert ran.code == 1
+    assert SECRET not in ran.stdout + ran.stderr
+    if args == ("validate",):
+        assert ran.stdout.splitlines() == [REFUSED, "2 files checked: 1 error(s), 0 warning(s)"]
+
+
+def test_a_standard_named_by_its_link_on_the_command_line_is_refused_too(
+    outside: Path, cli: Cli, tmp_path: Path
+) -> None:
+    repo = make_repo(tmp_path / "repo")
+    (repo / "standards" / "leak.yaml").symlink_to(outside / "leak.yaml")
+    ran = cli("validate", "standards/leak.yaml", cwd=repo)
+    assert (ran.code, ran.stdout.splitlines()[0]) == (1, REFUSED)
+    assert SECRET not in ran.stdout + ran.stderr
+
+
+def test_linked_and_hidden_folders_that_lead_out_of_the_repo_are_not_searched(
+    outside: Path, cli: Cli, tmp_path: Path
+) -> None:
+    repo = make_repo(tmp_path / "repo")
+    (repo / "standards" / "department").symlink_to(outside, target_is_directory=True)
+    (repo / "standards" / ".hidden").mkdir()
+    (repo / "standards" / ".hidden" / "leak.yaml").write_text(SECRET_TEXT, encoding="utf-8")
+    (repo / "standards" / "loop").symlink_to(repo / "standards", target_is_directory=True)
+    ran = cli("validate", cwd=repo)
+    assert (ran.code, ran.stdout, ran.stderr) == (0, "1 file checked, all valid\n", "")
+
+
+def test_a_link_to_a_standard_inside_the_repo_is_read_under_its_own_name(
+    cli: Cli, tmp_path: Path
+) -> None:
+    repo = make_repo(tmp_path / "repo")
+    (repo / "shared").mkdir()
+    (repo / "shared" / "other-service.yaml").write_text(
+        TINY_TEXT.replace("id: tiny-service", "id: other-service"), encoding="utf-8"
+    )
+    (repo / "standards" / "other-service.yaml").symlink_to(repo / "shared" / "other-service.yaml")
+    ran = cli("validate", cwd=repo)
+    assert (ran.code, ran.stdout) == (0, "2 files checked, all valid\n")
