@@ -171,7 +171,7 @@ def _email(
 
 def _addresses(job: Job) -> tuple[tuple[str, str], tuple[str, str]]:
     """(name, address) pairs: the owner's name goes in as a name, never re-parsed."""
-    from memogen.formats.email import mailbox
+    from memogen.addresses import split_mailbox as mailbox
 
     owner = job.standard.owner
     fallback = (owner.name, owner.email) if owner.email else ("memogen", "noreply@example.com")
