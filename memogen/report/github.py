@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from memogen.errors import on_one_line
+from memogen.filters import md_url
 from memogen.findings import FailOn, Findings
 from memogen.report import one_line
 from memogen.report.text import summary
@@ -22,7 +24,8 @@ def render(findings: Findings, fail_on: FailOn) -> str:
 
 
 def _escape(text: str, is_property: bool) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The workflow-command escapes; other line breaks, which have none, as `\\u2028` etc."""
+    text = on_one_line(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
     if is_property:
         text = text.replace(":", "%3A").replace(",", "%2C")
     return text
@@ -35,9 +38,9 @@ def step_summary(findings: Findings, environ: Mapping[str, str]) -> str:
         return head + "\n"
     rows = ["| Severity | Where | Rule | Problem |", "| --- | --- | --- | --- |"]
     for issue in findings.issues:
-        where = f"{issue.file}:{issue.line}:{issue.col}"
+        where = _cell(f"{issue.file}:{issue.line}:{issue.col}").replace("`", "'")
         link = _blob_url(environ, issue.file, issue.line)
-        place = f"[`{where}`]({link})" if link else f"`{where}`"
+        place = f"[`{where}`]({md_url(link)})" if link else f"`{where}`"
         message = _cell(one_line(issue, with_rule=False))
         rows.append(f"| {issue.severity} | {place} | {findings.rule_of(issue).id} | {message} |")
     return head + "\n" + "\n".join(rows) + "\n\n"
@@ -64,4 +67,4 @@ def _blob_url(environ: Mapping[str, str], file: str, line: int) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return on_one_line(text).replace("\\", "\\\\").replace("|", "\\|")
