@@ -23,10 +23,11 @@ from email.policy import SMTP
 from email.utils import format_datetime
 
 from memogen.addresses import ascii_address
+from memogen.fields import has_encoded_word
 
 Mailbox = tuple[str, str]  # (display name, address)
 
-_UNSAFE_HEADER = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]|=\\?.*\\?=")
+_UNSAFE_HEADER = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 _PLAIN_WORD = re.compile(r"[A-Za-z0-9]+")
 _PLAIN_NAME_MAX = 40  # a plain name and an address of ordinary length fit one 78-column line
 _ENCODED_WORD_BYTES = 45  # base64 of 45 bytes is 60 characters: an encoded word of 72 (≤ 75)
@@ -92,6 +93,7 @@ def _encoded_words(text: str) -> list[str]:
 def _header_text(value: str) -> str:
     """Validation refuses these; meeting one here is a bug, not a header to write."""
     found = _UNSAFE_HEADER.search(value)
-    if found:
-        raise ValueError(f"unsafe header text {found.group()!r} reached the email writer")
+    if found or has_encoded_word(value):
+        unsafe = found.group() if found else "=?…?="
+        raise ValueError(f"unsafe header text {unsafe!r} reached the email writer")
     return value
