@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from memogen.errors import on_one_line
+from memogen.errors import UserError, on_one_line
 from memogen.filters import md_url
 from memogen.findings import FailOn, Findings
 from memogen.report import one_line
@@ -47,12 +47,21 @@ def step_summary(findings: Findings, environ: Mapping[str, str]) -> str:
 
 
 def append_step_summary(findings: Findings, environ: Mapping[str, str]) -> bool:
-    """Append the summary to $GITHUB_STEP_SUMMARY when it is set; say whether it was."""
+    """Append the summary to $GITHUB_STEP_SUMMARY when it is set; say whether it was.
+
+    The file is GitHub's to create; a path that cannot be appended to is the environment's
+    mistake, reported in one sentence."""
     target = environ.get("GITHUB_STEP_SUMMARY")
     if not target:
         return False
-    with Path(target).open("a", encoding="utf-8") as out:
-        out.write(step_summary(findings, environ))
+    try:
+        with Path(target).open("a", encoding="utf-8") as out:
+            out.write(step_summary(findings, environ))
+    except OSError as exc:
+        raise UserError(
+            f"GITHUB_STEP_SUMMARY names {target}, which cannot be written "
+            f"({exc.strerror or exc}); unset it or point it at a file you may write to"
+        ) from None
     return True
 
 
