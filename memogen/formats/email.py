@@ -29,6 +29,7 @@ Mailbox = tuple[str, str]  # (display name, address)
 
 _UNSAFE_HEADER = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 _PLAIN_WORD = re.compile(r"[A-Za-z0-9]+")
+_LINE = 78
 _PLAIN_NAME_MAX = 40  # a plain name and an address of ordinary length fit one 78-column line
 _ENCODED_WORD_BYTES = 45  # base64 of 45 bytes is 60 characters: an encoded word of 72 (≤ 75)
 _WRITE = SMTP.clone(refold_source="none")  # From and To are folded here, never refolded
@@ -71,7 +72,11 @@ def mailbox_header(box: Mailbox) -> str:
     words = name.split(" ")
     if len(name) <= _PLAIN_NAME_MAX and all(_PLAIN_WORD.fullmatch(word) for word in words):
         return f"{name} <{address}>"
-    return "\n ".join([*_encoded_words(name), f"<{address}>"])
+    *lines, last = _encoded_words(name)
+    # the address joins the last line when it fits in 78 columns after "From: " or " "
+    room = _LINE - (len("From: ") if not lines else 1)
+    tail = f"{last} <{address}>"
+    return "\n ".join([*lines, tail] if len(tail) <= room else [*lines, last, f"<{address}>"])
 
 
 def _encoded_words(text: str) -> list[str]:

@@ -234,7 +234,11 @@ def test_plain_name_stays_readable_in_the_header() -> None:
     assert mailbox_header(("Ann Lee", "ann@example.com")) == "Ann Lee <ann@example.com>"
     assert mailbox_header(("", "ann@example.com")) == "ann@example.com"
     assert mailbox_header(("Ann, Lee", "ann@example.com")) == (
-        "=?utf-8?b?QW5uLCBMZWU=?=\n <ann@example.com>"
+        "=?utf-8?b?QW5uLCBMZWU=?= <ann@example.com>"
+    )
+    long_address = "a" * 40 + "@example.com"
+    assert mailbox_header(("Ann, Lee", long_address)) == (
+        f"=?utf-8?b?QW5uLCBMZWU=?=\n <{long_address}>"
     )
 
 
