@@ -348,5 +348,7 @@ def _progress() -> Callable[[int, int], None] | None:
 def _print_outcome(issues: list[Any], warnings: list[str]) -> None:
     for issue in issues:
         click.echo(issue.text(), err=True)
+    from memogen.errors import on_one_line
+
     for warning in warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"warning: {on_one_line(warning)}", err=True)

@@ -60,6 +60,7 @@ def standard_context(standard: Standard, config: Config) -> dict[str, Any]:
         "t": labels,
         "org": config.organisation or "",
         "logo": config.logo_uri,  # a verified data: URI, or ""
+        "logo_alt": config.organisation or labels["logo"],
         "brand": config.brand,
         "page": _pages(config),
         "s": standard,
@@ -139,6 +140,7 @@ def catalogue_context(
         "t": LABELS[lang],
         "org": config.organisation or "",
         "logo": config.logo_uri,  # a verified data: URI, or ""
+        "logo_alt": config.organisation or LABELS[lang]["logo"],
         "brand": config.brand,
         "departments": sorted(departments.items()),
         "count": len(standards),

@@ -113,7 +113,9 @@ _SPELLINGS: dict[Unit, tuple[str, ...]] = {
 }
 _UNIT_OF = {spelling: unit for unit, spellings in _SPELLINGS.items() for spelling in spellings}
 
-_GRAMMAR = re.compile(r"^\s*(\d{1,5}(?:[.,]\d{1,2})?)\s*([^\d\s].*?)\s*$")
+# Matched against the stripped text: no lazy group before a trailing `\s*`, which would
+# make a long run of spaces quadratic.
+_GRAMMAR = re.compile(r"(\d{1,5}(?:[.,]\d{1,2})?)\s*([^\d\s].*)")
 
 # Plural forms by CLDR category ('one', 'few', 'many', 'other').
 _WORDS: dict[str, dict[Unit, dict[str, str]]] = {
@@ -180,7 +182,7 @@ class Duration:
 
 def parse_duration(text: str) -> Duration:
     """Parse `<number> <unit>` in English or Russian; raise DurationError otherwise."""
-    found = _GRAMMAR.match(text)
+    found = _GRAMMAR.fullmatch(text.strip())
     if not found:
         raise DurationError("a duration is a number followed by a unit")
     amount = _tidy(Decimal(found.group(1).replace(",", ".")))

@@ -7,6 +7,19 @@ from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
 
+# Every character str.splitlines() breaks at, written as its escape: a report line stays one
+# line, so a key or value can never start a line of its own (GitHub Actions runs a line that
+# starts with '::' as a workflow command).
+_LINE_BREAKS = {
+    ord(char): char.encode("unicode_escape").decode("ascii")
+    for char in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+}
+
+
+def on_one_line(text: str) -> str:
+    """`text` with its line breaks escaped (`\\n`, `\\r`, `\\u2028`…), for one report line."""
+    return text.translate(_LINE_BREAKS)
+
 
 @dataclass(frozen=True, order=True)
 class Issue:
@@ -22,10 +35,12 @@ class Issue:
     rule: str = field(default="", compare=False)
 
     def text(self) -> str:
-        """`file:line:col: error: path: message (hint)`."""
+        """`file:line:col: error: path: message (hint)`, always one line."""
         where = f"{self.path}: " if self.path else ""
         hint = f" ({self.hint})" if self.hint else ""
-        return f"{self.file}:{self.line}:{self.col}: {self.severity}: {where}{self.message}{hint}"
+        file = f"./{self.file}" if self.file.lstrip().startswith("::") else self.file
+        text = f"{file}:{self.line}:{self.col}: {self.severity}: {where}{self.message}{hint}"
+        return on_one_line(text)
 
 
 class MemogenError(Exception):

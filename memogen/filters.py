@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import quote
 
+from memogen.addresses import ascii_address
 from memogen.markup import escape_markdown_text
+
+# What may stay as typed in a Markdown link destination: RFC 3986's unreserved and
+# reserved characters, less the brackets and parentheses that end or open Markdown syntax.
+_MD_URL_SAFE = "-._~:/?#@!$&'*+,;=%"
 
 
 def md_cell(text: str) -> str:
@@ -18,9 +24,26 @@ def md_text(text: str) -> str:
     return escape_markdown_text(text)
 
 
+def md_url(url: str) -> str:
+    """A URL made safe as a Markdown link destination: `()[]<>`, spaces and the like
+    percent-encoded, so that it can neither end the link nor start another one."""
+    return quote(str(url), safe=_MD_URL_SAFE)
+
+
+def mailto(address: str) -> str:
+    """`mailto:` + the address with its domain in IDNA form, which every mail client opens."""
+    return "mailto:" + ascii_address(str(address))
+
+
 def tel(phone: str) -> str:
     """`+7 495 123-45-67` → `+74951234567` for tel: links."""
     return "".join(ch for ch in str(phone) if ch.isdigit() or ch == "+")
 
 
-ALL: dict[str, Callable[..., Any]] = {"md_cell": md_cell, "md_text": md_text, "tel": tel}
+ALL: dict[str, Callable[..., Any]] = {
+    "md_cell": md_cell,
+    "md_text": md_text,
+    "md_url": md_url,
+    "mailto": mailto,
+    "tel": tel,
+}

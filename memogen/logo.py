@@ -4,6 +4,10 @@ Nothing renders a file by path: the PDF fetcher serves only `data:` URLs. So the
 logo is read here, once, from inside the repo, size- and pixel-capped, and proven
 to be what its name says — a PNG by its signature and header, an SVG by parsing it
 with no DTD, no entities, no scripts, no foreign content and no external links.
+An SVG must be UTF-8: in UTF-16 or UTF-32 a `<!DOCTYPE` is not the bytes the
+check looks for. CSS (a <style>, a style="" or a presentation attribute) is read
+the way a browser reads it — comments dropped, then escapes such as `\75rl(`
+decoded — before any `url(`, `image-set(` or `@import` is looked for.
 """
 
 from __future__ import annotations
@@ -22,7 +26,10 @@ _SVG = "{http://www.w3.org/2000/svg}"
 _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 _DECLARATIONS = re.compile(rb"<!DOCTYPE|<!ENTITY|<\?xml-stylesheet", re.IGNORECASE)
 _FORBIDDEN = {"script", "foreignObject", "handler", "listener", "iframe", "embed", "object"}
-_EXTERNAL_CSS = re.compile(r"@import|url\(\s*['\"]?(?!#)", re.IGNORECASE)
+_CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.DOTALL)
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9A-Fa-f]{1,6})[ \t\n\f]?|\r\n?|(.))", re.DOTALL)
+_LOADING_CSS = ("@import", "image-set(", "image(", "cross-fade(", "element(", "src(")
+_XML_ENCODING = re.compile(rb"<\?xml[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z0-9._-]{1,40})")
 
 
 class LogoError(ValueError):
@@ -73,6 +80,7 @@ def _check_png(data: bytes, shown: str) -> None:
 
 
 def _check_svg(data: bytes, shown: str) -> None:
+    _check_utf8(data, shown)
     declared = _DECLARATIONS.search(data)
     if declared:
         raise LogoError(
@@ -94,6 +102,43 @@ def _check_svg(data: bytes, shown: str) -> None:
         _check_svg_element(element, shown)
 
 
+def _check_utf8(data: bytes, shown: str) -> None:
+    """UTF-8 (a BOM allowed), no NUL byte, and no other encoding declared."""
+    declared = _XML_ENCODING.match(data.removeprefix(b"\xef\xbb\xbf"))
+    try:
+        data.decode("utf-8")
+        utf8 = b"\0" not in data and (not declared or declared[1].lower() in (b"utf-8", b"utf8"))
+    except UnicodeDecodeError:
+        utf8 = False
+    if not utf8:
+        raise LogoError(
+            f"the logo '{shown}' is not saved as UTF-8",
+            "export it again as plain SVG in UTF-8, the encoding every editor offers",
+        )
+
+
+def loads_from_outside(css: str) -> bool:
+    """Whether CSS text can fetch anything: @import, image-set() and the like, or a url()
+    that does not point inside the document (`url(#id)`), in any spelling CSS allows."""
+    text = _CSS_ESCAPE.sub(_unescape, _CSS_COMMENT.sub(" ", css)).lower()
+    if any(function in text for function in _LOADING_CSS):
+        return True
+    at = text.find("url(")
+    while at != -1:
+        if not text[at + 4 :].lstrip(" \t\r\n\f\"'").startswith("#"):
+            return True
+        at = text.find("url(", at + 4)
+    return False
+
+
+def _unescape(found: re.Match[str]) -> str:
+    """One CSS escape as the character it stands for (an escaped line break is nothing)."""
+    if found[1]:
+        code = int(found[1], 16)
+        return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+    return found[2] or ""
+
+
 def _check_svg_element(element: ElementTree.Element, shown: str) -> None:
     name = element.tag.rpartition("}")[2]
     if name in _FORBIDDEN:
@@ -101,10 +146,10 @@ def _check_svg_element(element: ElementTree.Element, shown: str) -> None:
             f"the logo '{shown}' contains <{name}>, which a logo may not",
             "export it again as plain SVG, without scripts or embedded HTML",
         )
-    if name == "style" and _EXTERNAL_CSS.search(element.text or ""):
+    if name == "style" and loads_from_outside(element.text or ""):
         raise LogoError(
             f"the logo '{shown}' loads something from outside in its <style>",
-            "remove @import and url() that do not start with '#'",
+            "remove @import, image-set() and url() that do not start with '#'",
         )
     for attribute, value in element.attrib.items():
         local = attribute.rpartition("}")[2]
@@ -118,8 +163,8 @@ def _check_svg_element(element: ElementTree.Element, shown: str) -> None:
                 f"the logo '{shown}' links to '{value[:60]}'",
                 "a logo may refer only to its own parts ('#id'); embed or drop the rest",
             )
-        if _EXTERNAL_CSS.search(value) and local != "id":
+        if local != "id" and loads_from_outside(value):
             raise LogoError(
                 f"the logo '{shown}' loads something from outside in '{local}'",
-                "remove url() values that do not start with '#'",
+                "remove url() and image-set() values that do not start with '#'",
             )

@@ -17,7 +17,7 @@ from pathlib import Path
 from jinja2 import Environment, TemplateError, TemplateNotFound, TemplateSyntaxError
 
 from memogen.context import standard_context
-from memogen.errors import InternalError, UserError
+from memogen.errors import InternalError, UserError, on_one_line
 from memogen.formats.pdf import WORKER_MEMORY_BYTES, PdfTimeout
 from memogen.models import Config, Standard
 from memogen.templating import make_environment, render
@@ -177,7 +177,7 @@ def _email(
 
 def _addresses(job: Job) -> tuple[tuple[str, str], tuple[str, str]]:
     """(name, address) pairs: the owner's name goes in as a name, never re-parsed."""
-    from memogen.formats.email import mailbox
+    from memogen.addresses import split_mailbox as mailbox
 
     owner = job.standard.owner
     fallback = (owner.name, owner.email) if owner.email else ("memogen", "noreply@example.com")
@@ -185,11 +185,30 @@ def _addresses(job: Job) -> tuple[tuple[str, str], tuple[str, str]]:
     return sender, mailbox(job.config.email.to) if job.config.email.to else sender
 
 
+# What SOURCE_DATE_EPOCH may be: from 1970 to the last second of year 9999, the range of an
+# email Date header.
+LATEST_EPOCH = 253402300799
+
+
+def source_date_epoch() -> int | None:
+    """SOURCE_DATE_EPOCH as a number of seconds, None when unset or empty; else a UserError."""
+    given = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not given:
+        return None
+    digits = given.isascii() and given.isdigit() and len(given) <= len(str(LATEST_EPOCH))
+    if not (digits and int(given) <= LATEST_EPOCH):
+        raise UserError(
+            f"SOURCE_DATE_EPOCH is '{on_one_line(given[:40])}', not a whole number of seconds "
+            f"from 0 to {LATEST_EPOCH} (give a Unix time such as 1767225600, or unset it)"
+        )
+    return int(given)
+
+
 def _epoch(job: Job) -> int:
     """SOURCE_DATE_EPOCH when set, else the standard's effective date: never the clock."""
-    given = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if given.isdigit():
-        return int(given)
+    given = source_date_epoch()
+    if given is not None:
+        return given
     effective = job.standard.effective
     return int(datetime.combine(effective, time(9), UTC).timestamp()) if effective else 0
 

@@ -27,6 +27,12 @@ def write_new_standard(standard_id: str, folder: Path) -> Path:
     path = folder / f"{standard_id}.yaml"
     if path.exists():
         raise UserError(f"{path} already exists; choose another id or edit that file")
-    folder.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, new_standard_text(standard_id).encode("utf-8"))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, new_standard_text(standard_id).encode("utf-8"))
+    except OSError as exc:
+        raise UserError(
+            f"cannot write {path}: {exc.strerror or exc}; choose a folder you may write to "
+            "with --dir"
+        ) from None
     return path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -268,3 +269,81 @@ def test_new_refuses_a_bad_id(bad_id: str, tmp_path: Path, monkeypatch: pytest.M
         "e.g. purchase-request\n",
     )
     assert not (tmp_path / "standards").exists()
+
+
+# --- the environment's mistakes are user errors: exit 1, one sentence, no traceback ---------
+
+
+@pytest.fixture
+def unwritable_folder(tmp_path: Path) -> tuple[Path, str]:
+    """A folder this process may not write in, and the reason the system gives.
+
+    Root writes anywhere on a normal filesystem, so as root it is a folder of /sys."""
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o555)
+    if os.geteuid() == 0:
+        folder = Path("/sys/memogen-test-folder")
+    try:
+        os.mkdir(folder / "probe") if folder.exists() else os.mkdir(folder)
+    except OSError as exc:
+        return folder, exc.strerror or ""
+    pytest.skip(f"{folder} is writable here")
+
+
+def test_new_in_a_read_only_folder_is_a_user_error(
+    unwritable_folder: tuple[Path, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder, reason = unwritable_folder
+    monkeypatch.chdir(tmp_path)
+    result = invoke("new", "my-service", "--dir", str(folder))
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1,
+        "",
+        f"cannot write {folder}/my-service.yaml: {reason}; choose a folder you may write to "
+        "with --dir\n",
+    )
+
+
+@pytest.mark.parametrize("where", ["missing folder", "a folder"])
+def test_unwritable_step_summary_is_a_user_error(
+    where: str, tiny_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tiny_repo / "no-such-folder" / "summary.md" if where == "missing folder" else tiny_repo
+    reason = "No such file or directory" if where == "missing folder" else "Is a directory"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(target))
+    result = invoke("validate", "--format", "github")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1,
+        "",
+        f"GITHUB_STEP_SUMMARY names {target}, which cannot be written ({reason}); unset it "
+        "or point it at a file you may write to\n",
+    )
+
+
+@pytest.mark.parametrize(
+    "given", ["99999999999999999999", "253402300800", "-1", "1e9", "soon", "1.5", "٣", "9" * 5000]
+)
+def test_absurd_source_date_epoch_is_a_user_error(
+    given: str, tiny_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", given)
+    result = invoke("build", "-j", "1", "--artifact", "email", "--format", "eml")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1,
+        "",
+        f"SOURCE_DATE_EPOCH is '{given[:40]}', not a whole number of seconds from 0 to "
+        "253402300799 (give a Unix time such as 1767225600, or unset it)\n",
+    )
+    assert not (tiny_repo / "output" / "tiny-service").exists()
+
+
+@pytest.mark.parametrize(("given", "date"), [("0", "Thu, 01 Jan 1970"), ("", "Tue, 01 Dec 2026")])
+def test_source_date_epoch_in_range_or_empty_is_used(
+    given: str, date: str, tiny_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", given)
+    result = invoke("build", "-j", "1", "--artifact", "email", "--format", "eml")
+    assert result.exit_code == 0, result.stderr
+    eml = (tiny_repo / "output" / "tiny-service" / "email.eml").read_text(encoding="utf-8")
+    assert f"\nDate: {date} " in eml.replace("\r\n", "\n")

@@ -26,6 +26,8 @@ from memogen.formats.overflow import overflow_warnings
 PDF_OPTIONS: dict[str, Any] = {"pdf_tags": True, "uncompressed_pdf": False}
 PDF_TIME_LIMIT_S = 60.0  # one PDF; the largest example takes about 1 s
 _STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
+# A data: URI in a WeasyPrint message (the whole base64 logo) is shortened to its type.
+_DATA_URI = re.compile(r"(data:[^\s\"',;)]*)[;,][^\s\"')]*")
 WORKER_MEMORY_BYTES = 2 * 1024**3  # address space of a render worker; a warm one uses ~250 MB
 
 
@@ -49,7 +51,7 @@ class _Collect(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        self.messages.append(_DATA_URI.sub(r"\1,…", record.getMessage()))
 
 
 def render_pdf(html: str) -> Pdf:

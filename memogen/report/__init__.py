@@ -6,8 +6,10 @@ text. `fail_on` matters to the formats that mark failures themselves (JUnit).
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from memogen.errors import Issue
 from memogen.findings import FailOn, Findings
@@ -27,6 +29,15 @@ def render(findings: Findings, fmt: str, fail_on: FailOn = "error") -> str:
         "sarif": sarif.render,
     }
     return renderers[fmt](findings, fail_on)
+
+
+def json_text(document: Any) -> str:
+    """Indented JSON that keeps non-ASCII text readable yet writes the line breaks JSON
+    allows raw (U+0085, U+2028, U+2029) as escapes: every line of it is a line of JSON."""
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    for char in "\x85\u2028\u2029":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text + "\n"
 
 
 def counts(issues: Iterable[Issue]) -> Counter[str]:

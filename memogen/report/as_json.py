@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from memogen.findings import FailOn, Findings
-from memogen.report import counts
+from memogen.report import counts, json_text
 
 
 def render(findings: Findings, fail_on: FailOn) -> str:
@@ -28,4 +27,4 @@ def render(findings: Findings, fail_on: FailOn) -> str:
     summary = {"files": len(findings.files), "errors": found["error"], "warnings": found["warning"]}
     if findings.tool == "lint":
         summary.update(notes=found["info"], hidden=findings.hidden)
-    return json.dumps({"summary": summary, "issues": items}, ensure_ascii=False, indent=2) + "\n"
+    return json_text({"summary": summary, "issues": items})

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from memogen.errors import UserError, on_one_line
+from memogen.filters import md_url
 from memogen.findings import FailOn, Findings
 from memogen.report import one_line
 from memogen.report.text import summary
@@ -22,7 +24,8 @@ def render(findings: Findings, fail_on: FailOn) -> str:
 
 
 def _escape(text: str, is_property: bool) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The workflow-command escapes; other line breaks, which have none, as `\\u2028` etc."""
+    text = on_one_line(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
     if is_property:
         text = text.replace(":", "%3A").replace(",", "%2C")
     return text
@@ -35,21 +38,30 @@ def step_summary(findings: Findings, environ: Mapping[str, str]) -> str:
         return head + "\n"
     rows = ["| Severity | Where | Rule | Problem |", "| --- | --- | --- | --- |"]
     for issue in findings.issues:
-        where = f"{issue.file}:{issue.line}:{issue.col}"
+        where = _cell(f"{issue.file}:{issue.line}:{issue.col}").replace("`", "'")
         link = _blob_url(environ, issue.file, issue.line)
-        place = f"[`{where}`]({link})" if link else f"`{where}`"
+        place = f"[`{where}`]({md_url(link)})" if link else f"`{where}`"
         message = _cell(one_line(issue, with_rule=False))
         rows.append(f"| {issue.severity} | {place} | {findings.rule_of(issue).id} | {message} |")
     return head + "\n" + "\n".join(rows) + "\n\n"
 
 
 def append_step_summary(findings: Findings, environ: Mapping[str, str]) -> bool:
-    """Append the summary to $GITHUB_STEP_SUMMARY when it is set; say whether it was."""
+    """Append the summary to $GITHUB_STEP_SUMMARY when it is set; say whether it was.
+
+    The file is GitHub's to create; a path that cannot be appended to is the environment's
+    mistake, reported in one sentence."""
     target = environ.get("GITHUB_STEP_SUMMARY")
     if not target:
         return False
-    with Path(target).open("a", encoding="utf-8") as out:
-        out.write(step_summary(findings, environ))
+    try:
+        with Path(target).open("a", encoding="utf-8") as out:
+            out.write(step_summary(findings, environ))
+    except OSError as exc:
+        raise UserError(
+            f"GITHUB_STEP_SUMMARY names {target}, which cannot be written "
+            f"({exc.strerror or exc}); unset it or point it at a file you may write to"
+        ) from None
     return True
 
 
@@ -64,4 +76,4 @@ def _blob_url(environ: Mapping[str, str], file: str, line: int) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return on_one_line(text).replace("\\", "\\\\").replace("|", "\\|")

@@ -8,7 +8,6 @@ memogen's messages do.
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -17,7 +16,7 @@ from memogen import __version__
 from memogen.errors import Issue
 from memogen.findings import VALIDATION_RULE, FailOn, Findings
 from memogen.lint_rules.catalog import RuleInfo
-from memogen.report import one_line
+from memogen.report import json_text, one_line
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -39,7 +38,7 @@ def render(findings: Findings, fail_on: FailOn) -> str:
         "results": results,
     }
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return json_text(log)
 
 
 def _rule(rule: RuleInfo) -> dict[str, Any]:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import copy
 import email
+import email.header
 import email.policy
+import email.utils
 import json
 import re
 import shutil
@@ -256,6 +258,18 @@ def eml_parts(raw: bytes) -> tuple[email.message.EmailMessage, str, str]:
     html = message.get_body(("html",))
     assert plain is not None and html is not None
     return message, plain.get_content(), html.get_content()
+
+
+def mailboxes_as_mail_clients_read(raw: bytes, header: str) -> list[tuple[str, str]]:
+    """(display name, address) of each mailbox in `header`, read by the compat32 parser and
+    decoded by an RFC 2047 decoder, as mail clients do. Python 3.11's default policy puts a
+    space between adjacent encoded words, which RFC 2047 says to drop."""
+    message = email.message_from_bytes(raw, policy=email.policy.compat32)
+    found = email.utils.getaddresses(message.get_all(header, []))
+    return [
+        (str(email.header.make_header(email.header.decode_header(name))), address)
+        for name, address in found
+    ]
 
 
 def pdf_text(path: Path) -> str:

@@ -11,10 +11,18 @@ from pathlib import Path
 import pytest
 
 from memogen.errors import UserError
-from memogen.formats.email import build_eml
+from memogen.formats.email import build_eml, mailbox_header
 from memogen.validate import check_standards, load_config
 
-from .adversarial_kit import TINY_TEXT, build_repo, eml_parts, make_repo, tiny_data, to_yaml
+from .adversarial_kit import (
+    TINY_TEXT,
+    build_repo,
+    eml_parts,
+    mailboxes_as_mail_clients_read,
+    make_repo,
+    tiny_data,
+    to_yaml,
+)
 
 STANDARD = "standards/tiny-service.yaml"
 
@@ -170,3 +178,119 @@ def test_the_email_writer_itself_refuses_unsafe_header_text(subject: str) -> Non
     package (defence in depth)."""
     with pytest.raises(ValueError, match="unsafe header text"):
         build_eml(subject, ("Ann", "ann@example.com"), ("", "all@example.com"), "<p>x</p>", "x", 0)
+
+
+# --- display names that try to become addresses (Python 3.11 folds long ones unquoted) -----
+
+HOSTILE_NAMES = {
+    "ascii-long": "Quality assurance and service standards department of the company "
+    "<ceo@evil.example>, all-staff@example.com",
+    "cyrillic-long": "Отдел качества и сервисных стандартов компании «Ромашка» "
+    '"Q" <ceo@evil.example>; all-staff@example.com, boss@example.com',
+    "quotes-and-semicolons": 'x" <ceo@evil.example>; "y", all-staff@example.com, '
+    "'z' <boss@example.com> and a long tail of words to make it fold over several lines",
+    "encoded-word-start": "Ann =?utf-8?b? <ceo@evil.example>, all-staff@example.com, "
+    "=?utf-8?q? and enough words after it to fold the header several times over",
+    "short-with-specials": 'Eve "<ceo@evil.example>", a@example.com',
+}
+
+
+def _email_of_owner(tmp_path: Path, name: str, email_address: str = "ann.lee@example.com") -> bytes:
+    data = tiny_data()
+    data["owner"].update(name=name, email=email_address)
+    repo = make_repo(tmp_path, {"tiny-service.yaml": to_yaml(data)})
+    build_repo(repo, tmp_path / "out", formats=("eml",), artifacts=("email",))
+    return (tmp_path / "out" / "tiny-service" / "email.eml").read_bytes()
+
+
+@pytest.mark.parametrize("case", HOSTILE_NAMES)
+def test_owner_name_never_becomes_a_recipient(case: str, tmp_path: Path) -> None:
+    """Before: the long ASCII name gave the email three recipients, two of them the name's."""
+    name = HOSTILE_NAMES[case]
+    raw = _email_of_owner(tmp_path, name)
+    message, _, _ = eml_parts(raw)
+    for header in ("From", "To"):
+        assert [a.addr_spec for a in message[header].addresses] == ["ann.lee@example.com"]
+        # Python 3.11 puts a space between adjacent encoded words (RFC 2047 says to drop it)
+        assert " ".join(message[header].addresses[0].display_name.split()) == " ".join(name.split())
+        assert mailboxes_as_mail_clients_read(raw, header) == [(name, "ann.lee@example.com")]
+    assert message["Reply-To"] is None and mailboxes_as_mail_clients_read(raw, "Reply-To") == []
+    head = raw.split(b"\r\n\r\n")[0]
+    assert all(len(line) <= 78 for line in head.split(b"\r\n"))
+    assert b"evil" not in head and b"all-staff" not in head
+
+
+def test_short_display_name_round_trips_exactly_in_both_parsers(tmp_path: Path) -> None:
+    name = 'Eve "<ceo@evil.example>", a@b.ru'
+    raw = _email_of_owner(tmp_path, name)
+    message, _, _ = eml_parts(raw)
+    assert [(a.display_name, a.addr_spec) for a in message["From"].addresses] == [
+        (name, "ann.lee@example.com")
+    ]
+    assert mailboxes_as_mail_clients_read(raw, "From") == [(name, "ann.lee@example.com")]
+
+
+def test_plain_name_stays_readable_in_the_header() -> None:
+    assert mailbox_header(("Ann Lee", "ann@example.com")) == "Ann Lee <ann@example.com>"
+    assert mailbox_header(("", "ann@example.com")) == "ann@example.com"
+    assert mailbox_header(("Ann, Lee", "ann@example.com")) == (
+        "=?utf-8?b?QW5uLCBMZWU=?= <ann@example.com>"
+    )
+    long_address = "a" * 40 + "@example.com"
+    assert mailbox_header(("Ann, Lee", long_address)) == (
+        f"=?utf-8?b?QW5uLCBMZWU=?=\n <{long_address}>"
+    )
+
+
+# --- internationalised addresses --------------------------------------------------------------
+
+
+def test_internationalised_domain_is_valid_and_goes_into_headers_as_idna(tmp_path: Path) -> None:
+    config = "language: ru\nemail:\n  from: Отдел кадров <kadry@кадры.рф>\n  to: all@кадры.рф\n"
+    data = tiny_data()
+    data["owner"]["email"] = "ann@кадры.рф"
+    data["contacts"][0]["email"] = "bob@пример.испытание"
+    repo = make_repo(tmp_path, {"tiny-service.yaml": to_yaml(data)}, config=config)
+    build_repo(repo, tmp_path / "out", formats=("eml", "html", "md"))
+    out = tmp_path / "out" / "tiny-service"
+    raw = (out / "email.eml").read_bytes()
+    message, _, html = eml_parts(raw)
+    assert [(a.display_name, a.addr_spec) for a in message["From"].addresses] == [
+        ("Отдел кадров", "kadry@xn--80aiq0a9c.xn--p1ai")
+    ]
+    assert [a.addr_spec for a in message["To"].addresses] == ["all@xn--80aiq0a9c.xn--p1ai"]
+    assert message["Message-ID"].endswith("@xn--80aiq0a9c.xn--p1ai>")
+    assert raw.split(b"\r\n\r\n")[0].isascii()
+    guide_md = (out / "guide.md").read_text(encoding="utf-8")
+    guide_html = (out / "guide.html").read_text(encoding="utf-8")
+    for document in (guide_md, guide_html, html):
+        assert "bob@пример.испытание" in document  # people read the address as typed
+        assert "mailto:bob@xn--e1afmkfd.xn--80akhbyknj4f" in document
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "file", "line", "col"),
+    [
+        ("owner.email", "аня@кадры.рф", STANDARD, 12, 10),
+        ("to", "кадры@кадры.рф", "memogen.yaml", 3, 7),
+        ("from", "Кадры <кадры@example.com>", "memogen.yaml", 3, 9),
+    ],
+)
+def test_non_latin_mailbox_name_is_refused_with_a_hint(
+    field: str, typed: str, file: str, line: int, col: int, tmp_path: Path
+) -> None:
+    shown = typed.partition("<")[2].rstrip(">") or typed
+    dotted = FIELDS[field][3]
+    assert _validation_error(tmp_path, field, typed) == (
+        f"{file}:{line}:{col}: error: {dotted}: '{shown}' has letters outside latin before "
+        "the '@', which mail cannot deliver without SMTPUTF8 (use a latin mailbox name; the "
+        "domain may stay as it is, e.g. kadry@кадры.рф)"
+    )
+
+
+@pytest.mark.parametrize("typed", ["ann@кадры..рф", "ann@-кадры.рф", "ann@кадры", "ann@"])
+def test_malformed_internationalised_domain_is_not_an_address(typed: str, tmp_path: Path) -> None:
+    assert _validation_error(tmp_path, "owner.email", typed) == (
+        f"{STANDARD}:12:10: error: owner.email: '{typed}' is not an email address "
+        "(write it as name@example.com)"
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import http.server
+import logging
 import struct
 import threading
 import zlib
@@ -21,7 +22,7 @@ import pytest
 
 from memogen.context import catalogue_context, standard_context
 from memogen.errors import UserError
-from memogen.formats.pdf import _fetcher
+from memogen.formats.pdf import _Collect, _fetcher
 from memogen.validate import check_standards, load_config
 
 from .adversarial_kit import (
@@ -206,6 +207,14 @@ def test_no_logo_gives_an_empty_string(tmp_path: Path) -> None:
 
 
 LOGO = "memogen.yaml:1:7: error: logo: the logo 'assets/"
+STYLE_LOADS = (
+    "logo.svg' loads something from outside in its <style> "
+    "(remove @import, image-set() and url() that do not start with '#')"
+)
+NOT_UTF8 = (
+    "logo.svg' is not saved as UTF-8 "
+    "(export it again as plain SVG in UTF-8, the encoding every editor offers)"
+)
 BILLION_LAUGHS_SVG = (
     b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "lol">'
     b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><svg>&b;</svg>'
@@ -275,14 +284,51 @@ BILLION_LAUGHS_SVG = (
         (
             "logo.svg",
             SVG.replace("<defs>", "<style>@import url(https://x/s.css);</style><defs>").encode(),
-            "logo.svg' loads something from outside in its <style> "
-            "(remove @import and url() that do not start with '#')",
+            STYLE_LOADS,
         ),
         (
             "logo.svg",
             SVG.replace('fill="url(#g)"', 'fill="url(https://x/g.svg#g)"').encode(),
             "logo.svg' loads something from outside in 'fill' "
-            "(remove url() values that do not start with '#')",
+            "(remove url() and image-set() values that do not start with '#')",
+        ),
+        (
+            "logo.svg",
+            SVG.replace(
+                "<defs>", r"<style>rect{fill:\75rl(https://x/p.png)}</style><defs>"
+            ).encode(),
+            STYLE_LOADS,
+        ),
+        (
+            "logo.svg",
+            SVG.replace("<defs>", r"<style>rect{fill:\000075 rl(//x/p)}</style><defs>").encode(),
+            STYLE_LOADS,
+        ),
+        (
+            "logo.svg",
+            SVG.replace(
+                "<defs>", "<style>rect{fill:-webkit-image-set('https://x/p.png' 1x)}</style><defs>"
+            ).encode(),
+            STYLE_LOADS,
+        ),
+        (
+            "logo.svg",
+            SVG.replace("<defs>", r"<style>@\49 MPORT 'https://x/s.css';</style><defs>").encode(),
+            STYLE_LOADS,
+        ),
+        (
+            "logo.svg",
+            SVG.replace('fill="url(#g)"', r'style="fill: u\72l(https://x/p.png)"').encode(),
+            "logo.svg' loads something from outside in 'style' "
+            "(remove url() and image-set() values that do not start with '#')",
+        ),
+        ("logo.svg", b"\xff\xfe" + BILLION_LAUGHS_SVG.decode().encode("utf-16-le"), NOT_UTF8),
+        ("logo.svg", BILLION_LAUGHS_SVG.decode().encode("utf-16-be"), NOT_UTF8),
+        ("logo.svg", BILLION_LAUGHS_SVG.decode().encode("utf-32"), NOT_UTF8),
+        (
+            "logo.svg",
+            b'<?xml version="1.0" encoding="ISO-8859-1"?>' + SVG.encode(),
+            NOT_UTF8,
         ),
         (
             "logo.svg",
@@ -309,6 +355,15 @@ BILLION_LAUGHS_SVG = (
         "file-href",
         "style-import",
         "css-url",
+        "css-escape-url",
+        "css-escape-six-digits",
+        "css-image-set",
+        "css-escaped-import",
+        "style-attribute-escape",
+        "utf-16-bom-doctype",
+        "utf-16-no-bom-doctype",
+        "utf-32-doctype",
+        "declared-latin-1",
         "not-svg",
         "malformed",
     ],
@@ -333,3 +388,34 @@ def test_logo_symlinked_to_a_file_outside_the_repo_is_refused(tmp_path: Path) ->
         "memogen.yaml:1:7: error: logo: the logo 'assets/logo.svg' is outside the repo "
         "(put the file in a folder next to memogen.yaml, e.g. assets/logo.svg)"
     )
+
+
+def test_logo_without_organisation_has_an_alt_text_and_builds_strict(tmp_path: Path) -> None:
+    """Before: every `--strict` build with a logo and no organisation failed, and the warning
+    carried the whole base64 logo."""
+    repo = make_repo(tmp_path, config="language: en\nlogo: assets/logo.svg\n")
+    (repo / "assets").mkdir()
+    (repo / "assets" / "logo.svg").write_text(SVG, encoding="utf-8")
+    result = build_repo(
+        repo, repo / "output", formats=("html", "pdf"), artifacts=("poster",), strict=True
+    )
+    assert result.warnings == []
+    poster = (repo / "output" / "tiny-service" / "poster.html").read_text(encoding="utf-8")
+    assert 'alt="Logo"' in poster
+
+
+def test_render_warnings_never_echo_a_data_uri() -> None:
+    payload = base64.b64encode(SVG.encode()).decode()
+    collector = _Collect()
+    collector.emit(
+        logging.LogRecord(
+            "weasyprint",
+            logging.WARNING,
+            "",
+            0,
+            'Image "%s" has no alt',
+            (f"data:image/svg+xml;base64,{payload}",),
+            None,
+        )
+    )
+    assert collector.messages == ['Image "data:image/svg+xml,…" has no alt']

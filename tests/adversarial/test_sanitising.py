@@ -20,6 +20,7 @@ from .adversarial_kit import (
     build_repo,
     eml_parts,
     html_problems,
+    mailboxes_as_mail_clients_read,
     make_repo,
     markdown_as_html,
     pdf_attachments,
@@ -211,12 +212,13 @@ def test_pdf_title_shows_the_title_literally(hostile_out: Path, name: str) -> No
 
 
 def test_email_subject_and_sender_show_title_and_name_literally(hostile_out: Path) -> None:
-    message, plain, _ = eml_parts((hostile_out / "tiny-service" / "email.eml").read_bytes())
+    raw = (hostile_out / "tiny-service" / "email.eml").read_bytes()
+    message, plain, _ = eml_parts(raw)
     # A 70–77 character subject is folded whole onto the next line ("Subject:\r\n …"), valid
     # RFC 5322; Python's parser then keeps the folding space in front, mail clients do not.
     assert message["Subject"].lstrip(" ") == TITLE
-    sender = message["From"].addresses
-    assert [(a.display_name, a.addr_spec) for a in sender] == [(OWNER, "ann.lee@example.com")]
+    assert [a.addr_spec for a in message["From"].addresses] == ["ann.lee@example.com"]
+    assert mailboxes_as_mail_clients_read(raw, "From") == [(OWNER, "ann.lee@example.com")]
     assert TITLE in plain.replace("\n", " ")
 
 

@@ -1,0 +1,84 @@
+"""Guarantee 2 — Markdown: a URL a standard gives (`request.form_url`, `feedback.url`) is one
+link destination, percent-encoded where Markdown would read syntax, so it can neither end its
+link early nor add a link or an image of its own. Each .md is read as a forge reads it:
+rendered by Python-Markdown, then every link and image counted."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from memogen.filters import md_url
+
+from .adversarial_kit import build_repo, make_repo, markdown_as_html, tiny_data, to_yaml
+
+FORM = "https://forms.example.com/help)[x](javascript:alert(1))"
+SURVEY = (
+    "https://survey.example.com/r)![p](https://tracker.example/p.png)[y](https://evil.example/)"
+)
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "a":
+            self.found.append(("a", found.get("href") or ""))
+        elif tag == "img":
+            self.found.append(("img", found.get("src") or ""))
+
+
+def links_and_images(markdown_text: str) -> list[tuple[str, str]]:
+    parser = _Links()
+    parser.feed(markdown_as_html(markdown_text))
+    return parser.found
+
+
+@pytest.fixture(scope="module")
+def hostile_markdown(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = tiny_data()
+    data["request"]["form_url"] = FORM
+    data["feedback"] = {"url": SURVEY}
+    repo = make_repo(tmp_path_factory.mktemp("links"), {"tiny-service.yaml": to_yaml(data)})
+    build_repo(repo, repo / "output", formats=("md",), artifacts=("memo", "guide"))
+    return repo / "output" / "tiny-service"
+
+
+def test_form_url_in_markdown_is_one_link_and_adds_none(hostile_markdown: Path) -> None:
+    """Before: the memo gained a `javascript:` link `[x]`."""
+    assert links_and_images((hostile_markdown / "memo.md").read_text(encoding="utf-8")) == [
+        ("a", "https://forms.example.com/help%29%5Bx%5D%28javascript:alert%281%29%29"),
+        ("a", "mailto:bob.stone@example.com"),
+    ]
+
+
+def test_feedback_url_in_markdown_adds_no_tracking_image(hostile_markdown: Path) -> None:
+    """Before: the guide gained an <img> from tracker.example and a link to evil.example."""
+    assert links_and_images((hostile_markdown / "guide.md").read_text(encoding="utf-8")) == [
+        ("a", "https://forms.example.com/help%29%5Bx%5D%28javascript:alert%281%29%29"),
+        ("a", "mailto:bob.stone@example.com"),
+        (
+            "a",
+            "https://survey.example.com/r%29!%5Bp%5D%28https://tracker.example/p.png%29"
+            "%5By%5D%28https://evil.example/%29",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("url", "written"),
+    [
+        ("https://x.example/a b", "https://x.example/a%20b"),
+        ("https://x.example/<x>", "https://x.example/%3Cx%3E"),
+        ("https://x.example/a%20b?q=1&r=2#top", "https://x.example/a%20b?q=1&r=2#top"),
+        ("https://x.example/путь", "https://x.example/%D0%BF%D1%83%D1%82%D1%8C"),
+        ('https://x.example/"t"', "https://x.example/%22t%22"),
+    ],
+)
+def test_md_url_encodes_only_what_markdown_would_read(url: str, written: str) -> None:
+    assert md_url(url) == written

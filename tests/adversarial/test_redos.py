@@ -1,0 +1,74 @@
+"""Guarantee: every pattern memogen runs over user text is linear. The lint rules' old email
+pattern `\\S+@\\S+\\.\\w+` was cubic: one 4,000-character field took 24–45 s. The figures are in
+benchmarks/redos.py; here, what the patterns still find, and a lint of the worst fields under
+a subprocess timeout that the old code overran many times over."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from memogen.durations import parse_duration
+from memogen.fields import has_encoded_word
+from memogen.lint_rules.text import sentences, visible, without_code
+
+from .adversarial_kit import make_repo, tiny_data, to_yaml
+
+# Old: three fields of 4,000 characters, about 24 s each (72 s). Now: the CLI's start-up.
+PATHOLOGICAL_LINT_SECONDS = 20
+
+
+# What the old patterns gave, character for character (one deliberate difference, marked).
+@pytest.mark.parametrize(
+    ("text", "seen"),
+    [
+        ("Write to ann.lee@example.com, please.", "Write to  , please."),
+        ("Mail (ann@example.com).", "Mail  )."),
+        ("a@b.c@d and x@y", " @d and x@y"),
+        ("@example.com is not one; nor is a@b.", "@example.com is not one; nor is a@b."),
+        ("Почта: кадры@кадры.рф.", "Почта:  ."),
+        (
+            "See [the form](https://x.example/f) or <https://x.example/> now.",
+            "See the form or   now.",
+        ),
+        # a link's text holds no '[' now (it was 'a[b'): the price of a linear pattern
+        ("[a[b](https://x.example/) and <b>bold</b> `code`", "[ab and  bold   "),
+    ],
+)
+def test_lint_still_sees_past_addresses_links_and_markup(text: str, seen: str) -> None:
+    assert visible(text) == seen
+
+
+def test_typography_blanks_addresses_keeping_every_offset() -> None:
+    text = 'Пишите на "кадры@кадры.рф", [форма](https://x.example/(a)) и <i>'
+    blanked = without_code(text)
+    assert len(blanked) == len(text)
+    assert blanked == 'Пишите на                ", [форма](                       и    '
+
+
+def test_sentences_and_durations_read_as_before() -> None:
+    assert sentences("One. Two!  Three? «Four»") == ("One.", "Two!", "Three?", "«Four»")
+    assert str(parse_duration("  3   business days  ")) == "3 business days"
+    assert has_encoded_word("x =?utf-8?q?a?= y") and not has_encoded_word("=?a" * 1000)
+
+
+def test_lint_of_the_most_hostile_fields_finishes(tmp_path: Path) -> None:
+    """Before: over a minute of one core; the bound here is generous for a loaded machine."""
+    data = tiny_data()
+    data["summary"] = "a@" * 2000
+    data["request"]["steps"] = ["b@" * 2000, "[" * 4000]
+    data["result"]["criteria"] = ["c@" * 2000, "<a" * 2000, "](" * 2000]
+    repo = make_repo(tmp_path, {"tiny-service.yaml": to_yaml(data)})
+    ran = subprocess.run(
+        [sys.executable, "-m", "memogen", "lint"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=PATHOLOGICAL_LINT_SECONDS,
+        check=False,
+    )
+    assert ran.returncode in (0, 1) and ran.stderr == ""
+    assert ran.stdout.splitlines()[-1].startswith("1 file checked")
