@@ -27,9 +27,10 @@ from urllib.parse import urlsplit
 import pytest
 from click.testing import CliRunner
 
+from memogen import pipeline, validate
 from memogen.cli import main
 from memogen.errors import Issue
-from memogen.livebuild import Failure
+from memogen.livebuild import Failure, LiveBuild
 from memogen.news import News
 from memogen.preview_pages import error_page
 from memogen.serve import inject, resolve_file
@@ -439,3 +440,32 @@ def test_the_error_page_escapes_what_comes_from_the_files(tmp_path: Path) -> Non
     page = error_page([Failure((issue,))], tmp_path, "t-1")
     assert "<script>alert" not in page and "2 | title: &lt;script&gt;alert(1)" in page
     assert "x.yaml:2:8</span>: error: title: bad &#x27;&lt;b&gt;&#x27; (use &lt;i&gt;)" in page
+
+
+def test_a_save_is_validated_once_for_both_phases(
+    write_repo: Callable[..., Path],
+    valid_standard_text: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """The page phase checks the sources; its build, its catalogue and the print phase use
+    what it found instead of validating again."""
+    config = "build:\n  artifacts: [memo]\n  formats: [html, pdf]\n"
+    monkeypatch.chdir(write_repo({"standards/tiny-service.yaml": valid_standard_text}, config))
+    validations: list[int] = []
+    real = validate.check_standards
+
+    def counted(*args: Any, **kwargs: Any) -> validate.Checked:
+        validations.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(validate, "check_standards", counted)
+    monkeypatch.setattr(pipeline, "check_standards", counted)
+    live = LiveBuild([], None, tmp_path / "work", News("t"), lambda line: None)
+    live._page_phase()
+    live._print_phase()
+    assert (len(validations), live.failures) == (1, {})
+    assert sorted(p.name for p in (live.site / "tiny-service").iterdir()) == [
+        "memo.html",
+        "memo.pdf",
+    ]
