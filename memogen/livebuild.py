@@ -153,7 +153,7 @@ class LiveBuild:
                 if formats:
                     options = BuildOptions(out=self.site, formats=formats)
                     changed += build(
-                        self.paths, self.config_path, options, None, validated
+                        self.paths, self.config_path, options, validated=validated
                     ).rendered
                 changed += write_index(self.paths, self.config_path, self.site, validated).rendered
             self.standards = [
@@ -181,7 +181,7 @@ class LiveBuild:
                 self.config_path,
                 BuildOptions(out=self.print_dir, formats=formats),
                 self._progress,
-                validated,
+                validated=validated,
             )
             with self._site_lock:
                 changed = self._copy_print_files()
