@@ -24,8 +24,8 @@ from pathlib import Path
 
 from memogen.errors import Issue, UserError
 from memogen.news import News
-from memogen.pipeline import BuildOptions, build, check, write_index
-from memogen.project import CONFIG_NAME, STANDARDS_DIR, open_project, standard_folders
+from memogen.pipeline import BuildOptions, Validated, build, check, write_index
+from memogen.project import CONFIG_NAME, STANDARDS_DIR, standard_folders
 from memogen.writer import write_atomic
 
 PRINT_FORMATS = ("pdf", "png")
@@ -71,6 +71,7 @@ class LiveBuild:
         self.failures: dict[str, Failure] = {}
         self._failures_lock = threading.Lock()
         self.standards: list[Listed] = []
+        self._validated: Validated | None = None  # the last valid sources, as checked
         self._stop = threading.Event()
         self._page_due = threading.Event()
         self._print_due = threading.Event()
@@ -144,15 +145,17 @@ class LiveBuild:
             project, checked, _ = check(self.paths, self.config_path)
             if checked.errors:
                 raise UserError(checked.issues)
+            self._validated = validated = (project, checked)
             wanted = project.config.build.formats
             formats = tuple(f for f in wanted if f not in PRINT_FORMATS)
             with self._site_lock:
                 changed: list[str] = []
                 if formats:
+                    options = BuildOptions(out=self.site, formats=formats)
                     changed += build(
-                        self.paths, self.config_path, BuildOptions(out=self.site, formats=formats)
+                        self.paths, self.config_path, options, validated=validated
                     ).rendered
-                changed += write_index(self.paths, self.config_path, self.site).rendered
+                changed += write_index(self.paths, self.config_path, self.site, validated).rendered
             self.standards = [
                 Listed(s.id, s.title, s.language or project.config.language, s.department)
                 for s in checked.standards
@@ -169,18 +172,23 @@ class LiveBuild:
         started = time.monotonic()
         self._fresh_templates("print")
         try:
-            project = open_project(self.config_path)
-            formats = tuple(f for f in project.config.build.formats if f in PRINT_FORMATS)
+            validated = self._validated  # what the page phase checked: the sources on screen
+            if validated is None:
+                return
+            formats = tuple(f for f in validated[0].config.build.formats if f in PRINT_FORMATS)
             result = build(
                 self.paths,
                 self.config_path,
                 BuildOptions(out=self.print_dir, formats=formats),
                 self._progress,
+                validated=validated,
             )
             with self._site_lock:
                 changed = self._copy_print_files()
                 if changed:
-                    changed += write_index(self.paths, self.config_path, self.site).rendered
+                    changed += write_index(
+                        self.paths, self.config_path, self.site, validated
+                    ).rendered
             self._succeeded("print", changed, started, result.warnings)
         except _Stopped:
             pass

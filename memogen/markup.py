@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import html
 import re
+import threading
+from typing import Any
 
 import markdown
 import nh3
+from markdown import inlinepatterns
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "a", "ul", "ol", "li", "code"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
@@ -26,13 +29,78 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\\[\]])")
 _DEAD_LINK = re.compile(r'<a(?: (?:rel|title)="[^"]*")*>(.*?)</a>', re.DOTALL)  # no href
 _SINGLE_PARAGRAPH = re.compile(r"^<p>((?:(?!<p>).)*)</p>$", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
-_converter = markdown.Markdown(extensions=[], output_format="html")
+_BRACKET = re.compile(r"[\[\]]")
+# Python-Markdown looks for the `]` (then the `)`) of every `[` to the end of the text, so a
+# run of `[` costs time quadratic in its length; these bound each look, keeping it linear.
+MAX_LINK_TEXT_BRACKETS = 32
+MAX_LINK_TEXT_NESTING = 4
+MAX_LINK_TARGET_CHARS = 2048
+_LINK_PROCESSORS = {  # name → (class, priority), as Python-Markdown registers them
+    "reference": (inlinepatterns.ReferenceInlineProcessor, 170),
+    "link": (inlinepatterns.LinkInlineProcessor, 160),
+    "image_link": (inlinepatterns.ImageInlineProcessor, 150),
+    "image_reference": (inlinepatterns.ImageReferenceInlineProcessor, 140),
+    "short_reference": (inlinepatterns.ShortReferenceInlineProcessor, 130),
+    "short_image_ref": (inlinepatterns.ShortImageReferenceInlineProcessor, 125),
+}
+_per_thread = threading.local()  # a Markdown instance keeps state while it converts
+
+
+def _bounded(processor: type[inlinepatterns.LinkInlineProcessor]) -> type[Any]:
+    """`processor` with a link's text and target looked for only so far ahead."""
+
+    class Bounded(processor):  # type: ignore[valid-type,misc]
+        def getText(self, data: str, index: int) -> tuple[str, int, bool]:
+            """The link text up to its matching `]`, nested brackets included (as the
+            original does), giving up after `MAX_LINK_TEXT_BRACKETS` brackets or
+            `MAX_LINK_TEXT_NESTING` levels."""
+            depth = 1
+            for seen, bracket in enumerate(_BRACKET.finditer(data, index)):
+                depth += 1 if bracket.group() == "[" else -1
+                if seen == MAX_LINK_TEXT_BRACKETS or depth > MAX_LINK_TEXT_NESTING:
+                    break
+                if depth == 0:
+                    return data[index : bracket.start()], bracket.end(), True
+            return "", index, False
+
+        def getLink(self, data: str, index: int) -> tuple[str, str | None, int, bool]:
+            if ")" not in data[index : index + MAX_LINK_TARGET_CHARS]:
+                return "", None, index, False  # no end in reach: spare the scan
+            found = super().getLink(data[: index + MAX_LINK_TARGET_CHARS], index)
+            return found  # type: ignore[no-any-return]
+
+    return Bounded
+
+
+class _BoundedLinks(markdown.Extension):
+    """Replace the link and image processors by their bounded versions."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        for name, (processor, priority) in _BOUNDED_PROCESSORS.items():
+            pattern = md.inlinePatterns[name].pattern
+            md.inlinePatterns.register(processor(pattern, md), name, priority)
+
+
+_BOUNDED_PROCESSORS = {
+    name: (_bounded(processor), priority)
+    for name, (processor, priority) in _LINK_PROCESSORS.items()
+}
+
+
+def _converter() -> markdown.Markdown:
+    """This thread's Markdown instance (`memogen serve` converts in two threads at once)."""
+    converter: markdown.Markdown | None = getattr(_per_thread, "converter", None)
+    if converter is None:
+        converter = markdown.Markdown(extensions=[_BoundedLinks()], output_format="html")
+        _per_thread.converter = converter
+    return converter
 
 
 def to_html(text: str) -> str:
     """Markdown → cleaned HTML (block level: paragraphs and lists)."""
-    _converter.reset()
-    rendered = _converter.convert(text)
+    converter = _converter()
+    converter.reset()
+    rendered = converter.convert(text)
     cleaned = nh3.clean(
         rendered,
         tags=ALLOWED_TAGS,

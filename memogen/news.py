@@ -51,7 +51,8 @@ class News:
     def generation_of(self, stamp: str) -> int | None:
         """The generation a stamp of this server names; None for another server's or garbage."""
         token, _, number = stamp.rpartition("-")
-        return int(number) if token == self.token and number.isdigit() else None
+        plain_number = number.isascii() and number.isdigit()  # not "²", which int() refuses
+        return int(number) if token == self.token and plain_number else None
 
     def changed_after(self, generation: int | None) -> list[str]:
         """URL paths changed after `generation`; `*` when that is unknown or too old."""

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from memogen.writer import Staging
 
 Progress = Callable[[int, int], None]
+Validated = tuple[Project, Checked]  # what `check()` found, for a caller that already ran it
 
 
 @dataclass(frozen=True)
@@ -63,12 +64,14 @@ def build(
     config_path: Path | None,
     options: BuildOptions,
     progress: Progress | None = None,
+    validated: Validated | None = None,
 ) -> BuildResult:
-    """Validate, render what is stale, then swap the result into `options.out`."""
+    """Validate (unless `validated` is what `check()` just gave), render what is stale,
+    then swap the result into `options.out`."""
     from memogen.manifest import Manifest
     from memogen.writer import BuildLock, Staging
 
-    project, checked, _ = check(paths, config_path)
+    project, checked = validated or check(paths, config_path)[:2]
     if checked.errors or (options.strict and checked.warnings):
         raise UserError(checked.issues)
     standards = in_shard(checked.standards, options.shard)
@@ -96,11 +99,13 @@ def build(
     return result
 
 
-def write_index(paths: Sequence[Path], config_path: Path | None, out: Path) -> BuildResult:
+def write_index(
+    paths: Sequence[Path], config_path: Path | None, out: Path, validated: Validated | None = None
+) -> BuildResult:
     """Assemble the catalogue from whatever the (sharded) builds left in `out`."""
     from memogen.writer import BuildLock, Staging
 
-    project, checked, _ = check(paths, config_path)
+    project, checked = validated or check(paths, config_path)[:2]
     if checked.errors:
         raise UserError(checked.issues)
     result = BuildResult(issues=checked.issues)

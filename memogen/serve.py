@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, unquote
 
 from memogen import preview_pages as pages
 from memogen.errors import UserError
@@ -40,7 +40,8 @@ CONTENT_TYPES = {
     ".txt": "text/plain; charset=utf-8",
     ".eml": "text/plain; charset=utf-8",
 }
-PING_SECONDS = 15.0
+PING_SECONDS = 15.0  # the event stream's keep-alive, well inside the request timeout
+REQUEST_TIMEOUT_SECONDS = 30.0  # a client that sends nothing (or half a request) for this long
 
 
 def serve(paths: Sequence[Path], config_path: Path | None, host: str, port: int, say: Say) -> None:
@@ -87,14 +88,25 @@ def _stop_on_sigterm() -> signal.Handlers | Callable[..., object] | int | None:
 class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True  # a browser's open event stream never holds up the exit
 
-    def __init__(self, address: tuple[str, int], live: LiveBuild) -> None:
+    def __init__(
+        self,
+        address: tuple[str, int],
+        live: LiveBuild,
+        request_timeout: float = REQUEST_TIMEOUT_SECONDS,
+    ) -> None:
         self.live = live
+        self.request_timeout = request_timeout
         super().__init__(address, PreviewHandler)
 
     def handle_error(self, request: object, client_address: object) -> None:
-        """A browser that leaves mid-response (a reload, a closed tab) is no error."""
-        if not isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
-            super().handle_error(request, client_address)  # type: ignore[arg-type]
+        """A browser that leaves mid-response (a reload, a closed tab) is no error; anything
+        else is a bug, told in one line (no traceback: the terminal is the build's)."""
+        error = sys.exc_info()[1]
+        if error is not None and not isinstance(error, ConnectionError | TimeoutError):
+            self.live.say(
+                f"internal error answering a request: {error.__class__.__name__}: {error} "
+                "(a bug in memogen; please report it)"
+            )
 
 
 class PreviewServer6(PreviewServer):
@@ -149,6 +161,12 @@ class PreviewHandler(BaseHTTPRequestHandler):
     server: PreviewServer
     server_version = "memogen-serve"
 
+    def setup(self) -> None:
+        """Time out reads: an idle or half-sent request must not hold a thread forever. The
+        event stream only writes once its request is in, so it is never cut for being idle."""
+        super().setup()
+        self.connection.settimeout(self.server.request_timeout)
+
     def do_GET(self) -> None:
         self._respond(head=False)
 
@@ -163,17 +181,17 @@ class PreviewHandler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.BAD_REQUEST, "text/plain; charset=utf-8", b"bad Host\n", head)
             return
         live = self.server.live
-        url = urlsplit(self.path)
-        if url.path == pages.EVENTS_PATH and not head:
-            self._events(url.query)
-        elif url.path == "/__memogen/status":
+        path, _, query = self.path.partition("#")[0].partition("?")  # no urlsplit: `//[x` is a path
+        if path == pages.EVENTS_PATH and not head:
+            self._events(query)
+        elif path == "/__memogen/status":
             failures = list(live.failures.values())
             text = pages.status_json(live.news, live.busy(), failures, live.site)
             self._send(HTTPStatus.OK, "application/json", text.encode(), head)
-        elif url.path.startswith(pages.PREVIEW_PATH) or url.path == pages.PREVIEW_PATH[:-1]:
-            self._preview(url.path[len(pages.PREVIEW_PATH) :], head)
+        elif path.startswith(pages.PREVIEW_PATH) or path == pages.PREVIEW_PATH[:-1]:
+            self._preview(path[len(pages.PREVIEW_PATH) :], head)
         else:
-            self._file(url.path, head)
+            self._file(path, head)
 
     def _file(self, url_path: str, head: bool) -> None:
         live = self.server.live

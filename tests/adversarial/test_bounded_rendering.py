@@ -8,7 +8,9 @@ import multiprocessing
 import resource
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
 
 import pytest
 
@@ -184,3 +186,49 @@ def test_running_out_of_memory_names_the_standard(
     )
     assert snapshot(out) == before
     assert leftovers(out) == []
+
+
+# --- Markdown: runs of brackets -----------------------------------------------------------------
+
+
+def _lines_run(function: Callable[[], object]) -> int:
+    """How many lines of Python `function` runs: a measure of work that no clock disturbs."""
+    count = 0
+
+    def trace(frame: FrameType, event: str, arg: object) -> Callable[..., object]:
+        nonlocal count
+        count += event == "line"
+        return trace
+
+    sys.settrace(trace)
+    try:
+        function()
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def test_a_run_of_brackets_costs_markdown_work_linear_in_its_length() -> None:
+    """Python-Markdown looked for the `]` of every `[` to the end of the text: a valid
+    250 KiB standard of `[` took minutes (benchmarks/markdown_brackets.py has the figures)."""
+    from memogen import markup
+
+    markup.to_html("warm up")
+    short, long = (_lines_run(lambda n=n: markup.to_html("[" * n)) for n in (100, 400))
+    assert long < 5 * short  # 4 times the text, about 4 times the work (not 16)
+
+
+def test_bracket_runs_render_as_typed_and_links_still_work() -> None:
+    from memogen import markup
+
+    run = "[" * 3000 + "not a link] ]"
+    assert markup.to_html(run) == f"<p>{run}</p>"
+    text = "See [the form](https://forms.example/a_(b)) and [[1] notes](https://n.example)."
+    assert markup.to_html(text) == (
+        '<p>See <a href="https://forms.example/a_(b)" rel="noopener noreferrer">the form</a>'
+        ' and <a href="https://n.example" rel="noopener noreferrer">[1] notes</a>.</p>'
+    )
+    reference = "[[[ Open [the form][form].\n\n[form]: https://forms.example/a"
+    assert markup.to_html(reference) == (
+        '<p>[[[ Open <a href="https://forms.example/a" rel="noopener noreferrer">the form</a>.</p>'
+    )
