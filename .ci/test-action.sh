@@ -5,6 +5,7 @@
 # inputs filled in, GITHUB_ACTION_PATH, GITHUB_WORKSPACE, RUNNER_TEMP and GITHUB_PATH set.
 #   a good repo, `build --strict`     -> exit 0, every document and the catalogue written
 #   one invalid standard, `validate`  -> exit 1, the located error printed
+#   one invalid standard, `build --strict` (the default command) -> exit 1, no output
 # Usage: .ci/test-action.sh   (PYTHON: a Python with PyYAML, to read action.yml)
 set -euo pipefail
 action=$(cd "$(dirname "$0")/.." && pwd)
@@ -56,6 +57,9 @@ standards_repo() {
 
 good=$(standards_repo good)
 step system-libraries "$good" || fail "the system-libraries step failed"
+# Once they are there, the step sees them and installs nothing (no apt-get on every run).
+step system-libraries "$good" | grep -x 'system libraries: already present' >/dev/null \
+  || fail "the system-libraries step does not see the libraries it installed"
 step install "$good" || fail "the install step failed"
 grep -qx "$RUNNER_TEMP/memogen-venv/bin" "$GITHUB_PATH" || fail "memogen is not on GITHUB_PATH"
 
@@ -76,6 +80,10 @@ step run "$bad" validate > "$tmp/bad.log" 2>&1 || code=$?
 [ "$code" -eq 1 ] || { cat "$tmp/bad.log"; fail "validate with an invalid standard exited $code, not 1"; }
 grep -q '^standards/broken.yaml:[0-9]*:[0-9]*: error: ' "$tmp/bad.log" \
   || { cat "$tmp/bad.log"; fail "validate did not locate the invalid standard's error"; }
+code=0
+step run "$bad" > "$tmp/bad-build.log" 2>&1 || code=$?
+[ "$code" -eq 1 ] || { cat "$tmp/bad-build.log"; fail "build --strict with an invalid standard exited $code, not 1"; }
+[ ! -e "$bad/output/index.html" ] || fail "build --strict with an invalid standard wrote output/"
 
 [ "$failures" -eq 0 ] || exit 1
 echo "action.yml: installs in a standards-only repo; good repo -> 0, invalid standard -> 1"
