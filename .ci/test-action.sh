@@ -12,8 +12,12 @@ action=$(cd "$(dirname "$0")/.." && pwd)
 python=${PYTHON:-$action/.venv/bin/python}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-export GITHUB_ACTION_PATH=$action RUNNER_TEMP=$tmp/runner GITHUB_PATH=$tmp/github-path
-mkdir -p "$RUNNER_TEMP"
+# The action's checkout: the repo's files (committed or not, never ignored ones like .venv),
+# as `uses:` fetches them; pip builds there, not in this working tree.
+mkdir -p "$tmp/action" "$tmp/runner"
+git -C "$action" ls-files -z --cached --others --exclude-standard \
+  | (cd "$action" && xargs -0 tar -cf - --ignore-failed-read 2>/dev/null) | tar -xf - -C "$tmp/action"
+export GITHUB_ACTION_PATH=$tmp/action RUNNER_TEMP=$tmp/runner GITHUB_PATH=$tmp/github-path
 : > "$GITHUB_PATH"
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
