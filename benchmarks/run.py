@@ -22,6 +22,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
+import hostile_yaml  # noqa: E402
 from corpus import make_corpus  # noqa: E402
 
 from memogen.formats import pdf as pdf_format  # noqa: E402
@@ -160,6 +161,12 @@ def validate_figures(folder: Path) -> None:
     report("validate / CSafeLoader", f"{ours / baseline:.2f}x", "target <= 3x")
 
 
+def hostile_yaml_figures() -> None:
+    """The loader's bounds in time and memory (the tests check the refusals themselves)."""
+    for row in hostile_yaml.figures():
+        report(*row)
+
+
 def startup_figures(folder: Path) -> None:
     one = sorted((folder / "standards").glob("*.yaml"))[0]
     commands = {
@@ -293,6 +300,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temporary:
         tmp = Path(temporary)
         startup_figures(make_corpus(tmp / "c1", 5))
+        hostile_yaml_figures()
         validate_figures(make_corpus(tmp / "c1000", validate_count))
         build_figures(make_corpus(tmp / "c50", build_count), tmp, build_count)
         memo_overhead(tmp / "c50")

@@ -25,7 +25,7 @@ VALIDATION_RULE = RuleInfo(
     "MG000",
     "valid-standard",
     "error",
-    "A standard must follow the memogen format (SPEC.md) to be built.",
+    "A standard must follow the memogen format (docs/standard.schema.json) to be built.",
 )
 
 

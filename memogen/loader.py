@@ -30,6 +30,7 @@ MAX_NODES = 20_000
 
 KeyPath = tuple[str | int, ...]
 Position = tuple[int, int]
+_ParserClass = type[yaml.CSafeLoader | yaml.SafeLoader]
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _CUT_COMMENT = re.compile(r"[ \t]+(#.*)")
@@ -102,12 +103,32 @@ def load_bytes(raw: bytes, file: str) -> Document:
     return load_text(text.removeprefix("\ufeff"), file)
 
 
+# libyaml's own bound on nesting (PyYAML 6.0.4 and later). It looks ahead over a run of
+# '[' or '{' before it hands over the first event, so it can stop there before the tree
+# builder has seen the level that breaks MAX_DEPTH.
+_LIBYAML_NESTING = "exceeded maximum nesting depth"
+
+
 def load_text(text: str, file: str) -> Document:
     """Load YAML from text; the main entry point of this module."""
     _refuse_control_characters(text, file)
+    try:
+        return _build(text, file, _Parser)
+    except _LibyamlTooDeep:
+        # The pure-Python parser has no bound of its own, so memogen's MAX_DEPTH check
+        # meets the nesting first and names where it first went too deep.
+        return _build(text, file, yaml.SafeLoader)
+
+
+class _LibyamlTooDeep(Exception):
+    """libyaml stopped at its own nesting bound, before memogen's check could locate it."""
+
+
+def _build(text: str, file: str, parser_class: _ParserClass) -> Document:
+    """Feed the parser's events to a tree builder; every failure is a located UserError."""
     builder = _TreeBuilder(file, text)
     try:
-        parser = _Parser(text)
+        parser = parser_class(text)
         try:
             while parser.check_event():
                 event = parser.get_event()
@@ -116,6 +137,8 @@ def load_text(text: str, file: str) -> Document:
         finally:
             parser.dispose()
     except yaml.MarkedYAMLError as exc:
+        if parser_class is not yaml.SafeLoader and _LIBYAML_NESTING in (exc.problem or ""):
+            raise _LibyamlTooDeep from None
         raise _syntax_error(file, exc, builder.multiline_quote) from None
     except yaml.YAMLError as exc:
         raise _error(file, (1, 1), f"the YAML cannot be read: {exc}") from None

@@ -23,7 +23,7 @@ from memogen.models import Config, Standard
 from memogen.templating import make_environment, render
 from memogen.writer import write_staged
 
-# Which formats each artifact comes in (SPEC's output layout), and its templates.
+# Which formats each artifact comes in (the table at the top of README.md), and its templates.
 ARTIFACT_FORMATS: dict[str, tuple[str, ...]] = {
     "memo": ("html", "pdf", "md"),
     "guide": ("html", "pdf", "md"),

@@ -7,11 +7,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import settings
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+
+# A property fails on what it finds, never on how long an example took on a busy machine.
+settings.register_profile("memogen", deadline=None)
+settings.load_profile("memogen")
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # A small, complete, valid standard; the bad fixtures are variations of it.

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import time
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from memogen import loader
 from memogen.errors import UserError
 from memogen.loader import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, MAX_SCALAR_CHARS, load_bytes
 from memogen.models import Standard
@@ -179,14 +179,29 @@ def test_file_over_the_size_bound_is_refused() -> None:
     )
 
 
-def test_deep_nesting_is_refused_quickly() -> None:
-    started = time.perf_counter()
-    message = refusal(b"[" * 1000 + b"]" * 1000)
-    assert time.perf_counter() - started < 1.0
-    assert message == (
-        f"standards/s.yaml:1:{MAX_DEPTH + 1}: error: values are nested more than "
-        f"{MAX_DEPTH} levels deep (a standard needs only a few levels; check the indentation)"
-    )
+TOO_DEEP = (
+    f"standards/s.yaml:1:{MAX_DEPTH + 1}: error: values are nested more than "
+    f"{MAX_DEPTH} levels deep (a standard needs only a few levels; check the indentation)"
+)
+
+
+def test_deep_nesting_is_refused_where_it_first_exceeds_the_bound() -> None:
+    assert refusal(b"[" * 2000 + b"]" * 2000) == TOO_DEEP  # beyond libyaml's own bound too
+
+
+def test_libyamls_own_nesting_bound_still_gives_memogens_located_message(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """PyYAML 6.0.4's libyaml can stop at its own bound before memogen's check sees a level."""
+
+    class LibyamlWithItsOwnBound(yaml.SafeLoader):
+        def check_event(self, *choices: type[yaml.Event]) -> bool:
+            raise yaml.MarkedYAMLError(
+                problem="exceeded maximum nesting depth", problem_mark=self.get_mark()
+            )
+
+    monkeypatch.setattr(loader, "_Parser", LibyamlWithItsOwnBound)
+    assert refusal(b"[" * 20 + b"]" * 20) == TOO_DEEP
 
 
 def test_nesting_at_the_depth_bound_is_accepted() -> None:
@@ -194,15 +209,12 @@ def test_nesting_at_the_depth_bound_is_accepted() -> None:
     assert load_bytes(raw, FILE).data is not None
 
 
-def test_billion_laughs_is_refused_quickly() -> None:
+def test_billion_laughs_is_refused_at_its_first_anchor() -> None:
     lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     for level in range(1, 10):
         refs = ", ".join([f"*a{level - 1}"] * 9)
         lines.append(f"a{level}: &a{level} [{refs}]")
-    started = time.perf_counter()
-    message = refusal("\n".join(lines).encode())
-    assert time.perf_counter() - started < 1.0
-    assert message == (
+    assert refusal("\n".join(lines).encode()) == (
         "standards/s.yaml:1:5: error: the anchor '&a0' is not allowed "
         "(write the value out in full; a standard is plain data)"
     )
@@ -440,7 +452,6 @@ def _load_and_validate(raw: bytes) -> None:
 
 
 _FAST = settings(
-    deadline=timedelta(milliseconds=500),
     max_examples=300,
     suppress_health_check=[HealthCheck.too_slow],
 )
@@ -491,3 +502,8 @@ def test_comments_on_their_own_lines_after_keys_or_quotes_stay_silent() -> None:
     )
     assert document.cut_comments == []
     assert document.data["owner"]["role"] == "Head #2\n"
+
+
+def test_the_properties_fail_on_what_they_find_never_on_the_clock() -> None:
+    """A busy CI machine must not fail a property for one slow example."""
+    assert _FAST.deadline is None and settings.default.deadline is None

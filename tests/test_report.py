@@ -11,6 +11,7 @@ import json
 import shlex
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import click
 import jsonschema
@@ -422,10 +423,14 @@ def test_parse_command_line_catches_a_wrong_option() -> None:
 
 
 def memogen_commands(text: str) -> list[list[str]]:
-    """Every `memogen …` command in a CI file, as arguments (redirections dropped)."""
+    """Every `memogen …` command in a CI file, as arguments (redirections dropped); the
+    `command:` given to the memogen action (action.yml) counts as one."""
     found = []
     for line in text.splitlines():
         line = line.strip().removeprefix("- ").removeprefix("run: ")
+        if line.startswith("command: "):
+            given = shlex.split(line.removeprefix("command: "), comments=True)
+            line = " ".join(["memogen", *given]) if any(given) else ""
         if "memogen " not in line or line.startswith("#"):
             continue
         words = shlex.split(line.split(">")[0])
@@ -449,7 +454,7 @@ def test_github_workflow_annotates_uploads_sarif_and_publishes_pages() -> None:
     workflow = yaml.safe_load((REPO / "docs" / "ci" / "github-actions.yml").read_text("utf-8"))
     assert set(workflow[True]) >= {"pull_request", "push"}  # YAML 1.1 reads `on:` as true
     check, site = workflow["jobs"]["check"], workflow["jobs"]["site"]
-    runs = [step.get("run", "") for step in check["steps"]]
+    runs = [_step_command(step) for step in check["steps"]]
     assert "memogen validate --format github --fail-on error" in runs
     assert "memogen lint --format github --fail-on error" in runs
     assert any("--format sarif" in run for run in runs)
@@ -463,6 +468,27 @@ def test_github_workflow_annotates_uploads_sarif_and_publishes_pages() -> None:
     assert any(u.startswith("actions/upload-pages-artifact") for u in uses)
     assert any(u.startswith("actions/deploy-pages") for u in uses)
     assert site["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+
+
+MEMOGEN_ACTION = "example-org/memogen@v1"  # action.yml at the root of memogen's repo
+
+
+def _step_command(step: dict[str, Any]) -> str:
+    """What a workflow step runs: its script, or `memogen <command>` for the memogen action."""
+    if step.get("uses") == MEMOGEN_ACTION:
+        return f"memogen {step.get('with', {}).get('command', 'build --strict')}".strip()
+    return str(step.get("run", ""))
+
+
+@pytest.mark.parametrize("name", ["github-actions.yml", "github-actions-sharded.yml"])
+def test_github_workflows_need_only_standards_as_memogen_comes_from_its_action(name: str) -> None:
+    workflow = yaml.safe_load((REPO / "docs" / "ci" / name).read_text("utf-8"))
+    for job_name, job in workflow["jobs"].items():
+        steps = job["steps"]
+        runs = [str(step.get("run", "")) for step in steps]
+        assert not any("pip install" in run for run in runs), job_name
+        first = next(i for i, s in enumerate(steps) if "memogen" in _step_command(s))
+        assert steps[first].get("uses") == MEMOGEN_ACTION, job_name
 
 
 def test_gitlab_ci_reports_junit_and_publishes_pages() -> None:

@@ -245,6 +245,30 @@ def html_problems(html: str, logo: str = "") -> list[str]:
     ]
 
 
+class _Reading(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.words: list[str] = []
+        self.links: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a":
+            found = dict(attrs)
+            self.links.append((found.get("href") or "", found.get("rel") or ""))
+
+    def handle_data(self, data: str) -> None:
+        self.words.extend(data.split())
+
+
+def html_reading(html: str) -> tuple[str, list[tuple[str, str]]]:
+    """What a reader gets from HTML, whatever markup a library chose: the words, and each
+    link as (href, rel)."""
+    reading = _Reading()
+    reading.feed(html)
+    reading.close()
+    return " ".join(reading.words), reading.links
+
+
 def markdown_as_html(text: str) -> str:
     """A Markdown file as a forge would show it (raw HTML passes through, as on most)."""
     return markdown.markdown(text, output_format="html")

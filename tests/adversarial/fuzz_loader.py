@@ -2,7 +2,7 @@
 
 Not collected by pytest; CI runs it for a bounded time with a corpus seeded from the fixtures:
 
-    pip install -e '.[fuzz]'
+    pip install -c constraints.txt -e '.[fuzz]'
     mkdir -p /tmp/memogen-corpus
     cp tests/fixtures/good/*.yaml tests/fixtures/bad/*/standards/*.yaml /tmp/memogen-corpus/
     python tests/adversarial/fuzz_loader.py -max_total_time=30 -rss_limit_mb=512 \

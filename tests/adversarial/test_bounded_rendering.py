@@ -24,6 +24,7 @@ from .adversarial_kit import (
     Built,
     build_error,
     build_repo,
+    html_reading,
     leftovers,
     snapshot,
     tiny_data,
@@ -82,7 +83,7 @@ def test_nesting_at_the_bound_renders(tmp_path: Path) -> None:
     data = tiny_data()
     data["summary"] = "> " * 8 + "deep enough"
     assert _issues(tmp_path, to_yaml(data)) == []
-    assert markup.to_html(data["summary"]) == "<p>deep enough</p>"
+    assert html_reading(markup.to_html(data["summary"])) == ("deep enough", [])
 
 
 # --- the wall-clock bound of a PDF ------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Guarantee 1 — YAML: plain data only, every refusal located, bounded in time and memory.
+"""Guarantee 1 — YAML: plain data only, every refusal located, bounded in size and depth.
 
 tests/test_loader.py checks each rule on `load_bytes`; here each hostile file goes
 through `memogen build` as CI runs it: one located line on stderr, exit 1, no
@@ -181,20 +181,18 @@ def test_yaml_1_1_lookalikes_stay_the_text_that_was_typed(tmp_path: Path) -> Non
 
 # --- bounded in time and memory, measured in a fresh process ----------------------------------
 
+# The Python objects made while loading, counted by tracemalloc (the same on a busy machine).
+# The time and the whole process's peak memory are figures: benchmarks/hostile_yaml.py.
 _MEASURE = """
-import json, resource, sys, time, tracemalloc
+import json, sys, tracemalloc
 from pathlib import Path
 from memogen.validate import check_standards, load_config
 path = Path(sys.argv[1])
 config = load_config(None)
 tracemalloc.start()
-started = time.perf_counter()
 checked = check_standards([(path, "s.yaml")], config)
-seconds = time.perf_counter() - started
 peak = tracemalloc.get_traced_memory()[1]
-print(json.dumps({"seconds": seconds, "heap_peak": peak,
-                  "max_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
-                  "issues": [i.text() for i in checked.issues]}))
+print(json.dumps({"heap_peak": peak, "issues": [i.text() for i in checked.issues]}))
 """
 
 BILLION_LAUGHS = (
@@ -250,11 +248,9 @@ def _measure(tmp_path: Path, raw: bytes) -> dict[str, object]:
     ],
     ids=lambda v: v if isinstance(v, str) and len(v) < 30 else "",
 )
-def test_amplification_is_refused_in_well_under_a_second_and_200_mb(
+def test_amplification_is_refused_at_its_first_step_with_a_small_heap(
     case: str, raw: bytes, expected: str, tmp_path: Path
 ) -> None:
     measured = _measure(tmp_path, raw)
     assert measured["issues"] == [expected]
-    assert measured["seconds"] < 1.0, measured
     assert measured["heap_peak"] < 5 * 2**20, measured  # Python objects made while loading
-    assert measured["max_rss"] < 200 * 2**20, measured  # the whole process, libyaml included

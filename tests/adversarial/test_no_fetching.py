@@ -145,7 +145,9 @@ def test_nothing_is_fetched_attached_or_leaked(listener: _Listener, tmp_path: Pa
     ],
 )
 def test_the_pdf_fetcher_refuses_everything_but_data_urls(url: str) -> None:
-    with pytest.raises(ValueError, match=r"(disallowed protocol|Not an absolute URI)"):
+    # Refused before any connection or read (a ValueError; a failed attempt would be an
+    # OSError), whatever words WeasyPrint's release gives the refusal.
+    with pytest.raises(ValueError):
         _fetcher().fetch(url)
 
 

@@ -16,19 +16,22 @@ p { colour: red; }
 </style></head><body><h1>{{ title }}</h1><p>WHAT</p></body></html>
 """
 
+# (case, template, what the warning must name). WeasyPrint words its warnings itself, and
+# its wording changes between releases: memogen promises the document and the culprit.
 CASES = [
-    (
-        "bad-css",
-        MEMO_WITH.replace("WHAT", "text"),
-        "tiny-service/memo.pdf: Ignored `colour: red` at 2:5, unknown property.",
-    ),
+    ("bad-css", MEMO_WITH.replace("WHAT", "text"), "colour"),
     (
         "refused-resource",
         MEMO_WITH.replace("WHAT", '<img src="https://127.0.0.1:9/i.png" alt="">'),
-        "tiny-service/memo.pdf: Failed to load image at 'https://127.0.0.1:9/i.png': "
-        "ValueError: URI uses disallowed protocol: https://127.0.0.1:9/i.png",
+        "https://127.0.0.1:9/i.png",
     ),
 ]
+
+
+def _names_the_memo_and(culprit: str, lines: list[str], prefix: str = "") -> bool:
+    """Whether one line is a warning about the memo PDF that names the culprit."""
+    start = f"{prefix}tiny-service/memo.pdf: "
+    return any(line.startswith(start) and culprit in line for line in lines)
 
 
 def _repo_with_memo(built: Built, tmp_path: Path, template: str) -> tuple[Path, Path]:
@@ -37,9 +40,9 @@ def _repo_with_memo(built: Built, tmp_path: Path, template: str) -> tuple[Path, 
     return repo, out
 
 
-@pytest.mark.parametrize(("case", "template", "warning"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(("case", "template", "culprit"), CASES, ids=[c[0] for c in CASES])
 def test_a_weasyprint_warning_fails_a_strict_build_and_writes_nothing(
-    case: str, template: str, warning: str, built: Built, cli: Cli, tmp_path: Path
+    case: str, template: str, culprit: str, built: Built, cli: Cli, tmp_path: Path
 ) -> None:
     repo, out = _repo_with_memo(built, tmp_path, template)
     before = snapshot(out)
@@ -48,18 +51,18 @@ def test_a_weasyprint_warning_fails_a_strict_build_and_writes_nothing(
         1,
         "the build has warnings and --strict is on:",
     )
-    assert warning in ran.stderr.splitlines()[1:]
+    assert _names_the_memo_and(culprit, ran.stderr.splitlines()[1:])
     assert snapshot(out) == before
 
 
-@pytest.mark.parametrize(("case", "template", "warning"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(("case", "template", "culprit"), CASES, ids=[c[0] for c in CASES])
 def test_a_weasyprint_warning_is_shown_by_a_normal_build(
-    case: str, template: str, warning: str, built: Built, cli: Cli, tmp_path: Path
+    case: str, template: str, culprit: str, built: Built, cli: Cli, tmp_path: Path
 ) -> None:
     repo, out = _repo_with_memo(built, tmp_path, template)
     ran = cli("build", "-o", str(out), "-j", "1", "--format", "pdf", cwd=repo)
     assert ran.code == 0
-    assert f"warning: {warning}" in ran.stderr.splitlines()
+    assert _names_the_memo_and(culprit, ran.stderr.splitlines(), prefix="warning: ")
 
 
 def test_a_validation_warning_fails_a_strict_build(built: Built, cli: Cli, tmp_path: Path) -> None:
@@ -80,23 +83,27 @@ def test_a_validation_warning_fails_a_strict_build(built: Built, cli: Cli, tmp_p
     assert snapshot(out) == before
 
 
-@pytest.mark.parametrize(("case", "template", "warning"), CASES[:1], ids=[CASES[0][0]])
+@pytest.mark.parametrize(("case", "template", "culprit"), CASES[:1], ids=[CASES[0][0]])
 def test_strict_fails_on_the_warnings_of_a_document_left_up_to_date(
-    case: str, template: str, warning: str, built: Built, cli: Cli, tmp_path: Path
+    case: str, template: str, culprit: str, built: Built, cli: Cli, tmp_path: Path
 ) -> None:
     """A plain build renders (and warns); a later --strict build skips the unchanged memo
-    but still reports its warnings and fails on them."""
+    but still reports the same warnings and fails on them."""
     repo, out = _repo_with_memo(built, tmp_path, template)
     args = ("build", "-o", str(out), "-j", "1", "--format", "pdf")
     first = cli(*args, cwd=repo)
-    assert (first.code, f"warning: {warning}" in first.stderr.splitlines()) == (0, True)
+    warnings = [line for line in first.stderr.splitlines() if line.startswith("warning: ")]
+    assert (first.code, _names_the_memo_and(culprit, warnings, prefix="warning: ")) == (0, True)
     again = cli(*args, cwd=repo)
-    assert f"warning: {warning}" in again.stderr.splitlines()
+    assert [line for line in again.stderr.splitlines() if line.startswith("warning: ")] == warnings
     assert "0 file(s)" in again.stdout  # nothing was rendered this time
     before = snapshot(out)
     strict = cli(*args, "--strict", cwd=repo)
     assert strict.code == 1
-    assert strict.stderr.splitlines() == ["the build has warnings and --strict is on:", warning]
+    assert strict.stderr.splitlines() == [
+        "the build has warnings and --strict is on:",
+        *(line.removeprefix("warning: ") for line in warnings),
+    ]
     assert snapshot(out) == before
 
 

@@ -1,0 +1,98 @@
+"""What a fresh clone installs and what CI runs: the lock, the declared imports, the docs it
+points to. These hold the promise that the README's commands work today and tomorrow."""
+
+from __future__ import annotations
+
+import ast
+import re
+import sys
+import tomllib
+from importlib.metadata import packages_distributions
+from pathlib import Path
+
+import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+LOCK = REPO_ROOT / "constraints.txt"
+PYPROJECT = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+PROJECT = PYPROJECT["project"]
+
+
+def _requirements(extra: str | None = None) -> list[Requirement]:
+    listed = PROJECT["dependencies"] if extra is None else PROJECT["optional-dependencies"][extra]
+    return [Requirement(text) for text in listed]
+
+
+def _locked() -> dict[str, str]:
+    pins = re.findall(r"^([\w.-]+)==(\S+)$", LOCK.read_text(encoding="utf-8"), re.MULTILINE)
+    return {canonicalize_name(name): version for name, version in pins}
+
+
+def _readme_commands() -> list[str]:
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    return re.findall(r"```sh\n(.+?)\n```", readme)
+
+
+@pytest.mark.parametrize("extra", [None, *PROJECT["optional-dependencies"]])
+def test_the_lock_pins_every_requirement_of_every_extra(extra: str | None) -> None:
+    locked = _locked()
+    for requirement in _requirements(extra):
+        name = canonicalize_name(requirement.name)
+        assert name in locked, f"{requirement.name} is not in constraints.txt (run .ci/lock)"
+        assert requirement.specifier.contains(locked[name], prereleases=True), (
+            f"constraints.txt pins {name}=={locked[name]}, outside {requirement} (run .ci/lock)"
+        )
+
+
+def test_the_readme_installs_from_the_lock() -> None:
+    install, test = _readme_commands()[:2]
+    assert " -c constraints.txt " in install and " -c constraints.txt " in test
+
+
+def test_ci_runs_the_readme_test_command_verbatim() -> None:
+    ci_lines = (REPO_ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()
+    assert ci_lines[-1] == _readme_commands()[1]
+
+
+def _third_party_imports() -> set[str]:
+    found: set[str] = set()
+    for source in (REPO_ROOT / "memogen").rglob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                found.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                found.add(node.module.split(".")[0])
+    return found - set(sys.stdlib_module_names) - {"memogen"}
+
+
+def test_every_module_memogen_imports_is_a_declared_dependency() -> None:
+    declared = {canonicalize_name(r.name) for r in _requirements()}
+    providers = packages_distributions()
+    undeclared = {
+        module: providers.get(module, ["(not installed)"])
+        for module in _third_party_imports()
+        if not declared & {canonicalize_name(d) for d in providers.get(module, [])}
+    }
+    assert undeclared == {}
+
+
+# A name like SPEC.md or a docs/ path, written in a file the project ships or runs.
+_POINTER = re.compile(
+    r"(?<![\w/.-])(?:(?:[\w.-]+/)*[A-Z][A-Z_]+\.md|docs/[\w./-]+\.(?:md|json|yml))\b"
+)
+_POINTING = ["*.md", "*.yaml", "*.yml", "*.toml", ".ci/*", "docs/**/*", "memogen/**/*.py"]
+
+
+def test_every_document_the_project_points_to_exists() -> None:
+    missing = {
+        f"{path.relative_to(REPO_ROOT)}: {name}"
+        for pattern in _POINTING
+        for path in REPO_ROOT.glob(pattern)
+        if path.is_file() and path.suffix not in {".png"}
+        for name in _POINTER.findall(path.read_text(encoding="utf-8"))
+        if not (REPO_ROOT / name).exists() and not (path.parent / name).exists()
+    }
+    assert missing == set()
