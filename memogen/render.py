@@ -8,6 +8,7 @@ everything it needs, and a `Rendered` brings back only what the parent must know
 from __future__ import annotations
 
 import os
+import resource
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
@@ -18,7 +19,7 @@ from jinja2 import Environment, TemplateError, TemplateNotFound, TemplateSyntaxE
 
 from memogen.context import standard_context
 from memogen.errors import InternalError, UserError
-from memogen.formats.pdf import WORKER_MEMORY_BYTES, PdfTimeout
+from memogen.formats.pdf import PdfTimeout
 from memogen.models import Config, Standard
 from memogen.templating import make_environment, render
 from memogen.writer import write_staged
@@ -81,7 +82,7 @@ def render_standard(job: Job) -> Rendered:
     except MemoryError:
         raise UserError(
             f"{job.standard.id}: rendering needed more memory than a worker may use "
-            f"({WORKER_MEMORY_BYTES // 2**20} MiB); shorten its texts"
+            f"({resource.getrlimit(resource.RLIMIT_AS)[0] // 2**20} MiB); shorten its texts"
         ) from None
     except (UserError, KeyboardInterrupt):
         raise
@@ -199,10 +200,9 @@ def forget_templates() -> None:
 
 
 def warm_up() -> None:
-    """Run once in each worker: import WeasyPrint and lay out a page, so jobs start warm."""
-    from memogen.formats.pdf import limit_worker, render_pdf
+    """Import WeasyPrint and lay out a page, so that a worker's first job starts warm."""
+    from memogen.formats.pdf import render_pdf
 
-    limit_worker()
     # Only an optimisation: a real problem shows in the first job, with its standard's name.
     with suppress(Exception, PdfTimeout):
         render_pdf(

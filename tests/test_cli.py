@@ -268,3 +268,26 @@ def test_new_refuses_a_bad_id(bad_id: str, tmp_path: Path, monkeypatch: pytest.M
         "e.g. purchase-request\n",
     )
     assert not (tmp_path / "standards").exists()
+
+
+# --- build: what it removes ------------------------------------------------------------------
+
+
+def test_build_names_each_file_it_removes_and_each_stray_file_it_keeps(
+    tiny_repo: Path, valid_standard_text: str
+) -> None:
+    (tiny_repo / "memogen.yaml").write_text(
+        "language: en\nbuild:\n  artifacts: [memo]\n  formats: [md]\n", "utf-8"
+    )
+    alpha = tiny_repo / "standards" / "alpha-service.yaml"
+    alpha.write_text(valid_standard_text.replace("tiny-service", "alpha-service"), "utf-8")
+    assert invoke("build", "-j", "1").exit_code == 0
+    (tiny_repo / "output" / "alpha-service" / "notes.txt").write_text("mine", "utf-8")
+    alpha.unlink()
+    result = invoke("build", "-j", "1")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "removed output/alpha-service/memo.md: no standard or setting asks for it any more\n"
+        "kept output/alpha-service/notes.txt: memogen did not write it\n"
+    )
+    assert result.stdout == "wrote 1 file(s) to output; 1 document(s) were up to date\n"

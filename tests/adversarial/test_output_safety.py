@@ -215,7 +215,7 @@ def test_a_worker_that_dies_names_the_standard_and_leaves_the_output_as_it_was(
     monkeypatch.setattr(render, "_render_standard", lambda job: os._exit(9))
     assert build_error(repo, out, jobs=2, force=True) == (
         "alpha-service: a render worker stopped abruptly (out of memory, or killed); shorten "
-        "its texts, or build with -j 1 to see more"
+        "its texts"
     )
     assert snapshot(out) == before
     assert leftovers(out) == []
