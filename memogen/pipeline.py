@@ -214,7 +214,7 @@ def _plan(
 ) -> tuple[list[Job], Manifest]:
     """Jobs for the stale (standard, artifact) pairs; fresh entries carried to the new manifest."""
     from memogen.manifest import Entry, Manifest, TemplateHasher, build_key
-    from memogen.render import ARTIFACT_TEMPLATES, Job, wanted_formats
+    from memogen.render import ARTIFACT_TEMPLATES, Job, templates_generation, wanted_formats
     from memogen.templating import make_environment
 
     user_templates = project.root / "templates"
@@ -251,7 +251,15 @@ def _plan(
                 stale.append(artifact)
         if stale:
             jobs.append(
-                Job(standard, project.config, user_templates, tuple(stale), formats, staging)
+                Job(
+                    standard,
+                    project.config,
+                    user_templates,
+                    tuple(stale),
+                    formats,
+                    staging,
+                    templates_generation(),
+                )
             )
     return jobs, new
 

@@ -47,6 +47,7 @@ class Job:
     artifacts: tuple[str, ...]
     formats: tuple[str, ...]
     staging: Path
+    templates_generation: int = 0  # bumped by forget_templates(): a kept worker compiles anew
 
 
 @dataclass
@@ -93,7 +94,7 @@ def render_standard(job: Job) -> Rendered:
 
 
 def _render_standard(job: Job) -> Rendered:
-    env = _environment(job.user_templates)
+    env = _environment(job.user_templates, job.templates_generation)
     context = standard_context(job.standard, job.config)
     out = Rendered(job.standard.id)
     for artifact in job.artifacts:
@@ -190,13 +191,22 @@ def _epoch(job: Job) -> int:
 
 
 @cache
-def _environment(user_templates: Path | None) -> Environment:
+def _environment(user_templates: Path | None, generation: int = 0) -> Environment:
     return make_environment(user_templates)
 
 
+_generation = [0]
+
+
 def forget_templates() -> None:
-    """Drop the compiled templates; a long-lived process calls this when templates change."""
+    """Drop the compiled templates; a long-lived process calls this when templates change.
+    Jobs carry the new generation, so the workers a server keeps compile them anew too."""
+    _generation[0] += 1
     _environment.cache_clear()
+
+
+def templates_generation() -> int:
+    return _generation[0]
 
 
 def warm_up() -> None:

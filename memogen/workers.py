@@ -60,33 +60,61 @@ def _positive(environ: Mapping[str, str], name: str, unit: str) -> float | None:
     return value
 
 
+_KEPT: dict[tuple[int, int, Limits], ProcessPoolExecutor] = {}  # (thread, workers, limits)
+
+
 @contextmanager
 def render_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     """A pool of `workers` bounded render processes; on any failure, Ctrl-C or SIGTERM they
-    are stopped at once, before the caller removes the staging folder they write into."""
+    are stopped at once, before the caller removes the staging folder they write into.
+
+    A build on the main thread (the CLI) gets a pool of its own. A build on another thread
+    (`memogen serve`, which rebuilds on each save) keeps its warm pool for the next build:
+    starting workers and WeasyPrint anew would cost about a second each time."""
     limits = render_limits()
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=_context(),
-        initializer=start_worker,
-        initargs=(limits, workers > 1),
-    )
+    if threading.current_thread() is threading.main_thread():
+        pool = _start(workers, limits, multiprocessing.get_context("fork"))  # starts warm
+        try:
+            yield pool
+        except BaseException:
+            _stop(pool)
+            raise
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+        return
+    key = (threading.get_ident(), workers, limits)
+    pool = _KEPT.get(key) or _start(workers, limits, _forkserver())
+    _KEPT[key] = pool
     try:
         yield pool
     except BaseException:
-        for process in list(pool._processes.values()):
-            with suppress(OSError):
-                process.terminate()
-        raise
-    finally:
+        del _KEPT[key]
+        _stop(pool)
         pool.shutdown(wait=True, cancel_futures=True)
+        raise
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    """fork when this process has one thread (a CLI build: workers start warm); else the
-    fork server, so that no worker is forked while another thread holds a lock (serve)."""
-    if threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
+def _start(
+    workers: int, limits: Limits, context: multiprocessing.context.BaseContext
+) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=start_worker,
+        initargs=(limits, workers > 1),
+    )
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers now: a render in progress is not waited for."""
+    for process in list(pool._processes.values()):
+        with suppress(OSError):
+            process.terminate()
+
+
+def _forkserver() -> multiprocessing.context.BaseContext:
+    """Workers for a build off the main thread are forked by a server process of their own,
+    never from this one while its other threads may hold locks (serve's HTTP threads)."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["memogen.render"])
     return context
