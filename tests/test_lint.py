@@ -744,9 +744,10 @@ def test_the_baseline_file_is_configurable(repo: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "baseline", ["/tmp/accepted.json", "../accepted.json", "ci/../../accepted.json", "linked.json"]
+    "baseline", ["ABSOLUTE", "../outside.json", "ci/../../outside.json", "linked.json"]
 )
 def test_the_baseline_must_stay_inside_the_repo(repo: Path, baseline: str) -> None:
+    baseline = baseline.replace("ABSOLUTE", str(repo.parent / "outside.json"))
     (repo / "linked.json").symlink_to(repo.parent / "outside.json")
     (repo / EN_FILE).write_text(EN, encoding="utf-8")
     (repo / "memogen.yaml").write_text(f"lint:\n  baseline: {baseline}\n", encoding="utf-8")
