@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -286,8 +287,13 @@ def build(
     options = BuildOptions(
         out, artifacts, formats, jobs or os.cpu_count() or 1, strict, force, shard
     )
-    result = run_build(paths, config_path, options, _progress())
+    with _sigterm_as_ctrl_c():
+        result = run_build(paths, config_path, options, _progress(), say=_say)
     _print_outcome(result.issues, result.warnings)
+    for relative in result.removed:
+        _say(f"removed {out / relative}: no standard or setting asks for it any more")
+    for relative in result.strays:
+        _say(f"kept {out / relative}: memogen did not write it")
     click.echo(
         f"wrote {len(result.rendered)} file(s) to {out}; "
         f"{len(result.skipped)} document(s) were up to date"
@@ -303,7 +309,8 @@ def index(paths: tuple[Path, ...], config_path: Path | None, out: Path) -> None:
     """Write the catalogue (index.html) from what sharded builds left in the output folder."""
     from memogen.pipeline import write_index
 
-    result = write_index(paths, config_path, out)
+    with _sigterm_as_ctrl_c():
+        result = write_index(paths, config_path, out, say=_say)
     _print_outcome(result.issues, [])
     click.echo(f"wrote the catalogue of {out}")
 
@@ -330,6 +337,25 @@ def serve(paths: tuple[Path, ...], config_path: Path | None, port: int, host: st
     from memogen.serve import serve as run_server
 
     run_server(paths, config_path, host, port, lambda line: click.echo(line, err=True))
+
+
+@contextmanager
+def _sigterm_as_ctrl_c() -> Iterator[None]:
+    """`kill` stops a build the way Ctrl-C does: workers stopped, staging folder removed."""
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _say(line: str) -> None:
+    click.echo(line, err=True)
 
 
 def _progress() -> Callable[[int, int], None] | None:

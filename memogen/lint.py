@@ -86,7 +86,7 @@ def record_baseline(
     if project is None:
         return None, 0, left
     keys = set(found.values())
-    write_baseline(project.root / project.config.lint.baseline, keys)
+    write_baseline(project.root / project.config.lint.baseline, keys, project.config.lint.baseline)
     return project.config.lint.baseline, len(keys), left
 
 

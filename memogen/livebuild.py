@@ -26,7 +26,7 @@ from memogen.errors import Issue, UserError
 from memogen.news import News
 from memogen.pipeline import BuildOptions, Validated, build, check, write_index
 from memogen.project import CONFIG_NAME, STANDARDS_DIR, standard_folders
-from memogen.writer import write_atomic
+from memogen.writer import is_regular, read_regular, write_atomic
 
 PRINT_FORMATS = ("pdf", "png")
 Say = Callable[[str], None]
@@ -200,19 +200,25 @@ class LiveBuild:
             raise _Stopped
 
     def _copy_print_files(self) -> list[str]:
-        """Copy into site/ the PDFs and PNGs whose bytes differ; their relative paths."""
-        copied = []
+        """Make site/'s PDFs and PNGs those of print/: copy the ones whose bytes differ,
+        remove the ones print/ no longer has; their relative paths."""
+        changed = []
         for source in sorted(self.print_dir.glob("*/*")):
-            if source.suffix[1:] not in PRINT_FORMATS or source.name.startswith("."):
+            data = read_regular(source) if _is_print_file(source) else None
+            if data is None:
                 continue
             relative = source.relative_to(self.print_dir).as_posix()
             target = self.site / relative
-            data = source.read_bytes()
-            if not target.is_file() or target.read_bytes() != data:
+            if read_regular(target, limit=len(data)) != data:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 write_atomic(target, data)
-                copied.append(relative)
-        return copied
+                changed.append(relative)
+        for target in sorted(self.site.glob("*/*")):
+            relative = target.relative_to(self.site).as_posix()
+            if _is_print_file(target) and not is_regular(self.print_dir / relative):
+                target.unlink()
+                changed.append(relative)
+        return changed
 
     def _succeeded(
         self, phase: str, changed: list[str], started: float, warnings: list[str]
@@ -262,6 +268,10 @@ class LiveBuild:
             else:
                 folders.add(resolved)
         return folders, files
+
+
+def _is_print_file(path: Path) -> bool:
+    return path.suffix[1:] in PRINT_FORMATS and not path.name.startswith(".")
 
 
 def _lines(failure: Failure) -> str:

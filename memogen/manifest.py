@@ -37,9 +37,12 @@ class Manifest:
 
     @classmethod
     def read(cls, out: Path) -> Manifest:
-        """The manifest in `out`, or an empty one if it is missing or unreadable."""
+        """The manifest in `out`, or an empty one if it is missing, unreadable or not a
+        regular file (a symlink or FIFO planted there is never read)."""
+        from memogen.writer import read_regular
+
         try:
-            raw = json.loads((out / MANIFEST_NAME).read_text("utf-8"))
+            raw = json.loads(read_regular(out / MANIFEST_NAME) or b"{}")
             if raw.get("version") != MANIFEST_VERSION:
                 return cls()
             return cls(
@@ -60,6 +63,10 @@ class Manifest:
             json.dumps({"version": MANIFEST_VERSION, "entries": entries}, indent=1, sort_keys=True)
             + "\n"
         ).encode("utf-8")
+
+    def files(self) -> set[str]:
+        """Every output file the manifest records as memogen's own."""
+        return {relative for entry in self.entries.values() for relative in entry.files}
 
     def is_fresh(self, name: str, key: str, out: Path) -> bool:
         """True when `name` was built from `key` and its files are there, unchanged in size."""

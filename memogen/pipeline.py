@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Generator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int], None]
 Validated = tuple[Project, Checked]  # what `check()` found, for a caller that already ran it
+Say = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,8 @@ class BuildResult:
     pages: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # files memogen wrote that nothing asks for
+    strays: list[str] = field(default_factory=list)  # files it did not write, left beside them
 
 
 def check(paths: Sequence[Path], config_path: Path | None) -> tuple[Project, Checked, int]:
@@ -65,9 +67,11 @@ def build(
     options: BuildOptions,
     progress: Progress | None = None,
     validated: Validated | None = None,
+    say: Say | None = None,
 ) -> BuildResult:
-    """Validate (unless `validated` is what `check()` just gave), render what is stale,
-    then swap the result into `options.out`."""
+    """Validate (unless `validated` is what `check()` just gave), render what is stale, then
+    swap the result into `options.out`; the files of standards, artifacts and formats no
+    longer built are removed in the same commit."""
     from memogen.manifest import Manifest
     from memogen.writer import BuildLock, Staging
 
@@ -76,9 +80,12 @@ def build(
         raise UserError(checked.issues)
     standards = in_shard(checked.standards, options.shard)
     result = BuildResult(issues=checked.issues)
-    with BuildLock(options.out), Staging(options.out) as staging:
-        old = Manifest() if options.force else Manifest.read(options.out)
+    with BuildLock(options.out, say), Staging(options.out) as staging:
+        recorded = Manifest.read(options.out)
+        old = Manifest() if options.force else recorded
+        reach = _reach(paths, project, checked, standards, options)
         jobs, new = _plan(standards, project, options, old, staging.dir, result)
+        _carry_undecided(recorded, new, reach, options.out)
         # closing(): on any failure the workers are stopped before the staging is removed
         with closing(_render_all(jobs, options.jobs)) as renders:
             for done, rendered in enumerate(renders, 1):
@@ -93,17 +100,81 @@ def build(
             _stage_catalogue(
                 standards, project, _files_by_standard(new), staging, options.out, result
             )
+        for relative in _no_longer_built(recorded, new, reach):
+            staging.drop(relative)
+            result.removed.append(relative)
         _stage_if_changed(staging, options.out, ".memogen-manifest.json", new.to_bytes())
-        staging.commit()
+        result.strays = staging.commit()
     result.rendered.sort()
     return result
 
 
+@dataclass(frozen=True)
+class _Reach:
+    """Which standards' files a build decides: those it builds as memogen.yaml says, and,
+    when it covers the whole repo, those whose standard is gone. A build of some files,
+    one shard or `--artifact`/`--format` decides nothing about the others."""
+
+    known: set[str]  # every standard the build found
+    built: set[str]  # those it builds (its shard)
+    whole_repo: bool
+    follows_config: bool
+
+    def decides(self, standard_id: str) -> bool:
+        if standard_id not in self.known:
+            return self.whole_repo
+        return self.follows_config and standard_id in self.built
+
+
+def _reach(
+    paths: Sequence[Path],
+    project: Project,
+    checked: Checked,
+    built: list[Standard],
+    options: BuildOptions,
+) -> _Reach:
+    from memogen.project import STANDARDS_DIR
+
+    return _Reach(
+        {s.id for s in checked.standards},
+        {s.id for s in built},
+        all(path.resolve() == project.root / STANDARDS_DIR for path in paths),
+        options.artifacts is None and options.formats is None,
+    )
+
+
+def _carry_undecided(recorded: Manifest, new: Manifest, reach: _Reach, out: Path) -> None:
+    """Keep listing what this build does not decide (other artifacts, other shards'
+    standards) while its files are still there, so that a later build still owns them."""
+    for name, entry in recorded.entries.items():
+        standard_id = name.partition("/")[0]
+        if (
+            name not in new.entries
+            and standard_id in reach.known
+            and not reach.decides(standard_id)
+            and recorded.is_fresh(name, entry.key, out)
+        ):
+            new.entries[name] = entry
+
+
+def _no_longer_built(recorded: Manifest, new: Manifest, reach: _Reach) -> list[str]:
+    """Files memogen recorded as its own that this build decides and no longer makes."""
+    return sorted(
+        relative
+        for relative in recorded.files() - new.files()
+        if reach.decides(relative.partition("/")[0])
+    )
+
+
 def write_index(
-    paths: Sequence[Path], config_path: Path | None, out: Path, validated: Validated | None = None
+    paths: Sequence[Path],
+    config_path: Path | None,
+    out: Path,
+    validated: Validated | None = None,
+    say: Say | None = None,
 ) -> BuildResult:
     """Assemble the catalogue from whatever the (sharded) builds left in `out`."""
-    from memogen.writer import BuildLock, Staging
+    from memogen.writer import BuildLock, Staging, is_real_folder, is_regular
 
     project, checked = validated or check(paths, config_path)[:2]
     if checked.errors:
@@ -111,12 +182,12 @@ def write_index(
     result = BuildResult(issues=checked.issues)
     files = {
         s.id: sorted(
-            p.name for p in (out / s.id).iterdir() if p.is_file() and not p.name.startswith(".")
+            p.name for p in (out / s.id).iterdir() if is_regular(p) and not p.name.startswith(".")
         )
         for s in checked.standards
-        if (out / s.id).is_dir()
+        if is_real_folder(out / s.id)
     }
-    with BuildLock(out), Staging(out) as staging:
+    with BuildLock(out, say), Staging(out) as staging:
         _stage_catalogue(checked.standards, project, files, staging, out, result)
         staging.commit()
     return result
@@ -150,7 +221,7 @@ def _plan(
 ) -> tuple[list[Job], Manifest]:
     """Jobs for the stale (standard, artifact) pairs; fresh entries carried to the new manifest."""
     from memogen.manifest import Entry, Manifest, TemplateHasher, build_key
-    from memogen.render import ARTIFACT_TEMPLATES, Job, wanted_formats
+    from memogen.render import ARTIFACT_TEMPLATES, Job, templates_generation, wanted_formats
     from memogen.templating import make_environment
 
     user_templates = project.root / "templates"
@@ -188,27 +259,28 @@ def _plan(
                 stale.append(artifact)
         if stale:
             jobs.append(
-                Job(standard, project.config, user_templates, tuple(stale), formats, staging)
+                Job(
+                    standard,
+                    project.config,
+                    user_templates,
+                    tuple(stale),
+                    formats,
+                    staging,
+                    templates_generation(),
+                )
             )
-    present = {s.id for s in standards}
-    for name, entry in old.entries.items():  # artifacts not asked for this time stay listed
-        if (
-            name not in new.entries
-            and name.split("/")[0] in present
-            and old.is_fresh(name, entry.key, options.out)
-        ):
-            new.entries[name] = entry
     return jobs, new
 
 
 def _render_all(jobs: list[Job], workers: int) -> Generator[Rendered, None, None]:
-    """Render in-process for one worker; else in N warm, long-lived worker processes."""
-    from memogen.render import render_standard, warm_up
+    """Render in warm worker processes, one at least whatever -j says: the time and memory
+    bounds of a render hold only in a process of its own (see `workers`)."""
+    from memogen.render import render_standard
+    from memogen.workers import render_pool
 
-    if workers <= 1 or len(jobs) <= 1:
-        yield from map(render_standard, jobs)
+    if not jobs:
         return
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=warm_up) as pool:
+    with render_pool(min(workers, len(jobs))) as pool:
         done = 0
         try:
             for rendered in pool.map(render_standard, jobs):
@@ -217,11 +289,8 @@ def _render_all(jobs: list[Job], workers: int) -> Generator[Rendered, None, None
         except BrokenProcessPool:
             raise UserError(
                 f"{jobs[done].standard.id}: a render worker stopped abruptly "
-                "(out of memory, or killed); shorten its texts, or build with -j 1 "
-                "to see more"
+                "(out of memory, or killed); shorten its texts"
             ) from None
-        finally:  # a failure or Ctrl-C: drop the queued jobs instead of rendering them all
-            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _collect(rendered: Rendered, staging: Staging, new: Manifest, result: BuildResult) -> None:
@@ -261,10 +330,9 @@ def _stage_catalogue(
 
 def _stage_if_changed(staging: Staging, out: Path, relative: str, data: bytes) -> bool:
     """Stage a file only when its bytes differ from what is already in `out`."""
-    try:
-        if (out / relative).read_bytes() == data:
-            return False
-    except OSError:
-        pass
+    from memogen.writer import read_regular
+
+    if read_regular(out / relative, limit=len(data)) == data:
+        return False
     staging.add(relative, data)
     return True

@@ -8,6 +8,7 @@ everything it needs, and a `Rendered` brings back only what the parent must know
 from __future__ import annotations
 
 import os
+import resource
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
@@ -18,7 +19,7 @@ from jinja2 import Environment, TemplateError, TemplateNotFound, TemplateSyntaxE
 
 from memogen.context import standard_context
 from memogen.errors import InternalError, UserError, on_one_line
-from memogen.formats.pdf import WORKER_MEMORY_BYTES, PdfTimeout
+from memogen.formats.pdf import PdfTimeout
 from memogen.models import Config, Standard
 from memogen.templating import make_environment, render
 from memogen.writer import write_staged
@@ -46,6 +47,7 @@ class Job:
     artifacts: tuple[str, ...]
     formats: tuple[str, ...]
     staging: Path
+    templates_generation: int = 0  # bumped by forget_templates(): a kept worker compiles anew
 
 
 @dataclass
@@ -85,7 +87,7 @@ def render_standard(job: Job) -> Rendered:
     except MemoryError:
         raise UserError(
             f"{job.standard.id}: rendering needed more memory than a worker may use "
-            f"({WORKER_MEMORY_BYTES // 2**20} MiB); shorten its texts"
+            f"({resource.getrlimit(resource.RLIMIT_AS)[0] // 2**20} MiB); shorten its texts"
         ) from None
     except (UserError, KeyboardInterrupt):
         raise
@@ -96,7 +98,7 @@ def render_standard(job: Job) -> Rendered:
 
 
 def _render_standard(job: Job) -> Rendered:
-    env = _environment(job.user_templates)
+    env = _environment(job.user_templates, job.templates_generation)
     context = standard_context(job.standard, job.config)
     out = Rendered(job.standard.id)
     for artifact in job.artifacts:
@@ -214,20 +216,28 @@ def _epoch(job: Job) -> int:
 
 
 @cache
-def _environment(user_templates: Path | None) -> Environment:
+def _environment(user_templates: Path | None, generation: int = 0) -> Environment:
     return make_environment(user_templates)
 
 
+_generation = [0]
+
+
 def forget_templates() -> None:
-    """Drop the compiled templates; a long-lived process calls this when templates change."""
+    """Drop the compiled templates; a long-lived process calls this when templates change.
+    Jobs carry the new generation, so the workers a server keeps compile them anew too."""
+    _generation[0] += 1
     _environment.cache_clear()
 
 
-def warm_up() -> None:
-    """Run once in each worker: import WeasyPrint and lay out a page, so jobs start warm."""
-    from memogen.formats.pdf import limit_worker, render_pdf
+def templates_generation() -> int:
+    return _generation[0]
 
-    limit_worker()
+
+def warm_up() -> None:
+    """Import WeasyPrint and lay out a page, so that a worker's first job starts warm."""
+    from memogen.formats.pdf import render_pdf
+
     # Only an optimisation: a real problem shows in the first job, with its standard's name.
     with suppress(Exception, PdfTimeout):
         render_pdf(

@@ -64,6 +64,7 @@ def read_config(path: Path | None, display: str = "memogen.yaml") -> tuple[Confi
     config, issues = to_model(Config, document)
     if config is not None:
         issues.extend(_logo_rule(config, document, path.parent))
+        issues.extend(_baseline_rule(config, document, path.parent))
     if any(issue.severity == "error" for issue in issues) or config is None:
         raise UserError(issues + warnings)
     return config, sorted([*issues, *warnings, *_font_rule(config, document)])
@@ -144,6 +145,21 @@ def _logo_rule(config: Config, document: Document, repo: Path) -> Iterable[Issue
             config.attach_logo(logo_data_uri(logo, config.logo))
         except LogoError as exc:
             yield Issue(document.file, line, col, "logo", exc.message, exc.hint)
+
+
+def _baseline_rule(config: Config, document: Document, repo: Path) -> Iterable[Issue]:
+    """The lint baseline is read and written: it must stay inside the repo (symlinks resolved)."""
+    baseline = config.lint.baseline
+    if not (repo / baseline).resolve().is_relative_to(repo.resolve()):
+        line, col = document.where(("lint", "baseline"))
+        yield Issue(
+            document.file,
+            line,
+            col,
+            "lint.baseline",
+            f"the lint baseline '{baseline}' is outside the repo",
+            "name a file inside the repo, e.g. .memogen-lint-baseline.json",
+        )
 
 
 def check_standards(files: Iterable[tuple[Path, str]], config: Config) -> Checked:

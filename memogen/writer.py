@@ -11,7 +11,10 @@ import fcntl
 import os
 import re
 import shutil
+import stat
 import tempfile
+from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 
 from memogen.errors import UserError
@@ -39,6 +42,43 @@ def cannot_write(path: Path | str, exc: OSError, unchanged: bool = True) -> User
         + (f" ({advice})" if advice else "")
         + f"; {outcome}"
     )
+
+
+OUTPUT_READ_LIMIT = 256 * 1024**2  # far above any PDF or manifest memogen writes
+
+
+def read_regular(path: Path, limit: int = OUTPUT_READ_LIMIT) -> bytes | None:
+    """The bytes of `path` if it is a regular file of at most `limit` bytes, else None.
+
+    Never follows a symlink, never blocks on a FIFO, never reads a device: a file planted
+    in the output folder (`index.html -> /dev/zero`) is treated as absent, not read.
+    """
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return None
+    with os.fdopen(handle, "rb") as file:
+        found = os.fstat(handle)
+        if not stat.S_ISREG(found.st_mode) or found.st_size > limit:
+            return None
+        data = file.read(limit + 1)
+    return data if len(data) <= limit else None
+
+
+def is_regular(path: Path) -> bool:
+    """True for a regular file that is not a symlink (the output's own files)."""
+    try:
+        return stat.S_ISREG(path.lstat().st_mode)
+    except OSError:
+        return False
+
+
+def is_real_folder(path: Path) -> bool:
+    """True for a directory that is not a symlink."""
+    try:
+        return stat.S_ISDIR(path.lstat().st_mode)
+    except OSError:
+        return False
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -75,29 +115,69 @@ def write_staged(staging: Path, relative: str, data: bytes) -> None:
         raise cannot_write(staging.parent / relative, exc) from None
 
 
-class BuildLock:
-    """An exclusive lock on the output folder: a second build waits for the first."""
+Say = Callable[[str], None]
+_HELD_LOCKS: set[int] = set()  # lock fds this process holds; a forked child must not keep them
 
-    def __init__(self, out: Path) -> None:
+
+def _drop_inherited_locks() -> None:
+    """In a forked child: close the parent's lock fds, so a render worker that outlives its
+    build never keeps the output folder locked (flock belongs to every copy of the fd)."""
+    for handle in list(_HELD_LOCKS):
+        with suppress(OSError):
+            os.close(handle)
+    _HELD_LOCKS.clear()
+
+
+os.register_at_fork(after_in_child=_drop_inherited_locks)
+
+
+class BuildLock:
+    """An exclusive lock on the output folder: a second build waits for the first, and says so."""
+
+    def __init__(self, out: Path, say: Say | None = None) -> None:
         try:
             out.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise cannot_write(out, exc) from None
+        self.out = out
         self.path = out / ".memogen.lock"
+        self.say = say
         self.handle: int | None = None
 
     def __enter__(self) -> BuildLock:
         try:
-            self.handle = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+            self.handle = os.open(
+                self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644
+            )
         except OSError as exc:
             raise cannot_write(self.path, exc) from None
-        fcntl.flock(self.handle, fcntl.LOCK_EX)
+        _HELD_LOCKS.add(self.handle)
+        try:
+            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if self.say:
+                self.say(f"another build is writing to {self.out}/; waiting")
+            try:
+                fcntl.flock(self.handle, fcntl.LOCK_EX)
+            except BaseException:
+                self.__exit__()
+                raise
+        self._remove_stale_staging()
         return self
+
+    def _remove_stale_staging(self) -> None:
+        """Staging folders are made only under this lock: any found now, a build that was
+        killed left behind."""
+        for folder in sorted(self.out.glob(".staging-*")):
+            if is_real_folder(folder):
+                shutil.rmtree(folder, ignore_errors=True)
+                if self.say:
+                    self.say(f"removed {folder}, left behind by a build that was stopped")
 
     def __exit__(self, *exc: object) -> None:
         if self.handle is not None:
-            fcntl.flock(self.handle, fcntl.LOCK_UN)
-            os.close(self.handle)
+            _HELD_LOCKS.discard(self.handle)
+            os.close(self.handle)  # closing the only fd releases the lock
             self.handle = None
 
 
@@ -116,6 +196,7 @@ class Staging:
         except OSError as exc:
             raise cannot_write(out, exc) from None
         self.written: list[str] = []
+        self.dropped: list[str] = []
 
     def add(self, relative: str, data: bytes) -> None:
         """Stage one file; `relative` is checked to stay inside the output folder."""
@@ -126,7 +207,13 @@ class Staging:
         """Count a file another process wrote into the staging folder."""
         self.written.append(_checked(relative))
 
-    def commit(self) -> None:
+    def drop(self, relative: str) -> None:
+        """Remove a file of the output on commit (memogen wrote it; nothing asks for it now)."""
+        self.dropped.append(_checked(relative))
+
+    def commit(self) -> list[str]:
+        """Move the staged files into place, then remove the dropped ones; the stray files
+        left in the folders of dropped files (memogen did not write them) are returned."""
         moves = sorted(self.written)
         for relative in moves:  # first make sure every file can go where it belongs
             final = self.out / relative
@@ -147,6 +234,7 @@ class Staging:
             except OSError as exc:
                 raise cannot_write(self.out / relative, exc, unchanged=False) from None
         shutil.rmtree(self.dir, ignore_errors=True)
+        return _remove_dropped(self.out, self.dropped)
 
     def discard(self) -> None:
         shutil.rmtree(self.dir, ignore_errors=True)
@@ -158,6 +246,30 @@ class Staging:
         """Any failure, Ctrl-C included, discards the staging folder (commit already did)."""
         if kind is not None:
             self.discard()
+
+
+def _remove_dropped(root: Path, dropped: list[str]) -> list[str]:
+    """Unlink each dropped regular file (never through a symlinked folder), then remove the
+    folders this emptied; the files left in those folders."""
+    folders: set[str] = set()
+    for relative in sorted(dropped):
+        folder = relative.rpartition("/")[0]
+        if folder and not is_real_folder(root / folder):
+            continue
+        if is_regular(root / relative):
+            try:
+                (root / relative).unlink()
+            except OSError as exc:
+                raise cannot_write(root / relative, exc, unchanged=False) from None
+        if folder:
+            folders.add(folder)
+    kept: list[str] = []
+    for folder in sorted(folders):
+        try:
+            (root / folder).rmdir()
+        except OSError:
+            kept += sorted(f"{folder}/{p.name}" for p in (root / folder).iterdir())
+    return kept
 
 
 def _checked(relative: str) -> str:

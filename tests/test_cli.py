@@ -347,3 +347,26 @@ def test_source_date_epoch_in_range_or_empty_is_used(
     assert result.exit_code == 0, result.stderr
     eml = (tiny_repo / "output" / "tiny-service" / "email.eml").read_text(encoding="utf-8")
     assert f"\nDate: {date} " in eml.replace("\r\n", "\n")
+
+
+# --- build: what it removes ------------------------------------------------------------------
+
+
+def test_build_names_each_file_it_removes_and_each_stray_file_it_keeps(
+    tiny_repo: Path, valid_standard_text: str
+) -> None:
+    (tiny_repo / "memogen.yaml").write_text(
+        "language: en\nbuild:\n  artifacts: [memo]\n  formats: [md]\n", "utf-8"
+    )
+    alpha = tiny_repo / "standards" / "alpha-service.yaml"
+    alpha.write_text(valid_standard_text.replace("tiny-service", "alpha-service"), "utf-8")
+    assert invoke("build", "-j", "1").exit_code == 0
+    (tiny_repo / "output" / "alpha-service" / "notes.txt").write_text("mine", "utf-8")
+    alpha.unlink()
+    result = invoke("build", "-j", "1")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "removed output/alpha-service/memo.md: no standard or setting asks for it any more\n"
+        "kept output/alpha-service/notes.txt: memogen did not write it\n"
+    )
+    assert result.stdout == "wrote 1 file(s) to output; 1 document(s) were up to date\n"

@@ -743,6 +743,34 @@ def test_the_baseline_file_is_configurable(repo: Path) -> None:
     assert lint([], None, today=TODAY).hidden == 1
 
 
+@pytest.mark.parametrize(
+    "baseline", ["ABSOLUTE", "../outside.json", "ci/../../outside.json", "linked.json"]
+)
+def test_the_baseline_must_stay_inside_the_repo(repo: Path, baseline: str) -> None:
+    baseline = baseline.replace("ABSOLUTE", str(repo.parent / "outside.json"))
+    (repo / "linked.json").symlink_to(repo.parent / "outside.json")
+    (repo / EN_FILE).write_text(EN, encoding="utf-8")
+    (repo / "memogen.yaml").write_text(f"lint:\n  baseline: {baseline}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["lint", "--write-baseline"])
+    assert (result.exit_code, result.stdout) == (
+        1,
+        f"memogen.yaml:2:13: error: lint.baseline: the lint baseline '{baseline}' is outside "
+        "the repo (name a file inside the repo, e.g. .memogen-lint-baseline.json)\n",
+    )
+    assert not (repo.parent / "outside.json").exists()
+
+
+def test_an_unwritable_baseline_is_a_one_sentence_user_error(repo: Path) -> None:
+    (repo / EN_FILE).write_text(EN, encoding="utf-8")
+    (repo / "memogen.yaml").write_text("lint:\n  baseline: standards\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["lint", "--write-baseline"])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "cannot write the lint baseline standards: Is a directory (make its folder writable, "
+        "or set lint.baseline in memogen.yaml to another file)\n",
+    )
+
+
 # --- the command line ---------------------------------------------------------------------
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from memogen.pipeline import BuildOptions, build, in_shard, write_index
+from memogen.errors import UserError
+from memogen.pipeline import BuildOptions, BuildResult, build, in_shard, write_index
 
 REPO = Path(__file__).resolve().parent.parent
 IDS = sorted(p.stem for p in (REPO / "standards").glob("*.yaml"))
@@ -129,3 +131,113 @@ def test_union_of_shards_plus_index_equals_a_full_build(repo: Path, tmp_path: Pa
         shutil.copytree(shard_out, merged, dirs_exist_ok=True)
     write_index([repo / "standards"], repo / "memogen.yaml", merged)
     assert _files(merged) == _files(tmp_path / "full")
+
+
+# --- the output mirrors the standards --------------------------------------------------------
+
+MIRROR_CONFIG = "language: en\nbuild:\n  artifacts: [memo, email]\n  formats: [html, md, txt]\n"
+ALPHA_FILES = [
+    f"alpha-service/{name}" for name in ("email.html", "email.txt", "memo.html", "memo.md")
+]
+
+
+@pytest.fixture
+def two_standards(write_repo: Callable[..., Path], valid_standard_text: str) -> Path:
+    """A repo with tiny-service and alpha-service, built once into repo/output."""
+    alpha = valid_standard_text.replace("id: tiny-service", "id: alpha-service")
+    repo = write_repo(
+        {"standards/tiny-service.yaml": valid_standard_text, "standards/alpha-service.yaml": alpha},
+        config=MIRROR_CONFIG,
+    )
+    _build_repo(repo)
+    return repo
+
+
+def _build_repo(repo: Path, paths: list[Path] | None = None, **options: object) -> BuildResult:
+    """A build that follows memogen.yaml, of the whole repo unless paths are given."""
+    return build(paths or [], repo / "memogen.yaml", BuildOptions(out=repo / "output", **options))
+
+
+def test_a_deleted_standard_loses_its_outputs_on_the_next_build(two_standards: Path) -> None:
+    repo, out = two_standards, two_standards / "output"
+    (repo / "standards" / "alpha-service.yaml").unlink()
+    result = _build_repo(repo)
+    assert result.removed == ALPHA_FILES
+    assert not (out / "alpha-service").exists()
+    assert "alpha-service" not in (out / "index.html").read_text("utf-8")
+    assert "alpha-service" not in (out / ".memogen-manifest.json").read_text("utf-8")
+    assert sorted(p.name for p in (out / "tiny-service").iterdir()) == [
+        "email.html",
+        "email.txt",
+        "memo.html",
+        "memo.md",
+    ]
+
+
+def test_a_renamed_standard_leaves_only_its_new_outputs(two_standards: Path) -> None:
+    repo, out = two_standards, two_standards / "output"
+    old = repo / "standards" / "alpha-service.yaml"
+    old.rename(repo / "standards" / "beta-service.yaml")
+    path = repo / "standards" / "beta-service.yaml"
+    path.write_text(path.read_text("utf-8").replace("alpha-service", "beta-service"), "utf-8")
+    result = _build_repo(repo)
+    assert result.removed == ALPHA_FILES
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
+        "beta-service",
+        "index.html",
+        "standard.schema.json",
+        "tiny-service",
+    ]
+
+
+def test_an_artifact_memogen_yaml_no_longer_asks_for_loses_its_files(two_standards: Path) -> None:
+    repo, out = two_standards, two_standards / "output"
+    (repo / "memogen.yaml").write_text(MIRROR_CONFIG.replace("memo, email", "memo"), "utf-8")
+    result = _build_repo(repo)
+    assert result.removed == [
+        f"{name}/email.{ext}"
+        for name in ("alpha-service", "tiny-service")
+        for ext in ("html", "txt")
+    ]
+    assert sorted(p.name for p in (out / "tiny-service").iterdir()) == ["memo.html", "memo.md"]
+
+
+def test_a_stray_file_beside_removed_outputs_is_kept_and_named(two_standards: Path) -> None:
+    repo, out = two_standards, two_standards / "output"
+    (out / "alpha-service" / "notes.txt").write_text("mine", "utf-8")
+    (repo / "standards" / "alpha-service.yaml").unlink()
+    result = _build_repo(repo)
+    assert result.strays == ["alpha-service/notes.txt"]
+    assert sorted(p.name for p in (out / "alpha-service").iterdir()) == ["notes.txt"]
+
+
+def test_a_build_of_some_files_or_some_formats_removes_nothing_else(two_standards: Path) -> None:
+    repo, out = two_standards, two_standards / "output"
+    before = _files(out)
+    (repo / "standards" / "alpha-service.yaml").unlink()
+    named = _build_repo(repo, [repo / "standards" / "tiny-service.yaml"])
+    only_memo = _build_repo(repo, artifacts=("memo",), formats=("html",))
+    assert (named.removed, only_memo.removed) == ([], [])
+    assert {k: v for k, v in _files(out).items() if k != "index.html"} == {
+        k: v for k, v in before.items() if k != "index.html"
+    }
+
+
+def test_a_shard_never_removes_the_outputs_of_other_shards(two_standards: Path) -> None:
+    repo, out = two_standards, two_standards / "output"
+    before = _files(out)
+    removed = [_build_repo(repo, shard=(k, 2), force=True).removed for k in (1, 2)]
+    assert removed == [[], []]
+    assert _files(out) == before
+    assert _build_repo(repo).removed == []
+
+
+def test_a_failed_build_removes_nothing(two_standards: Path) -> None:
+    repo, out = two_standards, two_standards / "output"
+    before = _files(out)
+    (repo / "standards" / "alpha-service.yaml").unlink()
+    (repo / "templates").mkdir()
+    (repo / "templates" / "memo.md.j2").write_text("{{ no_such_value }}", "utf-8")
+    with pytest.raises(UserError):
+        _build_repo(repo)
+    assert _files(out) == before

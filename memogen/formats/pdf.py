@@ -2,8 +2,8 @@
 
 What a PDF may contain is decided here, not by the HTML: the fetcher serves only
 `data:` URLs (what memogen inlined itself), attachments are dropped whatever the
-template asks for, and each render has a wall-clock bound. Worker processes also
-get a memory bound (`limit_worker`, called first thing in `render.warm_up`).
+template asks for, and each render has a wall-clock bound. Every render runs in a
+worker process (see `workers`), which also gets a memory bound (`limit_worker`).
 """
 
 from __future__ import annotations
@@ -129,12 +129,10 @@ def _time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def limit_worker() -> None:
+def limit_worker(memory: int = WORKER_MEMORY_BYTES) -> None:
     """Bound a render worker's memory, and leave Ctrl-C to the parent, which cleans up."""
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    limit = (
-        WORKER_MEMORY_BYTES if hard == resource.RLIM_INFINITY else min(hard, WORKER_MEMORY_BYTES)
-    )
+    limit = memory if hard == resource.RLIM_INFINITY else min(hard, memory)
     if soft == resource.RLIM_INFINITY or soft > limit:
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
     signal.signal(signal.SIGINT, signal.SIG_IGN)

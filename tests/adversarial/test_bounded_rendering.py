@@ -5,9 +5,11 @@ message naming the standard, and the previous output stays as it was."""
 from __future__ import annotations
 
 import multiprocessing
+import os
 import resource
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
@@ -15,6 +17,7 @@ from types import FrameType
 import pytest
 
 import memogen.formats.pdf as pdf_format
+from memogen.errors import UserError
 from memogen.formats.pdf import WORKER_MEMORY_BYTES, Pdf
 from memogen.validate import check_standards, load_config
 
@@ -232,4 +235,72 @@ def test_bracket_runs_render_as_typed_and_links_still_work() -> None:
     reference = "[[[ Open [the form][form].\n\n[form]: https://forms.example/a"
     assert markup.to_html(reference) == (
         '<p>[[[ Open <a href="https://forms.example/a" rel="noopener noreferrer">the form</a>.</p>'
+    )
+
+
+# --- the bounds hold on every path: -j 1, and a build on another thread (memogen serve) -----
+
+LIMITS = {
+    "MEMOGEN_RENDER_TIMEOUT": (
+        "0.001",
+        "tiny-service: laying out the PDF took longer than 0.001 s; shorten its texts",
+    ),
+    "MEMOGEN_RENDER_MEMORY": (
+        "1",
+        "tiny-service: rendering needed more memory than a worker may use (1 MiB); "
+        "shorten its texts",
+    ),
+}
+
+
+@pytest.mark.parametrize("variable", sorted(LIMITS))
+def test_the_render_bounds_hold_in_a_single_worker_build(
+    variable: str, built: Built, tmp_path: Path
+) -> None:
+    repo, out = built.copy_to(tmp_path)
+    before = snapshot(out)
+    value, message = LIMITS[variable]
+    ran = subprocess.run(
+        [sys.executable, "-m", "memogen", "build", "-j", "1", "--force", "-o", str(out)],
+        cwd=repo,
+        env={**os.environ, "PYTHONPATH": str(MAIN), "CI": "1", variable: value},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (ran.returncode, ran.stderr) == (1, message + "\n")
+    assert snapshot(out) == before
+    assert leftovers(out) == []
+
+
+@pytest.mark.parametrize("variable", sorted(LIMITS))
+def test_the_render_bounds_hold_in_a_build_on_another_thread(
+    variable: str, built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`memogen serve` builds on threads of its own, where no SIGALRM can be delivered."""
+    repo, out = built.copy_to(tmp_path)
+    before = snapshot(out)
+    value, message = LIMITS[variable]
+    monkeypatch.setenv(variable, value)
+    failed: list[str] = []
+
+    def run() -> None:
+        failed.append(build_error(repo, out, force=True, formats=("pdf",)))
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(timeout=120)
+    assert failed == [message]
+    assert snapshot(out) == before
+    assert leftovers(out) == []
+
+
+@pytest.mark.parametrize("value", ["soon", "0", "-5", "nan"])
+def test_a_render_limit_from_the_environment_must_be_a_positive_number(value: str) -> None:
+    from memogen.workers import render_limits
+
+    with pytest.raises(UserError) as raised:
+        render_limits({"MEMOGEN_RENDER_TIMEOUT": value})
+    assert raised.value.describe() == (
+        f"MEMOGEN_RENDER_TIMEOUT must be a number of seconds above 0, not '{value}'"
     )

@@ -215,7 +215,7 @@ def test_a_worker_that_dies_names_the_standard_and_leaves_the_output_as_it_was(
     monkeypatch.setattr(render, "_render_standard", lambda job: os._exit(9))
     assert build_error(repo, out, jobs=2, force=True) == (
         "alpha-service: a render worker stopped abruptly (out of memory, or killed); shorten "
-        "its texts, or build with -j 1 to see more"
+        "its texts"
     )
     assert snapshot(out) == before
     assert leftovers(out) == []
@@ -238,3 +238,69 @@ def test_two_builds_at_once_both_finish_with_a_complete_output(
     assert [code for code, _, _ in results] == [0, 0], results
     assert snapshot(out) == snapshot(built.out)
     assert leftovers(out) == []
+
+
+# --- nothing in the output folder is read through a symlink or from a FIFO --------------------
+
+
+LIMITED_BUILD = 'ulimit -v 1048576; exec "$0" -m memogen build -j 1 --format html,md -o "$1"'
+
+
+def _plant(path: Path, kind: str) -> None:
+    path.unlink()
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "symlink to /dev/zero"])
+@pytest.mark.parametrize(
+    "planted", ["index.html", "standard.schema.json", ".memogen-manifest.json"]
+)
+def test_a_planted_fifo_or_device_in_the_output_is_never_read(
+    planted: str, kind: str, built: Built, tmp_path: Path
+) -> None:
+    """The build runs under a 1 GiB address-space limit and a bounded wait: reading
+    /dev/zero would exhaust the one, opening a FIFO with no writer would outlast the other."""
+    repo, out = built.copy_to(tmp_path)
+    _plant(out / planted, kind)
+    ran = subprocess.run(
+        ["bash", "-c", LIMITED_BUILD, sys.executable, str(out)],
+        cwd=repo,
+        env={**os.environ, "PYTHONPATH": str(MAIN), "CI": "1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (ran.returncode, ran.stderr) == (0, "")
+    assert (out / planted).is_file() and not (out / planted).is_symlink()
+    assert leftovers(out) == []
+
+
+def test_read_regular_refuses_what_is_not_a_small_regular_file(tmp_path: Path) -> None:
+    from memogen.writer import read_regular
+
+    (tmp_path / "file").write_bytes(b"12345")
+    os.mkfifo(tmp_path / "fifo")
+    (tmp_path / "link").symlink_to(tmp_path / "file")
+    assert read_regular(tmp_path / "file") == b"12345"
+    assert read_regular(tmp_path / "file", limit=4) is None
+    assert read_regular(tmp_path / "fifo") is None
+    assert read_regular(tmp_path / "link") is None
+    assert read_regular(tmp_path / "missing") is None
+
+
+def test_the_catalogue_never_lists_a_folder_through_a_symlink(built: Built, tmp_path: Path) -> None:
+    from memogen.pipeline import write_index
+
+    repo, out = built.copy_to(tmp_path)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret-plans.pdf").write_bytes(b"precious")
+    for child in (out / "tiny-service").iterdir():
+        child.unlink()
+    (out / "tiny-service").rmdir()
+    (out / "tiny-service").symlink_to(outside)
+    write_index([repo / "standards"], repo / "memogen.yaml", out)
+    assert "secret-plans" not in (out / "index.html").read_text("utf-8")
