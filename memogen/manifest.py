@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, meta
+from jinja2 import Environment, TemplateSyntaxError, meta
 
 from memogen import __version__
 
@@ -112,9 +112,11 @@ class TemplateHasher:
                 seen[name] = "missing"
                 continue
             seen[name] = source
-            pending.extend(
-                n for n in meta.find_referenced_templates(self.env.parse(source)) if n is not None
-            )
+            try:
+                parsed = self.env.parse(source)
+            except TemplateSyntaxError:  # rendering it fails later, with its file and line
+                continue
+            pending.extend(n for n in meta.find_referenced_templates(parsed) if n is not None)
         return digest(*(f"{name}\0{seen[name]}" for name in sorted(seen)))
 
     def for_artifact(self, artifact: str, template_names: list[str]) -> str:

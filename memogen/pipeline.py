@@ -221,7 +221,13 @@ def _plan(
 ) -> tuple[list[Job], Manifest]:
     """Jobs for the stale (standard, artifact) pairs; fresh entries carried to the new manifest."""
     from memogen.manifest import Entry, Manifest, TemplateHasher, build_key
-    from memogen.render import ARTIFACT_TEMPLATES, Job, templates_generation, wanted_formats
+    from memogen.render import (
+        ARTIFACT_TEMPLATES,
+        Job,
+        source_date_epoch,
+        templates_generation,
+        wanted_formats,
+    )
     from memogen.templating import make_environment
 
     user_templates = project.root / "templates"
@@ -235,6 +241,9 @@ def _plan(
             project.config.logo_uri.encode()
         ).hexdigest()
     )
+    # The email's Date comes from SOURCE_DATE_EPOCH: read (and checked) once, before any
+    # render, and part of the email's key, so a new epoch makes the email stale.
+    epoch = f"SOURCE_DATE_EPOCH={source_date_epoch()}"
     new, jobs = Manifest(), []
     for standard in standards:
         standard_json = standard.model_dump_json()
@@ -246,7 +255,7 @@ def _plan(
             name = f"{standard.id}/{artifact}"
             key = build_key(
                 standard_json,
-                config_json,
+                config_json + epoch if artifact == "email" else config_json,
                 hasher.for_artifact(artifact, ARTIFACT_TEMPLATES[artifact]),
                 wanted,
             )

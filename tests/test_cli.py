@@ -349,6 +349,45 @@ def test_source_date_epoch_in_range_or_empty_is_used(
     assert f"\nDate: {date} " in eml.replace("\r\n", "\n")
 
 
+def test_an_absurd_source_date_epoch_fails_a_build_without_an_email_too(
+    tiny_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The variable is checked before any render, whatever the build makes."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "-5")
+    result = invoke("build", "-j", "1", "--artifact", "memo", "--format", "md")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "SOURCE_DATE_EPOCH is '-5', not a whole number of seconds from 0 to "
+        "253402300799 (give a Unix time such as 1767225600, or unset it)\n",
+    )
+
+
+def test_a_new_source_date_epoch_makes_the_email_stale_and_nothing_else(
+    tiny_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The email's Date comes from SOURCE_DATE_EPOCH: a build with another epoch must not
+    keep the old Date as "up to date"."""
+    args = ("build", "-j", "1", "--artifact", "memo,email", "--format", "md,eml")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    assert invoke(*args).exit_code == 0
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "86400")
+    result = invoke(*args)
+    assert result.stdout == "wrote 1 file(s) to output; 1 document(s) were up to date\n"
+    eml = (tiny_repo / "output" / "tiny-service" / "email.eml").read_text(encoding="utf-8")
+    assert "\nDate: Fri, 02 Jan 1970 " in eml.replace("\r\n", "\n")
+
+
+def test_a_template_syntax_error_is_a_located_user_error(tiny_repo: Path) -> None:
+    """The template hasher parses user templates before any render: a syntax error there
+    must reach the user as the render reports it, not as memogen's bug."""
+    (tiny_repo / "templates").mkdir()
+    (tiny_repo / "templates" / "memo.md.j2").write_text("# {{ title }\n", encoding="utf-8")
+    result = invoke("build", "-j", "1", "--artifact", "memo", "--format", "md")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("tiny-service: a template failed: ")
+    assert "memo.md.j2:1: " in result.stderr
+
+
 # --- build: what it removes ------------------------------------------------------------------
 
 
