@@ -29,6 +29,7 @@ from memogen.project import CONFIG_NAME, STANDARDS_DIR, standard_folders
 from memogen.writer import is_regular, read_regular, write_atomic
 
 PRINT_FORMATS = ("pdf", "png")
+STOP_PATIENCE_SECONDS = 60.0  # how long stop() waits for a builder thread (one render at most)
 Say = Callable[[str], None]
 
 
@@ -95,13 +96,19 @@ class LiveBuild:
             self._threads.append(thread)
 
     def stop(self) -> None:
-        """Stop watching and building; a print build stops after the standard it is on."""
+        """Stop watching and building; a render in progress is dropped, not waited for."""
+        from memogen.workers import stop_kept_pools
+
         self._stop.set()
         self._page_due.set()
         self._print_due.set()
         self.news.close()
+        stop_kept_pools()
+        # A print build that started its workers after that stops after its next document
+        # (see _progress), stopping them; only then may the caller remove the folders.
         for thread in self._threads:
-            thread.join(timeout=5)
+            thread.join(timeout=STOP_PATIENCE_SECONDS)
+        stop_kept_pools()
 
     def sources_changed(self, templates: bool) -> None:
         """Called by the watcher: rebuild (templates: compile them afresh too)."""
@@ -193,7 +200,8 @@ class LiveBuild:
         except _Stopped:
             pass
         except Exception as exc:
-            self._failed("print", exc)
+            if not self._stop.is_set():  # stopping kills the workers: that is no failure
+                self._failed("print", exc)
 
     def _progress(self, done: int, total: int) -> None:
         if self._stop.is_set():

@@ -88,10 +88,19 @@ def render_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     try:
         yield pool
     except BaseException:
-        del _KEPT[key]
+        _KEPT.pop(key, None)  # stop_kept_pools() may have taken it already
         _stop(pool)
         pool.shutdown(wait=True, cancel_futures=True)
         raise
+
+
+def stop_kept_pools() -> None:
+    """Stop the pools kept for builds off the main thread, and what they are rendering: a
+    server that stops must not wait for queued renders (at exit, Python would run them)."""
+    while _KEPT:
+        _, pool = _KEPT.popitem()
+        _stop(pool)
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _start(

@@ -473,6 +473,30 @@ def test_the_watcher_sees_standards_in_department_subfolders(tmp_path: Path) -> 
     assert targets.matters(None, str(standards / "it"))  # type: ignore[arg-type]
 
 
+def test_stopping_the_preview_stops_its_render_workers(
+    write_repo: Callable[..., Path],
+    valid_standard_text: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """serve keeps warm render workers between saves; Ctrl-C must stop them and what they
+    were rendering, not leave Python to run their queued renders before it exits."""
+    from memogen import workers
+
+    config = "build:\n  artifacts: [memo]\n  formats: [html, pdf]\n"
+    monkeypatch.chdir(write_repo({"standards/tiny-service.yaml": valid_standard_text}, config))
+    live = LiveBuild([], None, tmp_path / "work", News("t"), lambda line: None)
+    builder = threading.Thread(target=lambda: (live._page_phase(), live._print_phase()))
+    builder.start()
+    builder.join(PATIENCE)
+    assert live.failures == {}
+    kept = [p for pool in workers._KEPT.values() for p in pool._processes.values()]
+    assert kept  # the print phase kept its warm workers for the next save
+    live.stop()
+    assert workers._KEPT == {}
+    wait_for(lambda: not any(p.is_alive() for p in kept), "the render workers to stop")
+
+
 def test_a_save_is_validated_once_for_both_phases(
     write_repo: Callable[..., Path],
     valid_standard_text: str,
