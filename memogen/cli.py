@@ -169,7 +169,7 @@ def doctor(config_path: Path | None) -> None:
 @user_errors
 def schema() -> None:
     """Print the JSON Schema of a standard (for editors)."""
-    from memogen.schema import schema_text
+    from memogen.data.schema import schema_text
 
     click.echo(schema_text(), nl=False)
 
@@ -187,7 +187,7 @@ def schema() -> None:
 @user_errors
 def new(standard_id: str, folder: Path) -> None:
     """Write standards/ID.yaml from a commented template."""
-    from memogen.scaffold import write_new_standard
+    from memogen.data.scaffold import write_new_standard
 
     path = write_new_standard(standard_id, folder)
     click.echo(f"wrote {path}; fill it in, then run: memogen validate {path}")

@@ -18,8 +18,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Literal
 
+from memogen.data.models import Config
 from memogen.errors import UserError
-from memogen.models import Config
 
 FONT_PACKAGES = {  # Debian packages of fonts that cover Cyrillic
     "DejaVu Sans": "fonts-dejavu-core",

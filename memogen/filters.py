@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
-from memogen.addresses import ascii_address
+from memogen.data.addresses import ascii_address
 from memogen.markup import escape_markdown_text
 
 # What may stay as typed in a Markdown link destination: RFC 3986's unreserved and

@@ -16,14 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from memogen.baseline import Key, read_baseline, value_hash, write_baseline
+from memogen.data.loader import Document, Position
+from memogen.data.validate import dotted_path
 from memogen.errors import Issue
 from memogen.findings import Findings, validation
 from memogen.lint_rules import completeness, plain_language, typography
 from memogen.lint_rules.base import Check, Context, Hit
 from memogen.lint_rules.catalog import RULES, RuleInfo
-from memogen.loader import Document, Position
 from memogen.project import Project
-from memogen.validate import dotted_path
 
 CHECKS: dict[str, Check] = {
     "MG101": completeness.input_example,

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from memogen.data.models import Standard
+from memogen.data.validate import Checked
 from memogen.errors import Issue, UserError
-from memogen.models import Standard
 from memogen.project import Project, open_project
-from memogen.validate import Checked
 
 if TYPE_CHECKING:
     from memogen.manifest import Manifest
@@ -314,7 +314,7 @@ def _stage_catalogue(
     result: BuildResult,
 ) -> None:
     from memogen.context import catalogue_context
-    from memogen.schema import schema_text
+    from memogen.data.schema import schema_text
     from memogen.templating import make_environment, render
 
     env = make_environment(project.root / "templates")

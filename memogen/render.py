@@ -18,9 +18,9 @@ from pathlib import Path
 from jinja2 import Environment, TemplateError, TemplateNotFound, TemplateSyntaxError
 
 from memogen.context import standard_context
+from memogen.data.models import Config, Standard
 from memogen.errors import InternalError, UserError, on_one_line
 from memogen.formats.pdf import PdfTimeout
-from memogen.models import Config, Standard
 from memogen.templating import make_environment, render
 from memogen.writer import write_staged
 
@@ -179,7 +179,7 @@ def _email(
 
 def _addresses(job: Job) -> tuple[tuple[str, str], tuple[str, str]]:
     """(name, address) pairs: the owner's name goes in as a name, never re-parsed."""
-    from memogen.addresses import split_mailbox as mailbox
+    from memogen.data.addresses import split_mailbox as mailbox
 
     owner = job.standard.owner
     fallback = (owner.name, owner.email) if owner.email else ("memogen", "noreply@example.com")

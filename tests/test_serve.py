@@ -29,8 +29,9 @@ from urllib.parse import urlsplit
 import pytest
 from click.testing import CliRunner
 
-from memogen import project, validate
+from memogen import project
 from memogen.cli import main
+from memogen.data import validate
 from memogen.errors import Issue
 from memogen.livebuild import Failure, LiveBuild
 from memogen.news import News

@@ -13,10 +13,10 @@ import pytest
 from click.testing import CliRunner
 
 from memogen.cli import main
-from memogen.loader import load_bytes
-from memogen.models import Config, Standard
-from memogen.scaffold import new_standard_text
-from memogen.validate import check_standards, dotted_path, load_config, to_model
+from memogen.data.loader import load_bytes
+from memogen.data.models import Config, Standard
+from memogen.data.scaffold import new_standard_text
+from memogen.data.validate import check_standards, dotted_path, load_config, to_model
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent

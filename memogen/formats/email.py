@@ -22,8 +22,8 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
 
-from memogen.addresses import ascii_address
-from memogen.fields import has_encoded_word
+from memogen.data.addresses import ascii_address
+from memogen.data.fields import has_encoded_word
 
 Mailbox = tuple[str, str]  # (display name, address)
 

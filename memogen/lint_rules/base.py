@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from memogen.loader import Document, KeyPath
-from memogen.models import LintOptions, Standard
+from memogen.data.loader import Document, KeyPath
+from memogen.data.models import LintOptions, Standard
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from memogen.loader import KeyPath
-from memogen.models import Standard
+from memogen.data.loader import KeyPath
+from memogen.data.models import Standard
 
 
 @dataclass(frozen=True)

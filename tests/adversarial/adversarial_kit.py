@@ -25,8 +25,8 @@ from typing import Any
 import markdown
 import yaml
 
+from memogen.data.loader import load_file
 from memogen.errors import UserError
-from memogen.loader import load_file
 from memogen.pipeline import BuildOptions, BuildResult, build
 from memogen.templating import theme_dir
 

@@ -17,9 +17,9 @@ from types import FrameType
 import pytest
 
 import memogen.formats.pdf as pdf_format
+from memogen.data.validate import check_standards, load_config
 from memogen.errors import UserError
 from memogen.formats.pdf import WORKER_MEMORY_BYTES, Pdf
-from memogen.validate import check_standards, load_config
 
 from .adversarial_kit import (
     MAIN,

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from memogen.data.validate import check_standards, load_config
 from memogen.errors import UserError
 from memogen.formats.email import build_eml, mailbox_header
-from memogen.validate import check_standards, load_config
 
 from .adversarial_kit import (
     TINY_TEXT,

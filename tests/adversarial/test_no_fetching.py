@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 
 from memogen.context import catalogue_context, standard_context
+from memogen.data.validate import check_standards, load_config
 from memogen.errors import UserError
 from memogen.formats.pdf import _Collect, _fetcher
-from memogen.validate import check_standards, load_config
 
 from .adversarial_kit import (
     build_repo,

@@ -17,8 +17,8 @@ import pytest
 import memogen.formats.pdf as pdf_format
 import memogen.formats.png as png_format
 import memogen.pipeline as pipeline
+from memogen.data.validate import check_standards, load_config
 from memogen.errors import InternalError
-from memogen.validate import check_standards, load_config
 from memogen.writer import write_staged
 
 from .adversarial_kit import (

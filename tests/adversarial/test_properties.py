@@ -17,10 +17,10 @@ from hypothesis import strategies as st
 from pydantic_core import PydanticCustomError
 
 from memogen import markup
+from memogen.data.fields import _markdown
+from memogen.data.validate import check_standards, load_config
 from memogen.errors import UserError
-from memogen.fields import _markdown
 from memogen.render import ARTIFACT_FORMATS, Job, render_standard
-from memogen.validate import check_standards, load_config
 
 from .adversarial_kit import (
     eml_parts,

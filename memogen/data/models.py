@@ -17,8 +17,8 @@ from pydantic import (
     create_model,
 )
 
-from memogen.durations import Duration
-from memogen.fields import (
+from memogen.data.durations import Duration
+from memogen.data.fields import (
     Color,
     DurationText,
     Email,
@@ -350,7 +350,7 @@ class Config(Strict):
 
     @property
     def logo_uri(self) -> str:
-        """The logo as a `data:` URI ("" without one): read and verified by memogen.logo."""
+        """The logo as a `data:` URI ("" without one): read and verified by memogen.data.logo."""
         return self._logo_uri
 
     def attach_logo(self, uri: str) -> None:

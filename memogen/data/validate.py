@@ -17,11 +17,11 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from memogen import durations
+from memogen.data import durations
+from memogen.data.loader import Document, KeyPath, load_file
+from memogen.data.logo import LogoError, logo_data_uri
+from memogen.data.models import Config, Standard
 from memogen.errors import Issue, UserError
-from memogen.loader import Document, KeyPath, load_file
-from memogen.logo import LogoError, logo_data_uri
-from memogen.models import Config, Standard
 
 M = TypeVar("M", bound=BaseModel)
 

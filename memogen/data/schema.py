@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from memogen.models import Standard
+from memogen.data.models import Standard
 
 SCHEMA_ID = "https://memogen.example/standard.schema.json"
 

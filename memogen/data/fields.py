@@ -21,8 +21,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from memogen.addresses import AddressError, NonLatinLocalPart, ascii_address, split_mailbox
-from memogen.durations import EXAMPLES, Duration, DurationError, parse_duration
+from memogen.data.addresses import AddressError, NonLatinLocalPart, ascii_address, split_mailbox
+from memogen.data.durations import EXAMPLES, Duration, DurationError, parse_duration
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$"
 _ID = re.compile(ID_PATTERN)

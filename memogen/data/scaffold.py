@@ -6,14 +6,14 @@ import re
 from importlib.resources import files
 from pathlib import Path
 
+from memogen.data.fields import ID_PATTERN
 from memogen.errors import UserError
-from memogen.fields import ID_PATTERN
 from memogen.writer import write_atomic
 
 
 def new_standard_text(standard_id: str) -> str:
     """The template with the id filled in."""
-    template = files("memogen").joinpath("scaffold/standard.yaml").read_text("utf-8")
+    template = files("memogen.data").joinpath("scaffold/standard.yaml").read_text("utf-8")
     return template.replace("__ID__", standard_id)
 
 
