@@ -189,7 +189,7 @@ def check_render(
 
 
 def _render(html: str) -> tuple[bytes, list[str]]:
-    from memogen.formats.pdf import render_pdf
+    from memogen.render.formats.pdf import render_pdf
 
     pdf = render_pdf(html)
     return pdf.data, pdf.warnings

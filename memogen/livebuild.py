@@ -281,6 +281,6 @@ def _lines(failure: Failure) -> str:
 def _forget_compiled_templates() -> None:
     """The render stage keeps one compiled Jinja environment per process: fine for a build,
     stale in a server that lives across template edits."""
-    from memogen import render
+    from memogen.render import worker as render
 
     render.forget_templates()

@@ -22,7 +22,7 @@ from memogen.project import Project, open_project
 
 if TYPE_CHECKING:
     from memogen.manifest import Manifest
-    from memogen.render import Job, Rendered
+    from memogen.render.worker import Job, Rendered
     from memogen.writer import Staging
 
 Progress = Callable[[int, int], None]
@@ -221,8 +221,8 @@ def _plan(
 ) -> tuple[list[Job], Manifest]:
     """Jobs for the stale (standard, artifact) pairs; fresh entries carried to the new manifest."""
     from memogen.manifest import Entry, Manifest, TemplateHasher, build_key
-    from memogen.render import ARTIFACT_TEMPLATES, Job, templates_generation, wanted_formats
-    from memogen.templating import make_environment
+    from memogen.render.templating import make_environment
+    from memogen.render.worker import ARTIFACT_TEMPLATES, Job, templates_generation, wanted_formats
 
     user_templates = project.root / "templates"
     settings = project.config.build
@@ -275,8 +275,8 @@ def _plan(
 def _render_all(jobs: list[Job], workers: int) -> Generator[Rendered, None, None]:
     """Render in warm worker processes, one at least whatever -j says: the time and memory
     bounds of a render hold only in a process of its own (see `workers`)."""
-    from memogen.render import render_standard
-    from memogen.workers import render_pool
+    from memogen.render.pool import render_pool
+    from memogen.render.worker import render_standard
 
     if not jobs:
         return
@@ -313,9 +313,9 @@ def _stage_catalogue(
     out: Path,
     result: BuildResult,
 ) -> None:
-    from memogen.context import catalogue_context
     from memogen.data.schema import schema_text
-    from memogen.templating import make_environment, render
+    from memogen.render.context import catalogue_context
+    from memogen.render.templating import make_environment, render
 
     env = make_environment(project.root / "templates")
     listed = {key: sorted(names) for key, names in files.items()}

@@ -12,7 +12,7 @@ import pytest
 
 from memogen.data.validate import check_standards, load_config
 from memogen.errors import UserError
-from memogen.formats.email import build_eml, mailbox_header
+from memogen.render.formats.email import build_eml, mailbox_header
 
 from .adversarial_kit import (
     TINY_TEXT,

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-import memogen.formats.pdf as pdf_format
-import memogen.formats.png as png_format
 import memogen.pipeline as pipeline
+import memogen.render.formats.pdf as pdf_format
+import memogen.render.formats.png as png_format
 from memogen.data.validate import check_standards, load_config
 from memogen.errors import InternalError
 from memogen.writer import write_staged
@@ -205,7 +205,7 @@ def test_ctrl_c_while_workers_render_stops_them_and_leaves_the_output_as_it_was(
 def test_a_worker_that_dies_names_the_standard_and_leaves_the_output_as_it_was(
     built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import memogen.render as render
+    import memogen.render.worker as render
 
     repo, out = built.copy_to(tmp_path)
     (repo / "standards" / "alpha-service.yaml").write_text(

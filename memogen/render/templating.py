@@ -8,7 +8,7 @@ from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
-from memogen import filters
+from memogen.render import filters
 
 ESCAPED_SUFFIXES = (".html.j2", ".svg.j2", ".xml.j2")
 
@@ -18,7 +18,7 @@ def theme_dir() -> Path:
     spec = importlib.util.find_spec("memogen.theme")
     if spec is not None and spec.submodule_search_locations:
         return Path(next(iter(spec.submodule_search_locations)))
-    return Path(__file__).resolve().parent.parent / "templates"
+    return Path(__file__).resolve().parents[2] / "templates"
 
 
 def make_environment(user_templates: Path | None) -> Environment:

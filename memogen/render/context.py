@@ -14,12 +14,12 @@ from typing import Any
 
 from babel.dates import format_date
 
-from memogen import markup
 from memogen.data import durations
 from memogen.data.models import Config, Standard
-from memogen.diagram import DiagramStage, stage_diagram
-from memogen.labels import LABELS, LANGUAGE_NAMES
-from memogen.qr import qr_svg
+from memogen.render import markup
+from memogen.render.diagram import DiagramStage, stage_diagram
+from memogen.render.labels import LABELS, LANGUAGE_NAMES
+from memogen.render.qr import qr_svg
 
 PAGE_SIZES_MM = {"A5": (148, 210), "A4": (210, 297), "A3": (297, 420), "A2": (420, 594)}
 

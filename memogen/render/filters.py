@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import quote
 
 from memogen.data.addresses import ascii_address
-from memogen.markup import escape_markdown_text
+from memogen.render.markup import escape_markdown_text
 
 # What may stay as typed in a Markdown link destination: RFC 3986's unreserved and
 # reserved characters, less the brackets and parentheses that end or open Markdown syntax.

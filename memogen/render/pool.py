@@ -37,7 +37,7 @@ class Limits:
 
 def render_limits(environ: Mapping[str, str] = os.environ) -> Limits:
     """The limits docs/security.md promises, or tighter or looser ones from the environment."""
-    from memogen.formats import pdf
+    from memogen.render.formats import pdf
 
     seconds = _positive(environ, TIMEOUT_VARIABLE, "seconds")
     mebibytes = _positive(environ, MEMORY_VARIABLE, "MiB")
@@ -116,21 +116,21 @@ def _forkserver() -> multiprocessing.context.BaseContext:
     """Workers for a build off the main thread are forked by a server process of their own,
     never from this one while its other threads may hold locks (serve's HTTP threads)."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["memogen.render"])
+    context.set_forkserver_preload(["memogen.render.worker"])
     return context
 
 
 def start_worker(limits: Limits, warm: bool) -> None:
     """Run first in each worker: tie it to its parent, bound it, and (for a pool of several)
     lay out a page so that its first job starts warm."""
-    from memogen.formats import pdf
+    from memogen.render.formats import pdf
 
     _die_with_parent()
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked child inherits the parent's handler
     pdf.limit_worker(limits.memory)
     pdf.PDF_TIME_LIMIT_S = limits.seconds
     if warm:
-        from memogen.render import warm_up
+        from memogen.render.worker import warm_up
 
         warm_up()
 

@@ -17,11 +17,11 @@ from pathlib import Path
 
 from jinja2 import Environment, TemplateError, TemplateNotFound, TemplateSyntaxError
 
-from memogen.context import standard_context
 from memogen.data.models import Config, Standard
 from memogen.errors import InternalError, UserError, on_one_line
-from memogen.formats.pdf import PdfTimeout
-from memogen.templating import make_environment, render
+from memogen.render.context import standard_context
+from memogen.render.formats.pdf import PdfTimeout
+from memogen.render.templating import make_environment, render
 from memogen.writer import write_staged
 
 # Which formats each artifact comes in (the table at the top of README.md), and its templates.
@@ -120,7 +120,7 @@ def _document(
 ) -> None:
     prefix = f"{out.standard_id}/{artifact}"
     if "md" in wanted:
-        from memogen.formats.markdown import render_markdown
+        from memogen.render.formats.markdown import render_markdown
 
         out.add(job.staging, f"{prefix}.md", render_markdown(env, artifact, context).encode())
     if not {"html", "pdf", "png"} & set(wanted):
@@ -133,7 +133,7 @@ def _document(
 
 
 def _pdf(job: Job, html: str, prefix: str, artifact: str, wanted: list[str], out: Rendered) -> None:
-    from memogen.formats.pdf import render_pdf
+    from memogen.render.formats.pdf import render_pdf
 
     pdf = render_pdf(html)
     for message in pdf.warnings:
@@ -148,7 +148,7 @@ def _pdf(job: Job, html: str, prefix: str, artifact: str, wanted: list[str], out
         out.add(job.staging, f"{prefix}.pdf", pdf.data)
         out.pages[f"{prefix}.pdf"] = pdf.pages
     if "png" in wanted:
-        from memogen.formats.png import render_png
+        from memogen.render.formats.png import render_png
 
         out.add(job.staging, f"{prefix}.png", render_png(pdf.data))
 
@@ -156,7 +156,7 @@ def _pdf(job: Job, html: str, prefix: str, artifact: str, wanted: list[str], out
 def _email(
     env: Environment, job: Job, context: dict[str, object], wanted: list[str], out: Rendered
 ) -> None:
-    from memogen.formats.email import build_eml, inline_css
+    from memogen.render.formats.email import build_eml, inline_css
 
     if not wanted:
         return
@@ -236,7 +236,7 @@ def templates_generation() -> int:
 
 def warm_up() -> None:
     """Import WeasyPrint and lay out a page, so that a worker's first job starts warm."""
-    from memogen.formats.pdf import render_pdf
+    from memogen.render.formats.pdf import render_pdf
 
     # Only an optimisation: a real problem shows in the first job, with its standard's name.
     with suppress(Exception, PdfTimeout):

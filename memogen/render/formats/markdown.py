@@ -6,7 +6,7 @@ from typing import Any
 
 from jinja2 import Environment
 
-from memogen.templating import render
+from memogen.render.templating import render
 
 
 def render_markdown(env: Environment, artifact: str, context: dict[str, Any]) -> str:
