@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from memogen.build.writer import read_regular, write_atomic
 from memogen.errors import Issue, UserError
-from memogen.writer import read_regular, write_atomic
 
 Key = tuple[str, str, str, str]  # file, rule, dotted path, value hash
 VERSION = 1

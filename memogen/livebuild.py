@@ -22,11 +22,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from memogen.build.writer import is_regular, read_regular, write_atomic
 from memogen.errors import Issue, UserError
 from memogen.news import News
 from memogen.pipeline import BuildOptions, Validated, build, check, write_index
 from memogen.project import CONFIG_NAME, STANDARDS_DIR, standard_folders
-from memogen.writer import is_regular, read_regular, write_atomic
 
 PRINT_FORMATS = ("pdf", "png")
 Say = Callable[[str], None]

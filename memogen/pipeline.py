@@ -21,9 +21,9 @@ from memogen.errors import Issue, UserError
 from memogen.project import Project, open_project
 
 if TYPE_CHECKING:
-    from memogen.manifest import Manifest
+    from memogen.build.manifest import Manifest
+    from memogen.build.writer import Staging
     from memogen.render.worker import Job, Rendered
-    from memogen.writer import Staging
 
 Progress = Callable[[int, int], None]
 Validated = tuple[Project, Checked]  # what `check()` found, for a caller that already ran it
@@ -72,8 +72,8 @@ def build(
     """Validate (unless `validated` is what `check()` just gave), render what is stale, then
     swap the result into `options.out`; the files of standards, artifacts and formats no
     longer built are removed in the same commit."""
-    from memogen.manifest import Manifest
-    from memogen.writer import BuildLock, Staging
+    from memogen.build.manifest import Manifest
+    from memogen.build.writer import BuildLock, Staging
 
     project, checked = validated or check(paths, config_path)[:2]
     if checked.errors or (options.strict and checked.warnings):
@@ -174,7 +174,7 @@ def write_index(
     say: Say | None = None,
 ) -> BuildResult:
     """Assemble the catalogue from whatever the (sharded) builds left in `out`."""
-    from memogen.writer import BuildLock, Staging, is_real_folder, is_regular
+    from memogen.build.writer import BuildLock, Staging, is_real_folder, is_regular
 
     project, checked = validated or check(paths, config_path)[:2]
     if checked.errors:
@@ -220,7 +220,7 @@ def _plan(
     result: BuildResult,
 ) -> tuple[list[Job], Manifest]:
     """Jobs for the stale (standard, artifact) pairs; fresh entries carried to the new manifest."""
-    from memogen.manifest import Entry, Manifest, TemplateHasher, build_key
+    from memogen.build.manifest import Entry, Manifest, TemplateHasher, build_key
     from memogen.render.templating import make_environment
     from memogen.render.worker import ARTIFACT_TEMPLATES, Job, templates_generation, wanted_formats
 
@@ -330,7 +330,7 @@ def _stage_catalogue(
 
 def _stage_if_changed(staging: Staging, out: Path, relative: str, data: bytes) -> bool:
     """Stage a file only when its bytes differ from what is already in `out`."""
-    from memogen.writer import read_regular
+    from memogen.build.writer import read_regular
 
     if read_regular(out / relative, limit=len(data)) == data:
         return False

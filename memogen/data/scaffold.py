@@ -6,9 +6,9 @@ import re
 from importlib.resources import files
 from pathlib import Path
 
+from memogen.build.writer import write_atomic
 from memogen.data.fields import ID_PATTERN
 from memogen.errors import UserError
-from memogen.writer import write_atomic
 
 
 def new_standard_text(standard_id: str) -> str:

@@ -17,12 +17,12 @@ from pathlib import Path
 
 from jinja2 import Environment, TemplateError, TemplateNotFound, TemplateSyntaxError
 
+from memogen.build.writer import write_staged
 from memogen.data.models import Config, Standard
 from memogen.errors import InternalError, UserError, on_one_line
 from memogen.render.context import standard_context
 from memogen.render.formats.pdf import PdfTimeout
 from memogen.render.templating import make_environment, render
-from memogen.writer import write_staged
 
 # Which formats each artifact comes in (the table at the top of README.md), and its templates.
 ARTIFACT_FORMATS: dict[str, tuple[str, ...]] = {

@@ -17,9 +17,9 @@ import pytest
 import memogen.pipeline as pipeline
 import memogen.render.formats.pdf as pdf_format
 import memogen.render.formats.png as png_format
+from memogen.build.writer import write_staged
 from memogen.data.validate import check_standards, load_config
 from memogen.errors import InternalError
-from memogen.writer import write_staged
 
 from .adversarial_kit import (
     MAIN,
@@ -279,7 +279,7 @@ def test_a_planted_fifo_or_device_in_the_output_is_never_read(
 
 
 def test_read_regular_refuses_what_is_not_a_small_regular_file(tmp_path: Path) -> None:
-    from memogen.writer import read_regular
+    from memogen.build.writer import read_regular
 
     (tmp_path / "file").write_bytes(b"12345")
     os.mkfifo(tmp_path / "fifo")

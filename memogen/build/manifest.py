@@ -39,7 +39,7 @@ class Manifest:
     def read(cls, out: Path) -> Manifest:
         """The manifest in `out`, or an empty one if it is missing, unreadable or not a
         regular file (a symlink or FIFO planted there is never read)."""
-        from memogen.writer import read_regular
+        from memogen.build.writer import read_regular
 
         try:
             raw = json.loads(read_regular(out / MANIFEST_NAME) or b"{}")
@@ -130,7 +130,7 @@ def build_key(standard_json: str, config_json: str, templates: str, formats: lis
 @cache
 def code_fingerprint() -> str:
     """memogen's version and its own code: an upgrade or a code change rebuilds everything."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]
     sources = sorted(package.rglob("*.py"))
     return digest(
         __version__,
