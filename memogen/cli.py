@@ -127,7 +127,7 @@ def lint(
     no_baseline: bool,
 ) -> None:
     """Check standards against the rules for good standards (docs/lint-rules.md)."""
-    from memogen import lint as linter
+    from memogen.lint import engine as linter
 
     if write_baseline:
         baseline, count, findings = linter.record_baseline(paths, config_path)
@@ -334,7 +334,7 @@ def index(paths: tuple[Path, ...], config_path: Path | None, out: Path) -> None:
 @user_errors
 def serve(paths: tuple[Path, ...], config_path: Path | None, port: int, host: str) -> None:
     """Preview the documents in a browser; each save rebuilds them and reloads the page."""
-    from memogen.serve import serve as run_server
+    from memogen.serve.server import serve as run_server
 
     run_server(paths, config_path, host, port, lambda line: click.echo(line, err=True))
 

@@ -13,7 +13,7 @@ from typing import Literal
 
 from memogen.data.validate import Checked
 from memogen.errors import Issue, UserError
-from memogen.lint_rules.catalog import RuleInfo
+from memogen.lint.rules.catalog import RuleInfo
 from memogen.project import Project, open_project
 
 FailOn = Literal["error", "warning", "never"]

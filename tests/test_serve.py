@@ -33,11 +33,11 @@ from memogen import project
 from memogen.cli import main
 from memogen.data import validate
 from memogen.errors import Issue
-from memogen.livebuild import Failure, LiveBuild
-from memogen.news import News
-from memogen.preview_pages import error_page
-from memogen.serve import inject, resolve_file
-from memogen.watch import Targets
+from memogen.serve.livebuild import Failure, LiveBuild
+from memogen.serve.news import News
+from memogen.serve.pages import error_page
+from memogen.serve.server import inject, resolve_file
+from memogen.serve.watch import Targets
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -459,8 +459,8 @@ def test_the_error_page_escapes_what_comes_from_the_files(tmp_path: Path) -> Non
 def test_the_watcher_sees_standards_in_department_subfolders(tmp_path: Path) -> None:
     """Standards may live in standards/<department>/: those folders are watched too, and a
     new department folder makes the watch start again on the new set."""
-    from memogen.livebuild import LiveBuild
-    from memogen.watch import targets_of
+    from memogen.serve.livebuild import LiveBuild
+    from memogen.serve.watch import targets_of
 
     (tmp_path / "memogen.yaml").write_text("language: en\n", encoding="utf-8")
     (tmp_path / "standards" / "hr" / "payroll").mkdir(parents=True)

@@ -36,7 +36,7 @@ from memogen.data.fields import (
     WholeNumber,
     fail,
 )
-from memogen.lint_rules.catalog import RULE_IDS, RULES, RuleSeverity
+from memogen.lint.rules.catalog import RULE_IDS, RULES, RuleSeverity
 
 Language = Literal["ru", "en"]
 Channel = Literal["form", "email", "portal", "phone", "in-person"]

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from memogen import serve
-from memogen.livebuild import LiveBuild
-from memogen.news import News
-from memogen.serve import PreviewServer
+from memogen.serve import server as serve
+from memogen.serve.livebuild import LiveBuild
+from memogen.serve.news import News
+from memogen.serve.server import PreviewServer
 
 TOKEN = "t0ken"
 SHORT_TIMEOUT = 0.5  # the request timeout of the server under test, in seconds

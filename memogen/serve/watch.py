@@ -20,7 +20,7 @@ from memogen.errors import UserError
 from memogen.project import CONFIG_NAME, STANDARD_SUFFIXES, open_project
 
 if TYPE_CHECKING:
-    from memogen.livebuild import LiveBuild
+    from memogen.serve.livebuild import LiveBuild
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ RuleSeverity = Literal["error", "warning", "info"]
 
 @dataclass(frozen=True)
 class RuleInfo:
-    """What a rule is for; its check is registered in `memogen.lint`."""
+    """What a rule is for; its check is registered in `memogen.lint.engine`."""
 
     id: str
     name: str

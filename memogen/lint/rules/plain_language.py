@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from memogen.lint_rules.base import Context, Hit
-from memogen.lint_rules.text import client_texts, sentences, visible, words
+from memogen.lint.rules.base import Context, Hit
+from memogen.lint.rules.text import client_texts, sentences, visible, words
 
 # Built-in jargon: the word or phrase (a trailing '*' matches any ending) and what to write
 # instead. A `lint.jargon.<language>` list in memogen.yaml replaces the list of its language.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from memogen.lint_rules.base import Context, Hit
+from memogen.lint.rules.base import Context, Hit
 
 
 def input_example(ctx: Context) -> Iterator[Hit]:

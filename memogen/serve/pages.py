@@ -12,8 +12,8 @@ from html import escape
 from pathlib import Path
 
 from memogen.errors import Issue
-from memogen.livebuild import Failure, Listed
-from memogen.news import News
+from memogen.serve.livebuild import Failure, Listed
+from memogen.serve.news import News
 
 EVENTS_PATH = "/__memogen/events"
 PREVIEW_PATH = "/__memogen/preview/"

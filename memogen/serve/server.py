@@ -24,10 +24,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote
 
-from memogen import preview_pages as pages
 from memogen.errors import UserError
-from memogen.livebuild import LiveBuild, Say
-from memogen.news import News
+from memogen.serve import pages
+from memogen.serve.livebuild import LiveBuild, Say
+from memogen.serve.news import News
 
 CONTENT_TYPES = {
     ".html": "text/html; charset=utf-8",

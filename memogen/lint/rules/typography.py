@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator
 
 from memogen.data.loader import KeyPath
-from memogen.lint_rules.base import Context, Hit
-from memogen.lint_rules.text import all_texts, without_code
+from memogen.lint.rules.base import Context, Hit
+from memogen.lint.rules.text import all_texts, without_code
 
 _STRAIGHT_QUOTES = re.compile(r"\"[^\"\n]*\"?")
 _HYPHEN_AS_DASH = re.compile(r"(?<=\S) (?:--?|–) (?=\S)")

@@ -24,9 +24,9 @@ from pathlib import Path
 
 from memogen.build.writer import is_regular, read_regular, write_atomic
 from memogen.errors import Issue, UserError
-from memogen.news import News
 from memogen.pipeline import BuildOptions, Validated, build, check, write_index
 from memogen.project import CONFIG_NAME, STANDARDS_DIR, standard_folders
+from memogen.serve.news import News
 
 PRINT_FORMATS = ("pdf", "png")
 Say = Callable[[str], None]
@@ -82,7 +82,7 @@ class LiveBuild:
 
     def start(self) -> None:
         """Build the pages now (so the first request finds them), then watch and rebuild."""
-        from memogen.watch import watch_sources
+        from memogen.serve.watch import watch_sources
 
         self._page_phase()
         for name, target in (

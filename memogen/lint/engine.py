@@ -1,7 +1,7 @@
 """`memogen lint`: rules for good service standards, beyond what the format requires.
 
-The rules' ids, names and rationales are in `lint_rules.catalog`, their checks in
-the `lint_rules` modules, registered below. `lint()` validates first (a file that
+The rules' ids, names and rationales are in `rules.catalog`, their checks in
+the `rules` modules, registered below. `lint()` validates first (a file that
 is not valid cannot be linted), runs every enabled rule on every valid standard,
 places each hit at the line and column of the offending text, applies the severities
 of memogen.yaml and hides what the baseline accepted.
@@ -15,14 +15,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from memogen.baseline import Key, read_baseline, value_hash, write_baseline
 from memogen.data.loader import Document, Position
 from memogen.data.validate import dotted_path
 from memogen.errors import Issue
 from memogen.findings import Findings, validation
-from memogen.lint_rules import completeness, plain_language, typography
-from memogen.lint_rules.base import Check, Context, Hit
-from memogen.lint_rules.catalog import RULES, RuleInfo
+from memogen.lint.baseline import Key, read_baseline, value_hash, write_baseline
+from memogen.lint.rules import completeness, plain_language, typography
+from memogen.lint.rules.base import Check, Context, Hit
+from memogen.lint.rules.catalog import RULES, RuleInfo
 from memogen.project import Project
 
 CHECKS: dict[str, Check] = {
