@@ -33,10 +33,11 @@ from memogen import project
 from memogen.cli import main
 from memogen.data import validate
 from memogen.errors import Issue
-from memogen.serve.livebuild import Failure, LiveBuild
+from memogen.serve.livebuild import LiveBuild
 from memogen.serve.news import News
 from memogen.serve.pages import error_page
 from memogen.serve.server import inject, resolve_file
+from memogen.serve.status import Failure
 from memogen.serve.watch import Targets
 
 if TYPE_CHECKING:
@@ -460,13 +461,12 @@ def test_the_watcher_sees_standards_in_department_subfolders(tmp_path: Path) -> 
     """Standards may live in standards/<department>/: those folders are watched too, and a
     new department folder makes the watch start again on the new set."""
     from memogen.serve.livebuild import LiveBuild
-    from memogen.serve.watch import targets_of
 
     (tmp_path / "memogen.yaml").write_text("language: en\n", encoding="utf-8")
     (tmp_path / "standards" / "hr" / "payroll").mkdir(parents=True)
     (tmp_path / "standards" / ".git").mkdir()
     live = LiveBuild([], tmp_path / "memogen.yaml", tmp_path / "work", News("t"), print)
-    targets = targets_of(live)
+    targets = live.watch_targets()
     standards = (tmp_path / "standards").resolve()
     assert targets.standard_folders == {standards, standards / "hr", standards / "hr" / "payroll"}
     assert targets.matters(None, str(standards / "hr" / "payroll" / "x.yaml"))  # type: ignore[arg-type]

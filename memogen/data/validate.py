@@ -22,6 +22,7 @@ from memogen.data.loader import Document, KeyPath, load_file
 from memogen.data.logo import LogoError, logo_data_uri
 from memogen.data.models import Config, Standard
 from memogen.errors import Issue, UserError
+from memogen.fonts import font_hint, font_is_missing
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -92,8 +93,6 @@ def _shortened(text: str, limit: int = 60) -> str:
 
 def _font_rule(config: Config, document: Document) -> Iterable[Issue]:
     """A brand font fontconfig does not have is quietly replaced by another one."""
-    from memogen.doctor import font_hint, font_is_missing
-
     font = config.brand.font
     if font_is_missing(font):
         line, col = document.where(("brand", "font"), at_key=True)

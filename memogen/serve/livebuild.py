@@ -18,36 +18,19 @@ from __future__ import annotations
 import threading
 import time
 import traceback
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
 
 from memogen.build.writer import is_regular, read_regular, write_atomic
-from memogen.errors import Issue, UserError
+from memogen.errors import UserError
 from memogen.pipeline import BuildOptions, Validated, build, check, write_index
 from memogen.project import CONFIG_NAME, STANDARDS_DIR, standard_folders
+from memogen.render.worker import forget_templates
 from memogen.serve.news import News
+from memogen.serve.status import Failure, Listed, Say
+from memogen.serve.watch import Targets, targets_of, watch_sources
 
 PRINT_FORMATS = ("pdf", "png")
-Say = Callable[[str], None]
-
-
-@dataclass(frozen=True)
-class Failure:
-    """Why the preview cannot show the current sources: located issues, or one message."""
-
-    issues: tuple[Issue, ...]
-    summary: str = ""
-
-
-@dataclass(frozen=True)
-class Listed:
-    """A standard as the preview pages list it."""
-
-    id: str
-    title: str
-    language: str
-    department: str
 
 
 class _Stopped(Exception):
@@ -82,13 +65,11 @@ class LiveBuild:
 
     def start(self) -> None:
         """Build the pages now (so the first request finds them), then watch and rebuild."""
-        from memogen.serve.watch import watch_sources
-
         self._page_phase()
         for name, target in (
             ("page", self._page_loop),
             ("print", self._print_loop),
-            ("watch", lambda: watch_sources(self, self._stop)),
+            ("watch", lambda: watch_sources(self.watch_targets, self.sources_changed, self._stop)),
         ):
             thread = threading.Thread(target=target, name=f"memogen-{name}", daemon=True)
             thread.start()
@@ -254,6 +235,10 @@ class LiveBuild:
             self.news.publish(["*"])
             self.say(f"the preview cannot be built:\n{failure.summary or _lines(failure)}")
 
+    def watch_targets(self) -> Targets:
+        """What a change must touch to matter, as the sources are now."""
+        return targets_of(self.config_path, self.root, *self.standard_folders())
+
     def standard_folders(self) -> tuple[set[Path], set[Path]]:
         """The folders of standards to watch (subfolders too), and the single files named on
         the command line."""
@@ -281,6 +266,4 @@ def _lines(failure: Failure) -> str:
 def _forget_compiled_templates() -> None:
     """The render stage keeps one compiled Jinja environment per process: fine for a build,
     stale in a server that lives across template edits."""
-    from memogen.render import worker as render
-
-    render.forget_templates()
+    forget_templates()

@@ -12,8 +12,8 @@ from html import escape
 from pathlib import Path
 
 from memogen.errors import Issue
-from memogen.serve.livebuild import Failure, Listed
 from memogen.serve.news import News
+from memogen.serve.status import Failure, Listed
 
 EVENTS_PATH = "/__memogen/events"
 PREVIEW_PATH = "/__memogen/preview/"

@@ -26,8 +26,9 @@ from urllib.parse import parse_qs, unquote
 
 from memogen.errors import UserError
 from memogen.serve import pages
-from memogen.serve.livebuild import LiveBuild, Say
+from memogen.serve.livebuild import LiveBuild
 from memogen.serve.news import News
+from memogen.serve.status import Say
 
 CONTENT_TYPES = {
     ".html": "text/html; charset=utf-8",

@@ -10,17 +10,14 @@ a department's folder is added) the watch starts again on the new set.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import watchfiles
 
 from memogen.errors import UserError
 from memogen.project import CONFIG_NAME, STANDARD_SUFFIXES, open_project
-
-if TYPE_CHECKING:
-    from memogen.serve.livebuild import LiveBuild
 
 
 @dataclass(frozen=True)
@@ -59,25 +56,31 @@ class Targets:
         )
 
 
-def targets_of(live: LiveBuild) -> Targets:
+def targets_of(
+    config_path: Path | None, root: Path, folders: set[Path], files: set[Path]
+) -> Targets:
     """The targets as the sources are now (the logo is wherever memogen.yaml says)."""
-    config = (live.config_path or Path(CONFIG_NAME)).resolve()
-    folders, files = live.standard_folders()
+    config = (config_path or Path(CONFIG_NAME)).resolve()
     try:
-        logo_name = open_project(live.config_path).config.logo
+        logo_name = open_project(config_path).config.logo
     except UserError:  # an invalid memogen.yaml: the page shows why; watch without the logo
         logo_name = None
-    logo = (live.root / logo_name).resolve() if logo_name else None
-    return Targets(config, live.root / "templates", frozenset(folders), frozenset(files), logo)
+    logo = (root / logo_name).resolve() if logo_name else None
+    return Targets(config, root / "templates", frozenset(folders), frozenset(files), logo)
 
 
-def watch_sources(live: LiveBuild, stop: threading.Event) -> None:
-    """Tell `live` about every change that matters, until `stop` is set."""
+def watch_sources(
+    find_targets: Callable[[], Targets],
+    sources_changed: Callable[[bool], None],
+    stop: threading.Event,
+) -> None:
+    """Call `sources_changed(templates)` on every change that matters, until `stop` is set;
+    `find_targets` says what matters as the sources are now."""
     targets = None
     while not stop.is_set():
         if targets is not None:  # files made in a new folder before it was watched
-            live.sources_changed(templates=True)
-        targets = targets_of(live)
+            sources_changed(True)
+        targets = find_targets()
         for changes in watchfiles.watch(
             *targets.folders(),
             watch_filter=targets.matters,
@@ -86,10 +89,8 @@ def watch_sources(live: LiveBuild, stop: threading.Event) -> None:
             raise_interrupt=False,
         ):
             touched = [Path(name) for _, name in changes]
-            live.sources_changed(
-                templates=any(
-                    p == targets.templates or p.parent == targets.templates for p in touched
-                )
+            sources_changed(
+                any(p == targets.templates or p.parent == targets.templates for p in touched)
             )
-            if targets_of(live) != targets:
+            if find_targets() != targets:
                 break  # watch the new set of folders
