@@ -7,8 +7,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from memogen.data.config import read_config
 from memogen.data.models import Config
-from memogen.data.validate import Checked, check_standards, read_config
+from memogen.data.validate import Checked, check_standards
 from memogen.errors import Issue, UserError
 
 CONFIG_NAME = "memogen.yaml"

@@ -10,9 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from memogen.data import loader
-from memogen.data.loader import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, MAX_SCALAR_CHARS, load_bytes
+from memogen.data.loader import MAX_FILE_BYTES, load_bytes
 from memogen.data.models import Standard
-from memogen.data.validate import to_model
+from memogen.data.wording import to_model
+from memogen.data.yaml_tree import MAX_DEPTH, MAX_NODES, MAX_SCALAR_CHARS
 from memogen.errors import UserError
 
 FILE = "standards/s.yaml"

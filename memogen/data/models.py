@@ -354,7 +354,7 @@ class Config(Strict):
         return self._logo_uri
 
     def attach_logo(self, uri: str) -> None:
-        """Set once, by validate.load_config, right after reading and verifying the file."""
+        """Set once, by config.read_config, right after reading and verifying the file."""
         self._logo_uri = uri
 
 

@@ -15,8 +15,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from memogen.data.loader import Document, Position
-from memogen.data.validate import dotted_path
+from memogen.data.document import Document, Position
+from memogen.data.wording import dotted_path
 from memogen.errors import Issue
 from memogen.findings import Findings, validation
 from memogen.lint.baseline import Key, read_baseline, value_hash, write_baseline

@@ -23,7 +23,7 @@ import atheris
 with atheris.instrument_imports(include=["memogen"]):
     from memogen.data.loader import load_bytes
     from memogen.data.models import Config, Standard
-    from memogen.data.validate import to_model
+    from memogen.data.wording import to_model
     from memogen.errors import UserError
 
 FILE = "standards/fuzz.yaml"

@@ -17,7 +17,8 @@ from types import FrameType
 import pytest
 
 import memogen.render.formats.pdf as pdf_format
-from memogen.data.validate import check_standards, load_config
+from memogen.data.config import load_config
+from memogen.data.validate import check_standards
 from memogen.errors import UserError
 from memogen.render.formats.pdf import WORKER_MEMORY_BYTES, Pdf
 

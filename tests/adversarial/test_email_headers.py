@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from memogen.data.validate import check_standards, load_config
+from memogen.data.config import load_config
+from memogen.data.validate import check_standards
 from memogen.errors import UserError
 from memogen.render.formats.email import build_eml, mailbox_header
 

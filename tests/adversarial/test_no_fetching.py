@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from memogen.data.validate import check_standards, load_config
+from memogen.data.config import load_config
+from memogen.data.validate import check_standards
 from memogen.errors import UserError
 from memogen.render.context import catalogue_context, standard_context
 from memogen.render.formats.pdf import _Collect, _fetcher

@@ -18,7 +18,8 @@ import memogen.pipeline as pipeline
 import memogen.render.formats.pdf as pdf_format
 import memogen.render.formats.png as png_format
 from memogen.build.writer import write_staged
-from memogen.data.validate import check_standards, load_config
+from memogen.data.config import load_config
+from memogen.data.validate import check_standards
 from memogen.errors import InternalError
 
 from .adversarial_kit import (

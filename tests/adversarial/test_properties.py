@@ -16,8 +16,9 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from pydantic_core import PydanticCustomError
 
+from memogen.data.config import load_config
 from memogen.data.fields import _markdown
-from memogen.data.validate import check_standards, load_config
+from memogen.data.validate import check_standards
 from memogen.errors import UserError
 from memogen.render import markup
 from memogen.render.worker import ARTIFACT_FORMATS, Job, render_standard

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from memogen.data.loader import Document, KeyPath
+from memogen.data.document import Document, KeyPath
 from memogen.data.models import LintOptions, Standard
 
 

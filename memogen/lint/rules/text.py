@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from memogen.data.loader import KeyPath
+from memogen.data.document import KeyPath
 from memogen.data.models import Standard
 
 

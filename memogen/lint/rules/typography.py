@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from memogen.data.loader import KeyPath
+from memogen.data.document import KeyPath
 from memogen.lint.rules.base import Context, Hit
 from memogen.lint.rules.text import all_texts, without_code
 
