@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
-from memogen.data.models import Config
+from memogen.data.config_model import Config
 from memogen.errors import UserError
 from memogen.fonts import FontLister, fc_list, font_hint, font_state
 from memogen.project import open_project

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from memogen.data.config import read_config
-from memogen.data.models import Config
+from memogen.data.config_model import Config
 from memogen.data.validate import Checked, check_standards
 from memogen.errors import Issue, UserError
 

@@ -14,8 +14,9 @@ from click.testing import CliRunner
 
 from memogen.cli import main
 from memogen.data.config import load_config
+from memogen.data.config_model import Config
 from memogen.data.loader import load_bytes
-from memogen.data.models import Config, Standard
+from memogen.data.models import Standard
 from memogen.data.scaffold import new_standard_text
 from memogen.data.validate import check_standards
 from memogen.data.wording import dotted_path, to_model

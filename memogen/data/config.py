@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from memogen.data.config_model import Config
 from memogen.data.document import Document
 from memogen.data.loader import load_file
 from memogen.data.logo import LogoError, logo_data_uri
-from memogen.data.models import Config
 from memogen.data.wording import cut_comment_warnings, to_model
 from memogen.errors import Issue, UserError
 from memogen.fonts import font_hint, font_is_missing

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from memogen.data import durations
+from memogen.data.config_model import Config
 from memogen.data.document import Document
 from memogen.data.loader import load_file
-from memogen.data.models import Config, Standard
+from memogen.data.models import Standard
 from memogen.data.wording import cut_comment_warnings, to_model
 from memogen.errors import Issue, UserError
 

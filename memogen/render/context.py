@@ -15,7 +15,8 @@ from typing import Any
 from babel.dates import format_date
 
 from memogen.data import durations
-from memogen.data.models import Config, Standard
+from memogen.data.config_model import Config
+from memogen.data.models import Standard
 from memogen.render import markup
 from memogen.render.diagram import DiagramStage, stage_diagram
 from memogen.render.labels import LABELS, LANGUAGE_NAMES

@@ -18,7 +18,8 @@ from pathlib import Path
 from jinja2 import Environment, TemplateError, TemplateNotFound, TemplateSyntaxError
 
 from memogen.build.writer import write_staged
-from memogen.data.models import Config, Standard
+from memogen.data.config_model import Config
+from memogen.data.models import Standard
 from memogen.errors import InternalError, UserError, on_one_line
 from memogen.render.context import standard_context
 from memogen.render.formats.pdf import PdfTimeout

@@ -21,8 +21,9 @@ import sys
 import atheris
 
 with atheris.instrument_imports(include=["memogen"]):
+    from memogen.data.config_model import Config
     from memogen.data.loader import load_bytes
-    from memogen.data.models import Config, Standard
+    from memogen.data.models import Standard
     from memogen.data.wording import to_model
     from memogen.errors import UserError
 

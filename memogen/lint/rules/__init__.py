@@ -1,6 +1,7 @@
 """The lint rules for service standards, one module per family.
 
 `catalog` is the one table of ids, names, severities and rationales; it imports
-nothing from memogen, so the config model can list the rule ids. The checks live
+only `errors.Severity`, so the config's `lint:` model (data/lint_settings.py) can list
+the rule ids without the checks. The checks live
 in `completeness`, `plain_language` and `typography`; `memogen.lint.engine` runs them.
 """

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from memogen.data.document import Document, KeyPath
-from memogen.data.models import LintOptions, Standard
+from memogen.data.lint_settings import LintOptions
+from memogen.data.models import Standard
 
 
 @dataclass(frozen=True)

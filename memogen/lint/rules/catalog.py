@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-RuleSeverity = Literal["error", "warning", "info"]
+from memogen.errors import Severity
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,7 @@ class RuleInfo:
 
     id: str
     name: str
-    severity: RuleSeverity
+    severity: Severity
     rationale: str
     language: Literal["ru", "en"] | None = None  # None: applies to standards in any language
 
