@@ -7,11 +7,9 @@ everything it needs, and a `Rendered` brings back only what the parent must know
 
 from __future__ import annotations
 
-import os
 import resource
 from contextlib import suppress
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time
 from functools import cache
 from pathlib import Path
 
@@ -20,9 +18,9 @@ from jinja2 import Environment, TemplateError, TemplateNotFound, TemplateSyntaxE
 from memogen.build.writer import write_staged
 from memogen.data.config_model import Config
 from memogen.data.models import Standard
-from memogen.errors import InternalError, UserError, on_one_line
+from memogen.errors import InternalError, UserError
 from memogen.render.context import standard_context
-from memogen.render.formats.pdf import PdfTimeout
+from memogen.render.formats import email, markdown, pdf, png
 from memogen.render.templating import make_environment, render
 
 # Which formats each artifact comes in (the table at the top of README.md), and its templates.
@@ -83,7 +81,7 @@ def render_standard(job: Job) -> Rendered:
     except TemplateError as exc:
         where = f"{exc.filename}:{exc.lineno}: " if isinstance(exc, TemplateSyntaxError) else ""
         raise UserError(f"{job.standard.id}: a template failed: {where}{exc.message}") from None
-    except PdfTimeout as exc:
+    except pdf.PdfTimeout as exc:
         raise UserError(f"{job.standard.id}: {exc}; shorten its texts") from None
     except MemoryError:
         raise UserError(
@@ -121,9 +119,9 @@ def _document(
 ) -> None:
     prefix = f"{out.standard_id}/{artifact}"
     if "md" in wanted:
-        from memogen.render.formats.markdown import render_markdown
-
-        out.add(job.staging, f"{prefix}.md", render_markdown(env, artifact, context).encode())
+        out.add(
+            job.staging, f"{prefix}.md", markdown.render_markdown(env, artifact, context).encode()
+        )
     if not {"html", "pdf", "png"} & set(wanted):
         return
     html = render(env, f"{artifact}.html.j2", context)
@@ -134,86 +132,39 @@ def _document(
 
 
 def _pdf(job: Job, html: str, prefix: str, artifact: str, wanted: list[str], out: Rendered) -> None:
-    from memogen.render.formats.pdf import render_pdf
-
-    pdf = render_pdf(html)
-    for message in pdf.warnings:
+    made = pdf.render_pdf(html)
+    for message in made.warnings:
         out.warn(prefix, f"{prefix}.pdf: {message}")
-    if artifact == "memo" and pdf.pages > 1:
+    if artifact == "memo" and made.pages > 1:
         out.warn(
             prefix,
-            f"{prefix}.pdf: the memo takes {pdf.pages} pages, not one; "
+            f"{prefix}.pdf: the memo takes {made.pages} pages, not one; "
             "shorten the texts or use fewer stages",
         )
     if "pdf" in wanted:
-        out.add(job.staging, f"{prefix}.pdf", pdf.data)
-        out.pages[f"{prefix}.pdf"] = pdf.pages
+        out.add(job.staging, f"{prefix}.pdf", made.data)
+        out.pages[f"{prefix}.pdf"] = made.pages
     if "png" in wanted:
-        from memogen.render.formats.png import render_png
-
-        out.add(job.staging, f"{prefix}.png", render_png(pdf.data))
+        out.add(job.staging, f"{prefix}.png", png.render_png(made.data))
 
 
 def _email(
     env: Environment, job: Job, context: dict[str, object], wanted: list[str], out: Rendered
 ) -> None:
-    from memogen.render.formats.email import build_eml, inline_css
-
     if not wanted:
         return
     # Both end in one newline, as the email package ends each part: file and part stay equal.
-    html = inline_css(render(env, "email.html.j2", context)).rstrip("\n") + "\n"
+    html = email.inline_css(render(env, "email.html.j2", context)).rstrip("\n") + "\n"
     text = render(env, "email.txt.j2", context).rstrip("\n") + "\n"
     prefix = f"{out.standard_id}/email"
     if "eml" in wanted:
-        sender, to = _addresses(job)
-        prefix_text = job.config.email.subject_prefix
-        subject = f"{prefix_text} {job.standard.title}" if prefix_text else job.standard.title
         out.add(
-            job.staging, f"{prefix}.eml", build_eml(subject, sender, to, html, text, _epoch(job))
+            job.staging, f"{prefix}.eml", email.standard_eml(job.standard, job.config, html, text)
         )
     if "html" in wanted:
         out.add(job.staging, f"{prefix}.html", html.encode("utf-8"))
     if "txt" in wanted:
         out.add(job.staging, f"{prefix}.txt", text.encode("utf-8"))
-
-
-def _addresses(job: Job) -> tuple[tuple[str, str], tuple[str, str]]:
-    """(name, address) pairs: the owner's name goes in as a name, never re-parsed."""
-    from memogen.data.addresses import split_mailbox as mailbox
-
-    owner = job.standard.owner
-    fallback = (owner.name, owner.email) if owner.email else ("memogen", "noreply@example.com")
-    sender = mailbox(job.config.email.sender) if job.config.email.sender else fallback
-    return sender, mailbox(job.config.email.to) if job.config.email.to else sender
-
-
-# What SOURCE_DATE_EPOCH may be: from 1970 to the last second of year 9999, the range of an
-# email Date header.
-LATEST_EPOCH = 253402300799
-
-
-def source_date_epoch() -> int | None:
-    """SOURCE_DATE_EPOCH as a number of seconds, None when unset or empty; else a UserError."""
-    given = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not given:
-        return None
-    digits = given.isascii() and given.isdigit() and len(given) <= len(str(LATEST_EPOCH))
-    if not (digits and int(given) <= LATEST_EPOCH):
-        raise UserError(
-            f"SOURCE_DATE_EPOCH is '{on_one_line(given[:40])}', not a whole number of seconds "
-            f"from 0 to {LATEST_EPOCH} (give a Unix time such as 1767225600, or unset it)"
-        )
-    return int(given)
-
-
-def _epoch(job: Job) -> int:
-    """SOURCE_DATE_EPOCH when set, else the standard's effective date: never the clock."""
-    given = source_date_epoch()
-    if given is not None:
-        return given
-    effective = job.standard.effective
-    return int(datetime.combine(effective, time(9), UTC).timestamp()) if effective else 0
 
 
 @cache
@@ -237,11 +188,9 @@ def templates_generation() -> int:
 
 def warm_up() -> None:
     """Import WeasyPrint and lay out a page, so that a worker's first job starts warm."""
-    from memogen.render.formats.pdf import render_pdf
-
     # Only an optimisation: a real problem shows in the first job, with its standard's name.
-    with suppress(Exception, PdfTimeout):
-        render_pdf(
+    with suppress(Exception, pdf.PdfTimeout):
+        pdf.render_pdf(
             '<html lang="en"><title>warm</title><p style="font-family: DejaVu Sans">'
             "Warm <b>up</b> — разогрев</p></html>"
         )

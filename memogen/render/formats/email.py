@@ -16,14 +16,19 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
 
 from memogen.data.addresses import ascii_address
+from memogen.data.addresses import split_mailbox as mailbox
+from memogen.data.config_model import Config
 from memogen.data.fields import has_encoded_word
+from memogen.data.models import Standard
+from memogen.errors import UserError, on_one_line
 
 Mailbox = tuple[str, str]  # (display name, address)
 
@@ -102,3 +107,47 @@ def _header_text(value: str) -> str:
         unsafe = found.group() if found else "=?…?="
         raise ValueError(f"unsafe header text {unsafe!r} reached the email writer")
     return value
+
+
+def standard_eml(standard: Standard, config: Config, html: str, text: str) -> bytes:
+    """The .eml of one standard: its envelope (subject, From, To, Date) around both parts."""
+    sender, to = _addresses(standard, config)
+    prefix = config.email.subject_prefix
+    subject = f"{prefix} {standard.title}" if prefix else standard.title
+    return build_eml(subject, sender, to, html, text, _epoch(standard))
+
+
+def _addresses(standard: Standard, config: Config) -> tuple[tuple[str, str], tuple[str, str]]:
+    """(name, address) pairs: the owner's name goes in as a name, never re-parsed."""
+    owner = standard.owner
+    fallback = (owner.name, owner.email) if owner.email else ("memogen", "noreply@example.com")
+    sender = mailbox(config.email.sender) if config.email.sender else fallback
+    return sender, mailbox(config.email.to) if config.email.to else sender
+
+
+# What SOURCE_DATE_EPOCH may be: from 1970 to the last second of year 9999, the range of an
+# email Date header.
+LATEST_EPOCH = 253402300799
+
+
+def source_date_epoch() -> int | None:
+    """SOURCE_DATE_EPOCH as a number of seconds, None when unset or empty; else a UserError."""
+    given = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not given:
+        return None
+    digits = given.isascii() and given.isdigit() and len(given) <= len(str(LATEST_EPOCH))
+    if not (digits and int(given) <= LATEST_EPOCH):
+        raise UserError(
+            f"SOURCE_DATE_EPOCH is '{on_one_line(given[:40])}', not a whole number of seconds "
+            f"from 0 to {LATEST_EPOCH} (give a Unix time such as 1767225600, or unset it)"
+        )
+    return int(given)
+
+
+def _epoch(standard: Standard) -> int:
+    """SOURCE_DATE_EPOCH when set, else the standard's effective date: never the clock."""
+    given = source_date_epoch()
+    if given is not None:
+        return given
+    effective = standard.effective
+    return int(datetime.combine(effective, time(9), UTC).timestamp()) if effective else 0
