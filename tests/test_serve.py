@@ -33,10 +33,10 @@ from memogen import project
 from memogen.cli import main
 from memogen.data import validate
 from memogen.errors import Issue
+from memogen.serve.handler import inject, resolve_file
 from memogen.serve.livebuild import LiveBuild
 from memogen.serve.news import News
 from memogen.serve.pages import error_page
-from memogen.serve.server import inject, resolve_file
 from memogen.serve.status import Failure
 from memogen.serve.watch import Targets
 
