@@ -19,6 +19,7 @@ from pathlib import Path
 from jinja2 import Environment, meta
 
 from memogen import __version__
+from memogen.build.writer import read_regular
 
 MANIFEST_NAME = ".memogen-manifest.json"
 MANIFEST_VERSION = 2  # 2: each entry keeps its document's warnings
@@ -39,8 +40,6 @@ class Manifest:
     def read(cls, out: Path) -> Manifest:
         """The manifest in `out`, or an empty one if it is missing, unreadable or not a
         regular file (a symlink or FIFO planted there is never read)."""
-        from memogen.build.writer import read_regular
-
         try:
             raw = json.loads(read_regular(out / MANIFEST_NAME) or b"{}")
             if raw.get("version") != MANIFEST_VERSION:

@@ -21,6 +21,8 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 
 from memogen.errors import UserError
+from memogen.render.formats import pdf
+from memogen.render.worker import warm_up
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 TIMEOUT_VARIABLE = "MEMOGEN_RENDER_TIMEOUT"  # seconds a PDF may take to lay out
@@ -37,8 +39,6 @@ class Limits:
 
 def render_limits(environ: Mapping[str, str] = os.environ) -> Limits:
     """The limits docs/security.md promises, or tighter or looser ones from the environment."""
-    from memogen.render.formats import pdf
-
     seconds = _positive(environ, TIMEOUT_VARIABLE, "seconds")
     mebibytes = _positive(environ, MEMORY_VARIABLE, "MiB")
     return Limits(
@@ -123,15 +123,11 @@ def _forkserver() -> multiprocessing.context.BaseContext:
 def start_worker(limits: Limits, warm: bool) -> None:
     """Run first in each worker: tie it to its parent, bound it, and (for a pool of several)
     lay out a page so that its first job starts warm."""
-    from memogen.render.formats import pdf
-
     _die_with_parent()
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked child inherits the parent's handler
     pdf.limit_worker(limits.memory)
     pdf.PDF_TIME_LIMIT_S = limits.seconds
     if warm:
-        from memogen.render.worker import warm_up
-
         warm_up()
 
 

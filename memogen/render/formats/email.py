@@ -23,6 +23,8 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
 
+import css_inline
+
 from memogen.data.addresses import ascii_address
 from memogen.data.addresses import split_mailbox as mailbox
 from memogen.data.config_model import Config
@@ -42,8 +44,6 @@ _WRITE = SMTP.clone(refold_source="none")  # From and To are folded here, never 
 
 def inline_css(html: str) -> str:
     """Move <style> rules into style="" attributes, as mail clients need."""
-    import css_inline
-
     inliner = css_inline.CSSInliner(
         load_remote_stylesheets=False, keep_style_tags=False, keep_link_tags=False
     )

@@ -56,7 +56,7 @@ class _Collect(logging.Handler):
 
 def render_pdf(html: str) -> Pdf:
     """Lay out the HTML and write the PDF; fetches nothing but inline `data:` URLs."""
-    import weasyprint
+    import weasyprint  # lazy: 0.6 s to import (python -X importtime), needed for PDFs only
 
     logger = logging.getLogger("weasyprint")
     logger.propagate = False

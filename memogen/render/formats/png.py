@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 
+from PIL import Image
+
 POSTER_DPI = 150
 PNG_COMPRESSION = 6  # zlib level: level 9 saves 2 % more and takes 3.5x as long
 # A poster is flat colours and anti-aliased text: a 256-colour palette changes no pixel by
@@ -13,8 +15,7 @@ PALETTE_COLOURS = 256
 
 def render_png(pdf: bytes, dpi: int = POSTER_DPI) -> bytes:
     """Rasterise page 1 with PDFium; the bytes depend only on the PDF (no timestamps)."""
-    import pypdfium2
-    from PIL import Image
+    import pypdfium2  # lazy: 75 ms to import (python -X importtime), and only posters need it
 
     document = pypdfium2.PdfDocument(pdf)
     try:
