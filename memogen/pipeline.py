@@ -116,7 +116,7 @@ def write_index(
 
 def _render_all(jobs: list[Job], workers: int) -> Generator[Rendered, None, None]:
     """Render in warm worker processes, one at least whatever -j says: the time and memory
-    bounds of a render hold only in a process of its own (see `workers`)."""
+    bounds of a render hold only in a process of its own (see `render.pool`)."""
     if not jobs:
         return
     with render_pool(min(workers, len(jobs))) as pool:

@@ -4,7 +4,7 @@ A render runs in a worker process whatever `-j` says, because only there do its 
 hold: the wall-clock bound is a SIGALRM, which needs the main thread of its process (a
 `memogen serve` build runs on another thread), and the memory bound is an RLIMIT_AS,
 which must not bound the parent. A worker dies with the process that started it
-(PR_SET_PDEATHSIG), never holds the output folder's lock (see `writer`), and leaves
+(PR_SET_PDEATHSIG), never holds the output folder's lock (see `build.writer`), and leaves
 SIGTERM and Ctrl-C to the parent, which stops it and cleans up.
 """
 

@@ -1,6 +1,6 @@
 """Render stage: one standard → every requested output file, written into the staging folder.
 
-This runs inside long-lived worker processes (see `pipeline`); a `Job` carries
+This runs inside long-lived worker processes (see `pool`); a `Job` carries
 everything it needs, and a `Rendered` brings back only what the parent must know
 (file sizes, page counts, warnings) — never the file bytes.
 """

@@ -3,7 +3,7 @@
 What a PDF may contain is decided here, not by the HTML: the fetcher serves only
 `data:` URLs (what memogen inlined itself), attachments are dropped whatever the
 template asks for, and each render has a wall-clock bound. Every render runs in a
-worker process (see `workers`), which also gets a memory bound (`limit_worker`).
+worker process (see `render.pool`), which also gets a memory bound (`limit_worker`).
 """
 
 from __future__ import annotations
