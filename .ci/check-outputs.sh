@@ -60,7 +60,7 @@ if [ ${#pngs[@]} -gt 0 ]; then
   urls=$(cd "$repo" && "$python" - "$standards" <<'PY'
 import json, sys
 from pathlib import Path
-from memogen.loader import load_file
+from memogen.data.loader import load_file
 found = {}
 for path in sorted(Path(sys.argv[1]).glob("*.yaml")):
     data = load_file(path).data

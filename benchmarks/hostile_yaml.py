@@ -37,7 +37,8 @@ HOSTILE = {
 _MEASURE = """
 import json, sys, time
 from pathlib import Path
-from memogen.validate import check_standards, load_config
+from memogen.data.config import load_config
+from memogen.data.validate import check_standards
 path = Path(sys.argv[1])
 config = load_config(None)
 started = time.perf_counter()

@@ -24,12 +24,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from memogen.context import standard_context  # noqa: E402
-from memogen.formats import pdf  # noqa: E402
-from memogen.formats.pdf import render_pdf  # noqa: E402
 from memogen.pipeline import check  # noqa: E402
-from memogen.render import _environment  # noqa: E402
-from memogen.templating import render  # noqa: E402
+from memogen.render.context import standard_context  # noqa: E402
+from memogen.render.formats import pdf  # noqa: E402
+from memogen.render.formats.pdf import render_pdf  # noqa: E402
+from memogen.render.templating import render  # noqa: E402
+from memogen.render.worker import _environment  # noqa: E402
 
 KINDS = ("memo", "guide", "poster")
 

@@ -22,7 +22,7 @@ import markdown
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from memogen import markup
+from memogen.render import markup
 
 FIELD = "[" * 8000
 FIELDS = 32  # 32 x 8,000 characters: a 250 KiB standard

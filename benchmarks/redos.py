@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from memogen.durations import DurationError, parse_duration
-from memogen.fields import has_encoded_word
-from memogen.lint_rules.text import visible, without_code
+from memogen.data.durations import DurationError, parse_duration
+from memogen.data.fields import has_encoded_word
+from memogen.lint.rules.text import visible, without_code
 
 OLD_EMAIL = re.compile(r"\S+@\S+\.\w+")
 OLD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")

@@ -25,8 +25,8 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 import hostile_yaml  # noqa: E402
 from corpus import make_corpus  # noqa: E402
 
-from memogen.formats import pdf as pdf_format  # noqa: E402
 from memogen.pipeline import BuildOptions, build, check  # noqa: E402
+from memogen.render.formats import pdf as pdf_format  # noqa: E402
 
 ROWS: list[tuple[str, str, str]] = []
 
@@ -89,9 +89,9 @@ def memo_overhead(folder: Path) -> None:
     """memogen's whole memo (context + template + PDF) against raw warm WeasyPrint, same HTML."""
     import weasyprint
 
-    from memogen.context import standard_context
-    from memogen.render import _environment
-    from memogen.templating import render
+    from memogen.render.context import standard_context
+    from memogen.render.templating import render
+    from memogen.render.worker import _environment
 
     project, checked, _ = check([folder / "standards"], folder / "memogen.yaml")
     standards = checked.standards[:20]
@@ -237,9 +237,9 @@ def worker_memory(folder: Path, renders: int) -> None:
 def worker_child(renders: int, config: Path) -> None:
     import resource
 
-    from memogen.context import standard_context
-    from memogen.render import _environment, warm_up
-    from memogen.templating import render
+    from memogen.render.context import standard_context
+    from memogen.render.templating import render
+    from memogen.render.worker import _environment, warm_up
 
     def rss() -> float:
         pages = int(Path("/proc/self/statm").read_text().split()[1])

@@ -9,31 +9,17 @@ from __future__ import annotations
 
 import ctypes.util
 import importlib
-import shutil
-import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import Literal
 
+from memogen.data.config_model import Config
 from memogen.errors import UserError
-from memogen.models import Config
+from memogen.fonts import FontLister, fc_list, font_hint, font_state
+from memogen.project import open_project
+from memogen.render.formats.pdf import render_pdf
 
-FONT_PACKAGES = {  # Debian packages of fonts that cover Cyrillic
-    "DejaVu Sans": "fonts-dejavu-core",
-    "DejaVu Serif": "fonts-dejavu-core",
-    "DejaVu Sans Mono": "fonts-dejavu-core",
-    "Liberation Sans": "fonts-liberation",
-    "Liberation Serif": "fonts-liberation",
-    "Noto Sans": "fonts-noto-core",
-    "Noto Serif": "fonts-noto-core",
-    "PT Sans": "fonts-paratype",
-    "PT Serif": "fonts-paratype",
-    "Open Sans": "fonts-open-sans",
-    "Roboto": "fonts-roboto",
-}
 SAMPLE = (
     "<!doctype html><html lang='ru'><meta charset='utf-8'>"
     "<body style=\"font-family: '{font}'\"><h1>Проверка печати — Print check</h1>"
@@ -54,22 +40,6 @@ class Result:
         return f"{'ok  ' if self.ok else 'FAIL'} {self.name}: {self.detail}{fix}"
 
 
-FontLister = Callable[[str], list[str] | None]  # fc-list pattern → families, None: no fc-list
-
-
-def fc_list(pattern: str) -> list[str] | None:
-    """The font families fontconfig lists for a pattern; None when fc-list is missing."""
-    program = shutil.which("fc-list")
-    if program is None:
-        return None
-    listed = subprocess.run(
-        [program, pattern, "family"], capture_output=True, text=True, timeout=60, check=False
-    ).stdout
-    return sorted(
-        {name.strip() for line in listed.splitlines() for name in line.split(",") if name.strip()}
-    )
-
-
 def check_weasyprint(load: Callable[[str], ModuleType] = importlib.import_module) -> Result:
     """WeasyPrint imports and finds Pango (its text layout library)."""
     name = "WeasyPrint and Pango"
@@ -86,41 +56,6 @@ def check_weasyprint(load: Callable[[str], ModuleType] = importlib.import_module
             "apt-get install libpango-1.0-0 libpangoft2-1.0-0",
         )
     return Result(name, True, f"WeasyPrint {getattr(weasyprint, '__version__', '?')}, Pango loaded")
-
-
-FontState = Literal["cyrillic", "latin only", "missing", "no fontconfig"]
-
-
-def font_state(font: str, lister: FontLister = fc_list) -> FontState:
-    """What fontconfig has of `font`: with Cyrillic, without it, nothing, or no fontconfig."""
-    cyrillic = lister(":lang=ru")
-    if cyrillic is None:
-        return "no fontconfig"
-    if font.casefold() in {family.casefold() for family in cyrillic}:
-        return "cyrillic"
-    installed = lister(":") or []
-    if font.casefold() in {family.casefold() for family in installed}:
-        return "latin only"
-    return "missing"
-
-
-@cache
-def font_is_missing(font: str) -> bool:
-    """Whether fontconfig would print another font in place of `font` (asked once per run)."""
-    return font_state(font, _listed_once) == "missing"
-
-
-@cache
-def _listed_once(pattern: str) -> list[str] | None:
-    return fc_list(pattern)
-
-
-def font_hint(font: str) -> str:
-    """How to get `font`: its Debian package, or another font."""
-    package = FONT_PACKAGES.get(font)
-    if package:
-        return f"apt-get install {package}"
-    return "install the font, or set brand.font in memogen.yaml to e.g. DejaVu Sans"
 
 
 def check_font(font: str, lister: FontLister = fc_list) -> Result:
@@ -189,16 +124,12 @@ def check_render(
 
 
 def _render(html: str) -> tuple[bytes, list[str]]:
-    from memogen.formats.pdf import render_pdf
-
     pdf = render_pdf(html)
     return pdf.data, pdf.warnings
 
 
 def diagnose(config_path: Path | None) -> list[Result]:
     """Every check, in the order a fix should be made."""
-    from memogen.project import open_project
-
     results = []
     try:
         config = open_project(config_path).config

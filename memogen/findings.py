@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from memogen.data.validate import Checked
 from memogen.errors import Issue, UserError
-from memogen.lint_rules.catalog import RuleInfo
+from memogen.lint.rules.catalog import RuleInfo
 from memogen.project import Project, open_project
-from memogen.validate import Checked
 
 FailOn = Literal["error", "warning", "never"]
 FAIL_ON: tuple[FailOn, ...] = ("error", "warning", "never")

@@ -7,9 +7,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from memogen.data.config import read_config
+from memogen.data.config_model import Config
+from memogen.data.validate import Checked, check_standards
 from memogen.errors import Issue, UserError
-from memogen.models import Config
-from memogen.validate import Checked, check_standards, read_config
 
 CONFIG_NAME = "memogen.yaml"
 STANDARDS_DIR = "standards"

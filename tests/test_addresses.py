@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from memogen.addresses import AddressError, NonLatinLocalPart, ascii_address, split_mailbox
+from memogen.data.addresses import AddressError, NonLatinLocalPart, ascii_address, split_mailbox
 
 
 @pytest.mark.parametrize(

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from memogen import durations
+from memogen.data import durations
+from memogen.data.validate import check_standards
 from memogen.errors import UserError
 from memogen.pipeline import BuildOptions, build
 from memogen.project import open_project
-from memogen.validate import check_standards
 
 REPO = Path(__file__).resolve().parent.parent
 CONFIG = REPO / "memogen.yaml"

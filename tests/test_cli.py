@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from memogen.cli import main
-from memogen.schema import schema_text
+from memogen.data.schema import schema_text
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent

@@ -11,15 +11,14 @@ from click.testing import CliRunner
 from memogen.cli import main
 from memogen.doctor import (
     SAMPLE,
-    FontLister,
     Result,
     check_font,
     check_harfbuzz_subset,
     check_render,
     check_weasyprint,
     diagnose,
-    fc_list,
 )
+from memogen.fonts import FontLister, fc_list
 
 
 def lister(cyrillic: list[str], everything: list[str] | None = None) -> FontLister:
@@ -166,7 +165,7 @@ def test_a_brand_font_that_is_missing_fails_the_doctor(
 
 def test_without_fc_list_the_doctor_fails(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr("memogen.doctor.shutil.which", lambda name: None)
+    monkeypatch.setattr("memogen.fonts.shutil.which", lambda name: None)
     result = CliRunner().invoke(main, ["doctor"])
     assert result.exit_code == 1
     assert "FAIL font 'DejaVu Sans': fc-list (fontconfig) is not installed" in result.stdout

@@ -6,7 +6,15 @@ from decimal import Decimal
 
 import pytest
 
-from memogen.durations import Duration, DurationError, Unit, comparable, parse_duration, total, word
+from memogen.data.durations import (
+    Duration,
+    DurationError,
+    Unit,
+    comparable,
+    parse_duration,
+    total,
+    word,
+)
 
 
 def d(amount: str, unit: Unit) -> Duration:

@@ -17,9 +17,9 @@ from click.testing import CliRunner
 from memogen.cli import main
 from memogen.errors import Issue
 from memogen.findings import Findings
-from memogen.lint import CHECKS, lint
-from memogen.lint_rules.catalog import RULES
-from memogen.lint_rules.text import sentences, words
+from memogen.lint.engine import CHECKS, lint
+from memogen.lint.rules.catalog import RULES
+from memogen.lint.rules.text import sentences, words
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = date(2027, 1, 1)

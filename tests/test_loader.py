@@ -9,11 +9,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from memogen import loader
+from memogen.data import loader
+from memogen.data.loader import MAX_FILE_BYTES, load_bytes
+from memogen.data.models import Standard
+from memogen.data.wording import to_model
+from memogen.data.yaml_tree import MAX_DEPTH, MAX_NODES, MAX_SCALAR_CHARS
 from memogen.errors import UserError
-from memogen.loader import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, MAX_SCALAR_CHARS, load_bytes
-from memogen.models import Standard
-from memogen.validate import to_model
 
 FILE = "standards/s.yaml"
 VALID_STANDARD = (Path(__file__).parent / "fixtures" / "good" / "tiny-service.yaml").read_text(

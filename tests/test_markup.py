@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from memogen import markup
+from memogen.render import markup
 
 
 def _texts(thread: int, count: int) -> list[str]:

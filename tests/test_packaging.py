@@ -96,3 +96,11 @@ def test_every_document_the_project_points_to_exists() -> None:
         if not (REPO_ROOT / name).exists() and not (path.parent / name).exists()
     }
     assert missing == set()
+
+
+def test_every_package_of_memogen_ships() -> None:
+    folders = {
+        ".".join(init.parent.relative_to(REPO_ROOT).parts)
+        for init in (REPO_ROOT / "memogen").rglob("__init__.py")
+    }
+    assert folders - set(PYPROJECT["tool"]["setuptools"]["packages"]) == set()

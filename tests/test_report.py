@@ -22,7 +22,7 @@ from click.testing import CliRunner
 from memogen.cli import main
 from memogen.errors import Issue
 from memogen.findings import Findings, failed
-from memogen.lint_rules.catalog import BY_ID, RULES
+from memogen.lint.rules.catalog import BY_ID, RULES
 from memogen.report import render
 from memogen.report.github import append_step_summary, step_summary
 

@@ -29,14 +29,16 @@ from urllib.parse import urlsplit
 import pytest
 from click.testing import CliRunner
 
-from memogen import project, validate
+from memogen import project
 from memogen.cli import main
+from memogen.data import validate
 from memogen.errors import Issue
-from memogen.livebuild import Failure, LiveBuild
-from memogen.news import News
-from memogen.preview_pages import error_page
-from memogen.serve import inject, resolve_file
-from memogen.watch import Targets
+from memogen.serve.handler import inject, resolve_file
+from memogen.serve.livebuild import LiveBuild
+from memogen.serve.news import News
+from memogen.serve.pages import error_page
+from memogen.serve.status import Failure
+from memogen.serve.watch import Targets
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -458,14 +460,13 @@ def test_the_error_page_escapes_what_comes_from_the_files(tmp_path: Path) -> Non
 def test_the_watcher_sees_standards_in_department_subfolders(tmp_path: Path) -> None:
     """Standards may live in standards/<department>/: those folders are watched too, and a
     new department folder makes the watch start again on the new set."""
-    from memogen.livebuild import LiveBuild
-    from memogen.watch import targets_of
+    from memogen.serve.livebuild import LiveBuild
 
     (tmp_path / "memogen.yaml").write_text("language: en\n", encoding="utf-8")
     (tmp_path / "standards" / "hr" / "payroll").mkdir(parents=True)
     (tmp_path / "standards" / ".git").mkdir()
     live = LiveBuild([], tmp_path / "memogen.yaml", tmp_path / "work", News("t"), print)
-    targets = targets_of(live)
+    targets = live.watch_targets()
     standards = (tmp_path / "standards").resolve()
     assert targets.standard_folders == {standards, standards / "hr", standards / "hr" / "payroll"}
     assert targets.matters(None, str(standards / "hr" / "payroll" / "x.yaml"))  # type: ignore[arg-type]
@@ -481,7 +482,7 @@ def test_stopping_the_preview_stops_its_render_workers(
 ) -> None:
     """serve keeps warm render workers between saves; Ctrl-C must stop them and what they
     were rendering, not leave Python to run their queued renders before it exits."""
-    from memogen import workers
+    from memogen.render import pool as workers
 
     config = "build:\n  artifacts: [memo]\n  formats: [html, pdf]\n"
     monkeypatch.chdir(write_repo({"standards/tiny-service.yaml": valid_standard_text}, config))

@@ -13,10 +13,13 @@ import pytest
 from click.testing import CliRunner
 
 from memogen.cli import main
-from memogen.loader import load_bytes
-from memogen.models import Config, Standard
-from memogen.scaffold import new_standard_text
-from memogen.validate import check_standards, dotted_path, load_config, to_model
+from memogen.data.config import load_config
+from memogen.data.config_model import Config
+from memogen.data.loader import load_bytes
+from memogen.data.models import Standard
+from memogen.data.scaffold import new_standard_text
+from memogen.data.validate import check_standards
+from memogen.data.wording import dotted_path, to_model
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent

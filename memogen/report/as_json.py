@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from memogen.findings import FailOn, Findings
-from memogen.report import counts, json_text
+from memogen.report.common import counts, json_text
 
 
 def render(findings: Findings, fail_on: FailOn) -> str:

@@ -6,9 +6,9 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from memogen.errors import UserError, on_one_line
-from memogen.filters import md_url
 from memogen.findings import FailOn, Findings
-from memogen.report import one_line
+from memogen.render.filters import md_url
+from memogen.report.common import one_line
 from memogen.report.text import summary
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}

@@ -15,8 +15,8 @@ from urllib.parse import quote
 from memogen import __version__
 from memogen.errors import Issue
 from memogen.findings import VALIDATION_RULE, FailOn, Findings
-from memogen.lint_rules.catalog import RuleInfo
-from memogen.report import json_text, one_line
+from memogen.lint.rules.catalog import RuleInfo
+from memogen.report.common import json_text, one_line
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}

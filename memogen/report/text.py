@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from memogen.findings import FailOn, Findings
-from memogen.report import counts
+from memogen.report.common import counts
 
 
 def render(findings: Findings, fail_on: FailOn) -> str:

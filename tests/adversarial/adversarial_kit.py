@@ -25,10 +25,10 @@ from typing import Any
 import markdown
 import yaml
 
+from memogen.data.loader import load_file
 from memogen.errors import UserError
-from memogen.loader import load_file
 from memogen.pipeline import BuildOptions, BuildResult, build
-from memogen.templating import theme_dir
+from memogen.render.templating import theme_dir
 
 TESTS = Path(__file__).resolve().parent.parent
 MAIN = TESTS.parent

@@ -21,10 +21,11 @@ import sys
 import atheris
 
 with atheris.instrument_imports(include=["memogen"]):
+    from memogen.data.config_model import Config
+    from memogen.data.loader import load_bytes
+    from memogen.data.models import Standard
+    from memogen.data.wording import to_model
     from memogen.errors import UserError
-    from memogen.loader import load_bytes
-    from memogen.models import Config, Standard
-    from memogen.validate import to_model
 
 FILE = "standards/fuzz.yaml"
 _BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what YAML counts as a new line

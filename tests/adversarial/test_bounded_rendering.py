@@ -16,10 +16,11 @@ from types import FrameType
 
 import pytest
 
-import memogen.formats.pdf as pdf_format
+import memogen.render.formats.pdf as pdf_format
+from memogen.data.config import load_config
+from memogen.data.validate import check_standards
 from memogen.errors import UserError
-from memogen.formats.pdf import WORKER_MEMORY_BYTES, Pdf
-from memogen.validate import check_standards, load_config
+from memogen.render.formats.pdf import WORKER_MEMORY_BYTES, Pdf
 
 from .adversarial_kit import (
     MAIN,
@@ -81,7 +82,7 @@ def test_1000_deep_list_is_refused_by_validation(tmp_path: Path) -> None:
 
 
 def test_nesting_at_the_bound_renders(tmp_path: Path) -> None:
-    from memogen import markup
+    from memogen.render import markup
 
     data = tiny_data()
     data["summary"] = "> " * 8 + "deep enough"
@@ -159,7 +160,7 @@ def test_render_workers_run_under_the_memory_bound(
 
 def test_the_memory_bound_stops_an_allocation_beyond_it() -> None:
     script = (
-        "from memogen.formats.pdf import limit_worker, WORKER_MEMORY_BYTES\n"
+        "from memogen.render.formats.pdf import limit_worker, WORKER_MEMORY_BYTES\n"
         "limit_worker()\n"
         "try:\n    bytearray(WORKER_MEMORY_BYTES + 2**20)\n"
         "except MemoryError:\n    print('refused')\n"
@@ -215,7 +216,7 @@ def _lines_run(function: Callable[[], object]) -> int:
 def test_a_run_of_brackets_costs_markdown_work_linear_in_its_length() -> None:
     """Python-Markdown looked for the `]` of every `[` to the end of the text: a valid
     250 KiB standard of `[` took minutes (benchmarks/markdown_brackets.py has the figures)."""
-    from memogen import markup
+    from memogen.render import markup
 
     markup.to_html("warm up")
     short, long = (_lines_run(lambda n=n: markup.to_html("[" * n)) for n in (100, 400))
@@ -223,7 +224,7 @@ def test_a_run_of_brackets_costs_markdown_work_linear_in_its_length() -> None:
 
 
 def test_bracket_runs_render_as_typed_and_links_still_work() -> None:
-    from memogen import markup
+    from memogen.render import markup
 
     run = "[" * 3000 + "not a link] ]"
     assert markup.to_html(run) == f"<p>{run}</p>"
@@ -297,7 +298,7 @@ def test_the_render_bounds_hold_in_a_build_on_another_thread(
 
 @pytest.mark.parametrize("value", ["soon", "0", "-5", "nan"])
 def test_a_render_limit_from_the_environment_must_be_a_positive_number(value: str) -> None:
-    from memogen.workers import render_limits
+    from memogen.render.pool import render_limits
 
     with pytest.raises(UserError) as raised:
         render_limits({"MEMOGEN_RENDER_TIMEOUT": value})

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from memogen.data.config import load_config
+from memogen.data.validate import check_standards
 from memogen.errors import UserError
-from memogen.formats.email import build_eml, mailbox_header
-from memogen.validate import check_standards, load_config
+from memogen.render.formats.email import build_eml, mailbox_header
 
 from .adversarial_kit import (
     TINY_TEXT,

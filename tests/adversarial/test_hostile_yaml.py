@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from memogen.validate import check_standards, load_config
+from memogen.data.config import load_config
+from memogen.data.validate import check_standards
 
 from .adversarial_kit import MAIN, TINY_TEXT, Built, Cli, snapshot
 
@@ -186,7 +187,8 @@ def test_yaml_1_1_lookalikes_stay_the_text_that_was_typed(tmp_path: Path) -> Non
 _MEASURE = """
 import json, sys, tracemalloc
 from pathlib import Path
-from memogen.validate import check_standards, load_config
+from memogen.data.config import load_config
+from memogen.data.validate import check_standards
 path = Path(sys.argv[1])
 config = load_config(None)
 tracemalloc.start()

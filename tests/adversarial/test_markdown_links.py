@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from memogen.filters import md_url
+from memogen.render.filters import md_url
 
 from .adversarial_kit import build_repo, make_repo, markdown_as_html, tiny_data, to_yaml
 

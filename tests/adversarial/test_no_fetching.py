@@ -20,10 +20,11 @@ from pathlib import Path
 
 import pytest
 
-from memogen.context import catalogue_context, standard_context
+from memogen.data.config import load_config
+from memogen.data.validate import check_standards
 from memogen.errors import UserError
-from memogen.formats.pdf import _Collect, _fetcher
-from memogen.validate import check_standards, load_config
+from memogen.render.context import catalogue_context, standard_context
+from memogen.render.formats.pdf import _Collect, _fetcher
 
 from .adversarial_kit import (
     build_repo,

@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pytest
 
-import memogen.formats.pdf as pdf_format
-import memogen.formats.png as png_format
 import memogen.pipeline as pipeline
+import memogen.render.formats.pdf as pdf_format
+import memogen.render.formats.png as png_format
+from memogen.build.writer import write_staged
+from memogen.data.config import load_config
+from memogen.data.validate import check_standards
 from memogen.errors import InternalError
-from memogen.validate import check_standards, load_config
-from memogen.writer import write_staged
 
 from .adversarial_kit import (
     MAIN,
@@ -205,7 +206,7 @@ def test_ctrl_c_while_workers_render_stops_them_and_leaves_the_output_as_it_was(
 def test_a_worker_that_dies_names_the_standard_and_leaves_the_output_as_it_was(
     built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import memogen.render as render
+    import memogen.render.worker as render
 
     repo, out = built.copy_to(tmp_path)
     (repo / "standards" / "alpha-service.yaml").write_text(
@@ -279,7 +280,7 @@ def test_a_planted_fifo_or_device_in_the_output_is_never_read(
 
 
 def test_read_regular_refuses_what_is_not_a_small_regular_file(tmp_path: Path) -> None:
-    from memogen.writer import read_regular
+    from memogen.build.writer import read_regular
 
     (tmp_path / "file").write_bytes(b"12345")
     os.mkfifo(tmp_path / "fifo")

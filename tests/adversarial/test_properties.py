@@ -16,11 +16,12 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from pydantic_core import PydanticCustomError
 
-from memogen import markup
+from memogen.data.config import load_config
+from memogen.data.fields import _markdown
+from memogen.data.validate import check_standards
 from memogen.errors import UserError
-from memogen.fields import _markdown
-from memogen.render import ARTIFACT_FORMATS, Job, render_standard
-from memogen.validate import check_standards, load_config
+from memogen.render import markup
+from memogen.render.worker import ARTIFACT_FORMATS, Job, render_standard
 
 from .adversarial_kit import (
     eml_parts,

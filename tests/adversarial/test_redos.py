@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from memogen.durations import parse_duration
-from memogen.fields import has_encoded_word
-from memogen.lint_rules.text import sentences, visible, without_code
+from memogen.data.durations import parse_duration
+from memogen.data.fields import has_encoded_word
+from memogen.lint.rules.text import sentences, visible, without_code
 
 from .adversarial_kit import make_repo, tiny_data, to_yaml
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from memogen import markup
-from memogen.filters import md_cell, md_text
+from memogen.render import markup
+from memogen.render.filters import md_cell, md_text
 
 from .adversarial_kit import (
     build_repo,

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from memogen import serve
-from memogen.livebuild import LiveBuild
-from memogen.news import News
-from memogen.serve import PreviewServer
+from memogen.serve import handler
+from memogen.serve.handler import PreviewServer
+from memogen.serve.livebuild import LiveBuild
+from memogen.serve.news import News
 
 TOKEN = "t0ken"
 SHORT_TIMEOUT = 0.5  # the request timeout of the server under test, in seconds
@@ -169,7 +169,7 @@ def test_the_event_stream_outlives_the_request_timeout(
     impatient: Running, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The stream is not idle: once its request is in, the server only writes to it."""
-    monkeypatch.setattr(serve, "PING_SECONDS", SHORT_TIMEOUT / 5)
+    monkeypatch.setattr(handler, "PING_SECONDS", SHORT_TIMEOUT / 5)
     with impatient.connect(timeout=SHORT_TIMEOUT * 20) as client:
         client.sendall(b"GET /__memogen/events HTTP/1.1\r\n" + HOST + b"\r\n")
         until = time.monotonic() + 4 * SHORT_TIMEOUT
@@ -183,10 +183,10 @@ def test_the_event_stream_outlives_the_request_timeout(
 def test_a_bug_while_answering_is_one_line_without_traceback(
     running: Running, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(self: serve.PreviewHandler, url_path: str, head: bool) -> None:
+    def broken(self: handler.PreviewHandler, url_path: str, head: bool) -> None:
         raise KeyError("oops")
 
-    monkeypatch.setattr(serve.PreviewHandler, "_file", broken)
+    monkeypatch.setattr(handler.PreviewHandler, "_file", broken)
     assert running.exchange(b"GET /a/poster.png HTTP/1.1\r\n" + HOST + b"\r\n") == b""
     assert (capfd.readouterr().err, running.said) == (
         "",

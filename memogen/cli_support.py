@@ -1,0 +1,147 @@
+"""What memogen's commands share: their common options, the mapping of errors to exit codes,
+and how a build speaks on the terminal."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from memogen.errors import MemogenError, UserError, on_one_line
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+config_option = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="memogen.yaml to use (default: ./memogen.yaml); its folder is the repo.",
+)
+paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+
+
+def user_errors(command: F) -> F:
+    """Print a user error as it is (exit 1) and a bug as a bug (exit 3); no tracebacks."""
+
+    @wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except UserError as exc:
+            click.echo(exc.describe(), err=True)
+            sys.exit(1)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("interrupted; nothing was changed", err=True)
+            sys.exit(130)
+        except (MemogenError, Exception) as exc:
+            click.echo(
+                f"internal error: {exc.__class__.__name__}: {exc}\n"
+                "This is a bug in memogen, not in your files. Please report it with "
+                "the details below.\n" + traceback.format_exc(limit=-3),
+                err=True,
+            )
+            sys.exit(3)
+
+    return run  # type: ignore[return-value]
+
+
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github", "junit", "sarif"]),
+    default="text",
+    show_default=True,
+    help="How to report problems; github also writes a table to $GITHUB_STEP_SUMMARY.",
+)
+fail_on_option = click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "never"]),
+    default=None,
+    help="Exit 1 on errors (the default), on warnings too, or never.",
+)
+
+
+def csv_choice(
+    choices: tuple[str, ...],
+) -> Callable[[click.Context, click.Parameter, str | None], tuple[str, ...] | None]:
+    def parse(
+        ctx: click.Context, param: click.Parameter, value: str | None
+    ) -> tuple[str, ...] | None:
+        if value is None:
+            return None
+        items = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+        unknown = [v for v in items if v not in choices]
+        if unknown or not items:
+            raise click.BadParameter(f"use a comma-separated list of: {', '.join(choices)}")
+        return items
+
+    return parse
+
+
+def parse_shard(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    k, _, n = value.partition("/")
+    if not (k.isdigit() and n.isdigit() and 1 <= int(k) <= int(n)):
+        raise click.BadParameter("write K/N with 1 <= K <= N, e.g. 2/4")
+    return int(k), int(n)
+
+
+output_option = click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("output"),
+    show_default=True,
+    help="Output folder.",
+)
+
+
+@contextmanager
+def sigterm_as_ctrl_c() -> Iterator[None]:
+    """`kill` stops a build the way Ctrl-C does: workers stopped, staging folder removed."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def say(line: str) -> None:
+    click.echo(line, err=True)
+
+
+def progress() -> Callable[[int, int], None] | None:
+    """A one-line counter on a terminal; nothing in CI or when piped."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        return None
+
+    def show(done: int, total: int) -> None:
+        click.echo(f"\rrendering {done}/{total}", err=True, nl=done == total)
+
+    return show
+
+
+def print_outcome(issues: list[Any], warnings: list[str]) -> None:
+    for issue in issues:
+        click.echo(issue.text(), err=True)
+    for warning in warnings:
+        click.echo(f"warning: {on_one_line(warning)}", err=True)

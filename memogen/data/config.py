@@ -1,0 +1,107 @@
+"""memogen.yaml → a trusted `Config`: read, validated, its logo read once and inlined, its
+paths kept inside the repo."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from memogen.data.config_model import Config
+from memogen.data.document import Document
+from memogen.data.loader import load_file
+from memogen.data.logo import LogoError, logo_data_uri
+from memogen.data.wording import cut_comment_warnings, to_model
+from memogen.errors import Issue, UserError
+from memogen.fonts import font_hint, font_is_missing
+
+
+def load_config(path: Path | None, display: str = "memogen.yaml") -> Config:
+    """Read memogen.yaml; a missing optional file gives the defaults."""
+    return read_config(path, display)[0]
+
+
+def read_config(path: Path | None, display: str = "memogen.yaml") -> tuple[Config, list[Issue]]:
+    """memogen.yaml and its warnings; errors raise a UserError with every issue."""
+    if path is None or not path.exists():
+        return Config(), []
+    document = load_file(path, display)
+    warnings = cut_comment_warnings(document)
+    if document.data is None:
+        return Config(), warnings
+    config, issues = to_model(Config, document)
+    if config is not None:
+        issues.extend(_logo_rule(config, document, path.parent))
+        issues.extend(_baseline_rule(config, document, path.parent))
+    if any(issue.severity == "error" for issue in issues) or config is None:
+        raise UserError(issues + warnings)
+    return config, sorted([*issues, *warnings, *_font_rule(config, document)])
+
+
+def _font_rule(config: Config, document: Document) -> Iterable[Issue]:
+    """A brand font fontconfig does not have is quietly replaced by another one."""
+    font = config.brand.font
+    if font_is_missing(font):
+        line, col = document.where(("brand", "font"), at_key=True)
+        yield Issue(
+            document.file,
+            line,
+            col,
+            "brand.font",
+            f"the font '{font}' is not installed, so another font is printed in its place",
+            font_hint(font),
+            severity="warning",
+        )
+
+
+def _logo_rule(config: Config, document: Document, repo: Path) -> Iterable[Issue]:
+    if config.logo is None:
+        return
+    line, col = document.where(("logo",))
+    logo = (repo / config.logo).resolve()
+    if not logo.is_relative_to(repo.resolve()):
+        yield Issue(
+            document.file,
+            line,
+            col,
+            "logo",
+            f"the logo '{config.logo}' is outside the repo",
+            "put the file in a folder next to memogen.yaml, e.g. assets/logo.svg",
+        )
+    elif logo.suffix.lower() not in (".svg", ".png"):
+        yield Issue(
+            document.file,
+            line,
+            col,
+            "logo",
+            f"the logo '{config.logo}' is not SVG or PNG",
+            "save it as .svg or .png",
+        )
+    elif not logo.is_file():
+        yield Issue(
+            document.file,
+            line,
+            col,
+            "logo",
+            f"the logo file '{config.logo}' is missing",
+            "check the path; it is relative to memogen.yaml",
+        )
+    else:  # read once, verified and inlined: templates get a data: URI, never a path
+        try:
+            config.attach_logo(logo_data_uri(logo, config.logo))
+        except LogoError as exc:
+            yield Issue(document.file, line, col, "logo", exc.message, exc.hint)
+
+
+def _baseline_rule(config: Config, document: Document, repo: Path) -> Iterable[Issue]:
+    """The lint baseline is read and written: it must stay inside the repo (symlinks resolved)."""
+    baseline = config.lint.baseline
+    if not (repo / baseline).resolve().is_relative_to(repo.resolve()):
+        line, col = document.where(("lint", "baseline"))
+        yield Issue(
+            document.file,
+            line,
+            col,
+            "lint.baseline",
+            f"the lint baseline '{baseline}' is outside the repo",
+            "name a file inside the repo, e.g. .memogen-lint-baseline.json",
+        )

@@ -1,0 +1,95 @@
+"""memogen.yaml's model: company-wide settings, every key optional, strict and frozen."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import (
+    ConfigDict,
+    Field,
+    PrivateAttr,
+)
+
+from memogen.data.fields import (
+    Color,
+    FontName,
+    Line,
+    Mailbox,
+    ShortLine,
+    WholeNumber,
+)
+from memogen.data.lint_settings import LintOptions
+from memogen.data.models import ARTIFACTS, FORMATS, Artifact, Format, Language, Strict, documented
+
+
+class Brand(Strict):
+    primary: Color = documented("Main colour, in quotes.", "#1F4E79", default="#1F4E79")
+    accent: Color = documented("Accent colour, in quotes.", "#F2A900", default="#F2A900")
+    font: FontName = documented(
+        "Font family; must cover Cyrillic. The PDFs embed it.", "DejaVu Sans", default="DejaVu Sans"
+    )
+
+
+class MemoOptions(Strict):
+    size: Literal["A4", "A5"] = documented("Paper size of the memo.", "A4", default="A4")
+
+
+class PosterOptions(Strict):
+    size: Literal["A4", "A3", "A2"] = documented("Paper size of the poster.", "A3", default="A3")
+    orientation: Literal["portrait", "landscape"] = documented(
+        "Orientation.", "portrait", default="portrait"
+    )
+
+
+class EmailOptions(Strict):
+    sender: Mailbox | None = documented(
+        "The From header.", "Служба качества <quality@example.com>", default=None, alias="from"
+    )
+    to: Mailbox | None = documented("The To header.", "all@example.com", default=None)
+    subject_prefix: ShortLine | None = documented(
+        "Put before the title in the subject.", "[Стандарты]", default=None
+    )
+
+
+class BuildDefaults(Strict):
+    artifacts: list[Artifact] = documented(
+        "What to build.", list(ARTIFACTS), default=list(ARTIFACTS)
+    )
+    formats: list[Format] = documented("In which formats.", list(FORMATS), default=list(FORMATS))
+
+
+class Config(Strict):
+    """memogen.yaml: company-wide settings; every key is optional."""
+
+    model_config = ConfigDict(title="memogen config", extra="forbid", frozen=True)
+
+    organisation: Line | None = documented("The company's name.", "ООО «Пример»", default=None)
+    logo: Line | None = documented(
+        "SVG or PNG file inside the repo.", "assets/logo.svg", default=None
+    )
+    language: Language = documented("Default language of standards.", "ru", default="ru")
+    brand: Brand = documented("Colours and font.", default=Brand())
+    workday_hours: Annotated[WholeNumber, Field(ge=1, le=24)] = documented(
+        "Business hours in a business day.", 8, default=8
+    )
+    memo: MemoOptions = documented("Memo options.", default=MemoOptions())
+    poster: PosterOptions = documented("Poster options.", default=PosterOptions())
+    email: EmailOptions = documented("Email options.", default=EmailOptions())
+    build: BuildDefaults = documented(
+        "What `memogen build` makes by default.", default=BuildDefaults()
+    )
+    service_rules: list[Line] = documented(
+        "Company-wide rules of talking to internal clients.", default=[], max_length=15
+    )
+    lint: LintOptions = documented("Settings of `memogen lint`.", default=LintOptions())
+
+    _logo_uri: str = PrivateAttr(default="")
+
+    @property
+    def logo_uri(self) -> str:
+        """The logo as a `data:` URI ("" without one): read and verified by memogen.data.logo."""
+        return self._logo_uri
+
+    def attach_logo(self, uri: str) -> None:
+        """Set once, by config.read_config, right after reading and verifying the file."""
+        self._logo_uri = uri

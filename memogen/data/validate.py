@@ -1,0 +1,171 @@
+"""Standards' documents → trusted models, with every problem located and worded for people.
+
+Pydantic checks the shape and `wording` rewrites its findings in memogen's own words;
+this module adds the rules that need more than one field or more than one file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from memogen.data import durations
+from memogen.data.config_model import Config
+from memogen.data.document import Document
+from memogen.data.loader import load_file
+from memogen.data.models import Standard
+from memogen.data.wording import cut_comment_warnings, to_model
+from memogen.errors import Issue, UserError
+
+
+@dataclass
+class Checked:
+    """The outcome of validating a set of files: the good models and every issue."""
+
+    standards: list[Standard] = field(default_factory=list)
+    sources: dict[str, Path] = field(default_factory=dict)  # id → file
+    issues: list[Issue] = field(default_factory=list)
+    documents: dict[str, Document] = field(default_factory=dict)  # id → its YAML source map
+
+    def with_documents(self) -> list[tuple[Standard, Document]]:
+        """Each valid standard with the document it came from, to locate further findings."""
+        return [(standard, self.documents[standard.id]) for standard in self.standards]
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "warning"]
+
+
+def check_standards(files: Iterable[tuple[Path, str]], config: Config) -> Checked:
+    """Validate every (path, display name) pair and the rules across files."""
+    checked = Checked()
+    first_seen: dict[str, Issue] = {}
+    for path, display in files:
+        try:
+            document = load_file(path, display)
+        except UserError as exc:
+            checked.issues.extend(exc.issues)
+            continue
+        checked.issues.extend(cut_comment_warnings(document))
+        standard, issues = to_model(Standard, document)
+        checked.issues.extend(issues)
+        if standard is None:
+            continue
+        issues = list(_standard_rules(standard, document, path, config))
+        checked.issues.extend(issues)
+        clash = _id_clash(standard, document, first_seen)
+        if clash:
+            checked.issues.append(clash)
+            continue
+        if not any(i.severity == "error" for i in issues):
+            if standard.language is None:
+                standard = standard.model_copy(update={"language": config.language})
+            checked.standards.append(standard)
+            checked.sources[standard.id] = path
+            checked.documents[standard.id] = document
+    checked.issues.sort()
+    return checked
+
+
+def _standard_rules(
+    standard: Standard, document: Document, path: Path, config: Config
+) -> Iterable[Issue]:
+    """Rules that need several fields or the file's name."""
+    file = document.file
+    if path.name != f"{standard.id}.yaml":
+        line, col = document.where(("id",))
+        yield Issue(
+            file,
+            line,
+            col,
+            "id",
+            f"the id '{standard.id}' differs from the file name '{path.name}'",
+            f"rename the file to '{standard.id}.yaml' or change the id",
+        )
+    if standard.request.channel == "email" and not standard.request.address:
+        line, col = document.where(("request", "channel"))
+        yield Issue(
+            file,
+            line,
+            col,
+            "request.channel",
+            "the email channel needs an address",
+            "add 'address: team@example.com' under request",
+        )
+    yield from _deadline_rule(standard, document, config.workday_hours)
+    yield from _acknowledgement_rule(standard, document, config.workday_hours)
+
+
+def _acknowledgement_rule(
+    standard: Standard, document: Document, workday_hours: int
+) -> Iterable[Issue]:
+    """Confirming a request cannot take longer than handling all of it. Figures on two
+    clocks (4 business hours within 2 weeks, a common pair) are not compared."""
+    within, deadline = standard.request.acknowledge_within, standard.deadline
+    if within is None or not durations.comparable([within, deadline]):
+        return
+    if within.minutes(workday_hours) > deadline.minutes(workday_hours):
+        line, col = document.where(("request", "acknowledge_within"))
+        yield Issue(
+            document.file,
+            line,
+            col,
+            "request.acknowledge_within",
+            f"the time to acknowledge a request ({durations.word(within, 'en', ' ')}) is longer "
+            f"than the whole deadline ({durations.word(deadline, 'en', ' ')})",
+            "shorten the time to acknowledge, or extend the total deadline",
+        )
+
+
+def _deadline_rule(standard: Standard, document: Document, workday_hours: int) -> Iterable[Issue]:
+    stage_deadlines = [stage.deadline for stage in standard.stages]
+    line, col = document.where(("deadline",))
+    if not durations.comparable([*stage_deadlines, standard.deadline]):
+        yield Issue(
+            document.file,
+            line,
+            col,
+            "deadline",
+            "the stage deadlines cannot be compared with the total deadline",
+            "use business hours/days everywhere, or elapsed time everywhere",
+            severity="warning",
+        )
+        return
+    stages_minutes = sum(d.minutes(workday_hours) for d in stage_deadlines)
+    if stages_minutes > standard.deadline.minutes(workday_hours):  # exact, not rounded
+        unit = standard.deadline.unit
+        if durations.total(stage_deadlines, unit, workday_hours).amount <= standard.deadline.amount:
+            unit = durations.Unit.MINUTES  # so close that only minutes show the difference
+        stages_total = durations.total(stage_deadlines, unit, workday_hours)
+        whole = durations.total([standard.deadline], unit, workday_hours)
+        yield Issue(
+            document.file,
+            line,
+            col,
+            "deadline",
+            f"the stages add up to {durations.word(stages_total, 'en', ' ')}, more than "
+            f"the total deadline of {durations.word(whole, 'en', ' ')}",
+            "shorten a stage or extend the total deadline",
+        )
+
+
+def _id_clash(standard: Standard, document: Document, first_seen: dict[str, Issue]) -> Issue | None:
+    line, col = document.where(("id",))
+    here = Issue(document.file, line, col, "id", "")
+    if standard.id not in first_seen:
+        first_seen[standard.id] = here
+        return None
+    first = first_seen[standard.id]
+    return Issue(
+        document.file,
+        line,
+        col,
+        "id",
+        f"the id '{standard.id}' is already used",
+        f"by {first.file}:{first.line}; every standard needs its own id",
+    )

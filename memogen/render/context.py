@@ -1,0 +1,268 @@
+"""Models → what templates print: labels, worded deadlines, dates, safe rich text, graphics.
+
+Templates hold no logic; everything they show is computed here, ready to print.
+Rich (Markdown) fields become `Rich` values with `.html`, `.inline`, `.md` and
+`.text` forms, each already made safe for its medium.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from babel.dates import format_date
+
+from memogen.data import durations
+from memogen.data.config_model import Config
+from memogen.data.models import Standard
+from memogen.render import markup
+from memogen.render.diagram import DiagramStage, stage_diagram
+from memogen.render.labels import LABELS, LANGUAGE_NAMES
+from memogen.render.poster_fit import PAGE_SIZES_MM, poster_fit
+from memogen.render.qr import qr_svg
+
+
+@dataclass(frozen=True)
+class Rich:
+    """One Markdown field in every form an output needs."""
+
+    html: str
+    inline: str
+    md: str
+    text: str
+
+    @classmethod
+    def of(cls, source: str) -> Rich:
+        # A no-break space keeps a dash off the start of a line (Russian typography; it
+        # also avoids a WeasyPrint line-breaking quirk that strands a lone dash).
+        source = source.replace(" — ", "\u00a0— ")
+        return cls(
+            markup.to_html(source),
+            markup.to_inline_html(source),
+            markup.to_safe_markdown(source),
+            markup.to_plain_text(source),
+        )
+
+
+def rich(source: str | None) -> Rich | None:
+    return Rich.of(source) if source else None
+
+
+def standard_context(standard: Standard, config: Config) -> dict[str, Any]:
+    """Everything the memo, guide, poster and email templates of one standard print."""
+    lang = standard.language or config.language
+    labels = LABELS[lang]
+    request = standard.request
+    stages = [_stage(number, stage, lang) for number, stage in enumerate(standard.stages, 1)]
+    return {
+        "lang": lang,
+        "t": labels,
+        "org": config.organisation or "",
+        "logo": config.logo_uri,  # a verified data: URI, or ""
+        "logo_alt": config.organisation or labels["logo"],
+        "brand": config.brand,
+        "page": _pages(config),
+        "s": standard,
+        "id": standard.id,
+        "title": standard.title,
+        "summary": Rich.of(standard.summary),
+        "deadline": durations.word(standard.deadline, lang),
+        "acknowledge": durations.word(request.acknowledge_within, lang)
+        if request.acknowledge_within
+        else "",
+        "effective": _date(standard.effective, lang),
+        "version": standard.version or "",
+        "channel": labels[f"channel_{request.channel}"],
+        "steps": [Rich.of(step) for step in request.steps],
+        "hard_parts": [
+            {"title": part.title, "text": Rich.of(part.text)} for part in request.hard_parts
+        ],
+        "inputs": [
+            {
+                "name": item.name,
+                "description": rich(item.description),
+                "example": item.example or "",
+                "required": item.required,
+            }
+            for item in standard.inputs
+        ],
+        "stages": stages,
+        "criteria": [Rich.of(item) for item in standard.result.criteria],
+        "delivery": rich(standard.result.delivery),
+        "changes": _changes(standard, labels),
+        "contacts": list(standard.contacts),
+        # Company rules are written in the company's language; another language gets only its own.
+        "rules": [
+            *(config.service_rules if lang == config.language else []),
+            *standard.service_rules,
+        ],
+        "faq": [{"q": item.q, "a": Rich.of(item.a)} for item in standard.faq],
+        "feedback_url": standard.feedback.url if standard.feedback else "",
+        "slogan": standard.poster.slogan if standard.poster and standard.poster.slogan else "",
+        "form_qr": qr_svg(request.form_url, config.brand.primary) if request.form_url else "",
+        "feedback_qr": qr_svg(standard.feedback.url) if standard.feedback else "",
+        "diagram": _diagram(stages, config, labels),
+        "footer": _footer(standard, labels, lang),
+        "client_stages": [stage for stage in stages if stage["client_action"]],
+        "main_contact": standard.contacts[0] if standard.contacts else standard.owner,
+        "email_intro": labels["email_intro"].format(title=standard.title),
+        "on_brand": _on_brand(config),
+        "poster_fit": poster_fit(config, standard, stages, labels),
+    }
+
+
+def catalogue_context(
+    standards: list[Standard],
+    config: Config,
+    files: dict[str, list[str]],
+) -> dict[str, Any]:
+    """The catalogue: standards grouped by department, with links to their files."""
+    lang = config.language
+    departments: dict[str, list[dict[str, Any]]] = {}
+    for standard in sorted(standards, key=lambda s: (s.department.casefold(), s.title.casefold())):
+        own = standard.language or lang
+        departments.setdefault(standard.department, []).append(
+            {
+                "id": standard.id,
+                "title": standard.title,
+                "language": LANGUAGE_NAMES[own],
+                "lang": own,
+                "version": standard.version or "—",
+                "effective": _date(standard.effective, lang) or "—",
+                "deadline": durations.word(standard.deadline, lang),
+                "files": files.get(standard.id, []),
+                **_catalogue_links(standard.id, files.get(standard.id, []), LABELS[lang]),
+            }
+        )
+    return {
+        "lang": lang,
+        "t": LABELS[lang],
+        "org": config.organisation or "",
+        "logo": config.logo_uri,  # a verified data: URI, or ""
+        "logo_alt": config.organisation or LABELS[lang]["logo"],
+        "brand": config.brand,
+        "departments": sorted(departments.items()),
+        "count": len(standards),
+    }
+
+
+# The catalogue lists a standard's files by kind, in this order, each kind's formats in theirs.
+CATALOGUE_KINDS = ("guide", "memo", "poster", "email")
+CATALOGUE_FORMATS = ("html", "pdf", "png", "md", "eml", "txt")
+
+
+def _catalogue_links(
+    standard_id: str,
+    names: list[str],
+    labels: dict[str, str],
+) -> dict[str, Any]:
+    """A standard's files as readable, relative links: one group per kind ("Гид": HTML, PDF…),
+    each link named in full ("Гид PDF"); files of no known kind come last under their own name.
+    `href` is the page the title opens: the guide, else the memo, else the first file."""
+    known: dict[str, dict[str, str]] = {}
+    others = []
+    for name in names:
+        kind, _, extension = name.partition(".")
+        if kind in CATALOGUE_KINDS and extension in CATALOGUE_FORMATS:
+            known.setdefault(kind, {})[extension] = name
+        else:
+            others.append({"href": f"{standard_id}/{name}", "label": name, "format": name})
+    groups = []
+    for kind in CATALOGUE_KINDS:
+        if kind not in known:
+            continue
+        links = [
+            {
+                "href": f"{standard_id}/{known[kind][extension]}",
+                "label": f"{labels[f'kind_{kind}']} {labels[f'format_{extension}']}",
+                "format": labels[f"format_{extension}"],
+            }
+            for extension in CATALOGUE_FORMATS
+            if extension in known[kind]
+        ]
+        groups.append({"kind": labels[f"kind_{kind}"], "links": links})
+    if others:
+        groups.append({"kind": labels["files"], "links": others})
+    pages = [f"{kind}.html" for kind in ("guide", "memo", "poster", "email")]
+    main = next((name for name in pages if name in names), names[0] if names else "")
+    return {"groups": groups, "href": f"{standard_id}/{main}" if main else ""}
+
+
+def _stage(number: int, stage: Any, lang: str) -> dict[str, Any]:
+    return {
+        "number": number,
+        "name": stage.name,
+        "performer": stage.performer or "",
+        "deadline": durations.word(stage.deadline, lang),
+        "result": rich(stage.result),
+        "client_action": rich(stage.client_action),
+    }
+
+
+def _changes(standard: Standard, labels: dict[str, str]) -> list[dict[str, str]]:
+    if standard.changes is None:
+        return []
+    moments = ("before_start", "in_progress", "after_delivery")
+    return [
+        {"when": labels[moment], "text": getattr(standard.changes, moment)}
+        for moment in moments
+        if getattr(standard.changes, moment)
+    ]
+
+
+def _diagram(stages: list[dict[str, Any]], config: Config, labels: dict[str, str]) -> str:
+    cards = [
+        DiagramStage(
+            s["number"], s["name"], s["deadline"], s["performer"], s["client_action"] is not None
+        )
+        for s in stages
+    ]
+    return stage_diagram(
+        cards, config.brand.primary, config.brand.accent, labels["you_act"], labels["how_it_works"]
+    )
+
+
+def _pages(config: Config) -> dict[str, Any]:
+    poster_w, poster_h = PAGE_SIZES_MM[config.poster.size]
+    if config.poster.orientation == "landscape":
+        poster_w, poster_h = poster_h, poster_w
+    return {
+        "memo": config.memo.size,
+        "poster": f"{config.poster.size} {config.poster.orientation}",
+        "poster_scale": poster_w / PAGE_SIZES_MM["A3"][0],
+        "poster_landscape": config.poster.orientation == "landscape",
+    }
+
+
+def _on_brand(config: Config) -> dict[str, str]:
+    """The readable text colour on each brand colour (white or ink), whatever the brand is."""
+    return {name: _text_on(getattr(config.brand, name)) for name in ("primary", "accent")}
+
+
+def _text_on(background: str) -> str:
+    def channel(hex2: str) -> float:
+        c = int(hex2, 16) / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    value = background.lstrip("#")
+    if len(value) == 3:
+        value = "".join(ch * 2 for ch in value)
+    r, g, b = (channel(value[i : i + 2]) for i in (0, 2, 4))
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    # contrast with white vs with the theme's ink (#1d232b, luminance ≈ 0.016)
+    return "#ffffff" if 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.066 else "#1d232b"
+
+
+def _date(value: date | None, lang: str) -> str:
+    return format_date(value, format="long", locale=lang) if value else ""
+
+
+def _footer(standard: Standard, labels: dict[str, str], lang: str) -> str:
+    parts = []
+    if standard.version:
+        parts.append(f"{labels['version']} {standard.version}")
+    if standard.effective:
+        parts.append(f"{labels['effective']} {_date(standard.effective, lang)}")
+    parts.append(f"{labels['owner']}: {standard.owner.name}")
+    return " · ".join(parts)

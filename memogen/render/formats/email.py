@@ -1,0 +1,153 @@
+"""The email version: an .eml (multipart/alternative, UTF-8) with inlined CSS.
+
+Header values were checked at validation (one line, no control characters, no
+encoded words, strict addresses). This module checks them once more and writes
+From and To itself: Python 3.11's folder drops the quotes of a long display name,
+so `Eve <eve@x>, all@y` would become two more recipients. A display name is
+written as plain words only when it is nothing but letters, digits and spaces;
+anything else becomes RFC 2047 encoded words, which hold no `<`, `,` or `"`, so
+no parser can read an address out of them. The email package stores these
+values as they are (`refold_source="none"`). The domain goes in IDNA form. This
+machine's Python predates the fix for CVE-2024-6923, so nothing here relies on
+the email package to refuse a line break.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import re
+from datetime import UTC, datetime, time
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime
+
+import css_inline
+
+from memogen.data.addresses import ascii_address
+from memogen.data.addresses import split_mailbox as mailbox
+from memogen.data.config_model import Config
+from memogen.data.fields import has_encoded_word
+from memogen.data.models import Standard
+from memogen.errors import UserError, on_one_line
+
+Mailbox = tuple[str, str]  # (display name, address)
+
+_UNSAFE_HEADER = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+_PLAIN_WORD = re.compile(r"[A-Za-z0-9]+")
+_LINE = 78
+_PLAIN_NAME_MAX = 40  # a plain name and an address of ordinary length fit one 78-column line
+_ENCODED_WORD_BYTES = 45  # base64 of 45 bytes is 60 characters: an encoded word of 72 (≤ 75)
+_WRITE = SMTP.clone(refold_source="none")  # From and To are folded here, never refolded
+
+
+def inline_css(html: str) -> str:
+    """Move <style> rules into style="" attributes, as mail clients need."""
+    inliner = css_inline.CSSInliner(
+        load_remote_stylesheets=False, keep_style_tags=False, keep_link_tags=False
+    )
+    return inliner.inline(html)
+
+
+def build_eml(
+    subject: str, sender: Mailbox, to: Mailbox, html: str, text: str, epoch: int
+) -> bytes:
+    """A deterministic message: Date from `epoch`, Message-ID and boundary from the content."""
+    digest = hashlib.sha256(f"{subject}\0{html}\0{text}".encode()).hexdigest()
+    message = EmailMessage(policy=SMTP)
+    message["Subject"] = _header_text(subject)
+    message.set_raw("From", mailbox_header(sender))
+    message.set_raw("To", mailbox_header(to))
+    message["Date"] = format_datetime(datetime.fromtimestamp(epoch, UTC))
+    domain = ascii_address(sender[1]).partition("@")[2]
+    message["Message-ID"] = f"<{digest[:32]}@{domain}>"
+    message["MIME-Version"] = "1.0"
+    message.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
+    message.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
+    message.set_boundary(f"=_memogen_{digest[32:56]}")
+    return message.as_bytes(policy=_WRITE)
+
+
+def mailbox_header(box: Mailbox) -> str:
+    """A From or To value, folded: the display name can never be read as an address."""
+    name, address = _header_text(box[0]), ascii_address(_header_text(box[1]))
+    if not name:
+        return address
+    words = name.split(" ")
+    if len(name) <= _PLAIN_NAME_MAX and all(_PLAIN_WORD.fullmatch(word) for word in words):
+        return f"{name} <{address}>"
+    *lines, last = _encoded_words(name)
+    # the address joins the last line when it fits in 78 columns after "From: " or " "
+    room = _LINE - (len("From: ") if not lines else 1)
+    tail = f"{last} <{address}>"
+    return "\n ".join([*lines, tail] if len(tail) <= room else [*lines, last, f"<{address}>"])
+
+
+def _encoded_words(text: str) -> list[str]:
+    """RFC 2047 base64 words of at most 75 characters, cut after a space where one is near.
+
+    Cutting at spaces keeps words whole for decoders (Python 3.11's among them) that put
+    a space between adjacent encoded words, which RFC 2047 says to drop."""
+    chunks, chunk = [], ""
+    for char in text:
+        while len((chunk + char).encode("utf-8")) > _ENCODED_WORD_BYTES:
+            cut = chunk.rfind(" ") + 1 or len(chunk)
+            chunks.append(chunk[:cut])
+            chunk = chunk[cut:]
+        chunk += char
+    chunks.append(chunk)
+    return [f"=?utf-8?b?{base64.b64encode(c.encode('utf-8')).decode('ascii')}?=" for c in chunks]
+
+
+def _header_text(value: str) -> str:
+    """Validation refuses these; meeting one here is a bug, not a header to write."""
+    found = _UNSAFE_HEADER.search(value)
+    if found or has_encoded_word(value):
+        unsafe = found.group() if found else "=?…?="
+        raise ValueError(f"unsafe header text {unsafe!r} reached the email writer")
+    return value
+
+
+def standard_eml(standard: Standard, config: Config, html: str, text: str) -> bytes:
+    """The .eml of one standard: its envelope (subject, From, To, Date) around both parts."""
+    sender, to = _addresses(standard, config)
+    prefix = config.email.subject_prefix
+    subject = f"{prefix} {standard.title}" if prefix else standard.title
+    return build_eml(subject, sender, to, html, text, _epoch(standard))
+
+
+def _addresses(standard: Standard, config: Config) -> tuple[tuple[str, str], tuple[str, str]]:
+    """(name, address) pairs: the owner's name goes in as a name, never re-parsed."""
+    owner = standard.owner
+    fallback = (owner.name, owner.email) if owner.email else ("memogen", "noreply@example.com")
+    sender = mailbox(config.email.sender) if config.email.sender else fallback
+    return sender, mailbox(config.email.to) if config.email.to else sender
+
+
+# What SOURCE_DATE_EPOCH may be: from 1970 to the last second of year 9999, the range of an
+# email Date header.
+LATEST_EPOCH = 253402300799
+
+
+def source_date_epoch() -> int | None:
+    """SOURCE_DATE_EPOCH as a number of seconds, None when unset or empty; else a UserError."""
+    given = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not given:
+        return None
+    digits = given.isascii() and given.isdigit() and len(given) <= len(str(LATEST_EPOCH))
+    if not (digits and int(given) <= LATEST_EPOCH):
+        raise UserError(
+            f"SOURCE_DATE_EPOCH is '{on_one_line(given[:40])}', not a whole number of seconds "
+            f"from 0 to {LATEST_EPOCH} (give a Unix time such as 1767225600, or unset it)"
+        )
+    return int(given)
+
+
+def _epoch(standard: Standard) -> int:
+    """SOURCE_DATE_EPOCH when set, else the standard's effective date: never the clock."""
+    given = source_date_epoch()
+    if given is not None:
+        return given
+    effective = standard.effective
+    return int(datetime.combine(effective, time(9), UTC).timestamp()) if effective else 0

@@ -1,0 +1,149 @@
+"""Render workers: every build renders in processes of their own, bounded and tied to it.
+
+A render runs in a worker process whatever `-j` says, because only there do its bounds
+hold: the wall-clock bound is a SIGALRM, which needs the main thread of its process (a
+`memogen serve` build runs on another thread), and the memory bound is an RLIMIT_AS,
+which must not bound the parent. A worker dies with the process that started it
+(PR_SET_PDEATHSIG), never holds the output folder's lock (see `build.writer`), and leaves
+SIGTERM and Ctrl-C to the parent, which stops it and cleans up.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+import os
+import signal
+import threading
+from collections.abc import Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+
+from memogen.errors import UserError
+from memogen.render.formats import pdf
+from memogen.render.worker import warm_up
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+TIMEOUT_VARIABLE = "MEMOGEN_RENDER_TIMEOUT"  # seconds a PDF may take to lay out
+MEMORY_VARIABLE = "MEMOGEN_RENDER_MEMORY"  # MiB of address space a worker may use
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The bounds of one render: wall-clock seconds per PDF, bytes of address space."""
+
+    seconds: float
+    memory: int
+
+
+def render_limits(environ: Mapping[str, str] = os.environ) -> Limits:
+    """The limits docs/security.md promises, or tighter or looser ones from the environment."""
+    seconds = _positive(environ, TIMEOUT_VARIABLE, "seconds")
+    mebibytes = _positive(environ, MEMORY_VARIABLE, "MiB")
+    return Limits(
+        seconds or pdf.PDF_TIME_LIMIT_S,
+        int(mebibytes * 2**20) if mebibytes else pdf.WORKER_MEMORY_BYTES,
+    )
+
+
+def _positive(environ: Mapping[str, str], name: str, unit: str) -> float | None:
+    given = environ.get(name, "").strip()
+    if not given:
+        return None
+    try:
+        value = float(given)
+    except ValueError:
+        value = 0.0
+    if not 0 < value < 10**9:
+        raise UserError(f"{name} must be a number of {unit} above 0, not '{given[:40]}'")
+    return value
+
+
+_KEPT: dict[tuple[int, int, Limits], ProcessPoolExecutor] = {}  # (thread, workers, limits)
+
+
+@contextmanager
+def render_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """A pool of `workers` bounded render processes; on any failure, Ctrl-C or SIGTERM they
+    are stopped at once, before the caller removes the staging folder they write into.
+
+    A build on the main thread (the CLI) gets a pool of its own. A build on another thread
+    (`memogen serve`, which rebuilds on each save) keeps its warm pool for the next build:
+    starting workers and WeasyPrint anew would cost about a second each time."""
+    limits = render_limits()
+    if threading.current_thread() is threading.main_thread():
+        pool = _start(workers, limits, multiprocessing.get_context("fork"))  # starts warm
+        try:
+            yield pool
+        except BaseException:
+            _stop(pool)
+            raise
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+        return
+    key = (threading.get_ident(), workers, limits)
+    pool = _KEPT.get(key) or _start(workers, limits, _forkserver())
+    _KEPT[key] = pool
+    try:
+        yield pool
+    except BaseException:
+        _KEPT.pop(key, None)  # stop_kept_pools() may have taken it already
+        _stop(pool)
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+
+
+def stop_kept_pools() -> None:
+    """Stop the pools kept for builds off the main thread, and what they are rendering: a
+    server that stops must not wait for queued renders (at exit, Python would run them)."""
+    while _KEPT:
+        _, pool = _KEPT.popitem()
+        _stop(pool)
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _start(
+    workers: int, limits: Limits, context: multiprocessing.context.BaseContext
+) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=start_worker,
+        initargs=(limits, workers > 1),
+    )
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers now: a render in progress is not waited for."""
+    for process in list(pool._processes.values()):
+        with suppress(OSError):
+            process.terminate()
+
+
+def _forkserver() -> multiprocessing.context.BaseContext:
+    """Workers for a build off the main thread are forked by a server process of their own,
+    never from this one while its other threads may hold locks (serve's HTTP threads)."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["memogen.render.worker"])
+    return context
+
+
+def start_worker(limits: Limits, warm: bool) -> None:
+    """Run first in each worker: tie it to its parent, bound it, and (for a pool of several)
+    lay out a page so that its first job starts warm."""
+    _die_with_parent()
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked child inherits the parent's handler
+    pdf.limit_worker(limits.memory)
+    pdf.PDF_TIME_LIMIT_S = limits.seconds
+    if warm:
+        warm_up()
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when its parent dies; exit now if it already has."""
+    with suppress(OSError, AttributeError):  # not Linux: the parent's cleanup must do
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    parent = multiprocessing.parent_process()
+    if parent is not None and not parent.is_alive():
+        os._exit(1)

@@ -1,0 +1,196 @@
+"""Render stage: one standard → every requested output file, written into the staging folder.
+
+This runs inside long-lived worker processes (see `pool`); a `Job` carries
+everything it needs, and a `Rendered` brings back only what the parent must know
+(file sizes, page counts, warnings) — never the file bytes.
+"""
+
+from __future__ import annotations
+
+import resource
+from contextlib import suppress
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, TemplateError, TemplateNotFound, TemplateSyntaxError
+
+from memogen.build.writer import write_staged
+from memogen.data.config_model import Config
+from memogen.data.models import Standard
+from memogen.errors import InternalError, UserError
+from memogen.render.context import standard_context
+from memogen.render.formats import email, markdown, pdf, png
+from memogen.render.templating import make_environment, render
+
+# Which formats each artifact comes in (the table at the top of README.md), and its templates.
+ARTIFACT_FORMATS: dict[str, tuple[str, ...]] = {
+    "memo": ("html", "pdf", "md"),
+    "guide": ("html", "pdf", "md"),
+    "poster": ("html", "pdf", "png"),
+    "email": ("eml", "html", "txt"),
+}
+ARTIFACT_TEMPLATES: dict[str, list[str]] = {
+    "memo": ["memo.html.j2", "memo.md.j2"],
+    "guide": ["guide.html.j2", "guide.md.j2"],
+    "poster": ["poster.html.j2"],
+    "email": ["email.html.j2", "email.txt.j2"],
+}
+
+
+@dataclass(frozen=True)
+class Job:
+    standard: Standard
+    config: Config
+    user_templates: Path | None
+    artifacts: tuple[str, ...]
+    formats: tuple[str, ...]
+    staging: Path
+    templates_generation: int = 0  # bumped by forget_templates(): a kept worker compiles anew
+
+
+@dataclass
+class Rendered:
+    standard_id: str
+    files: dict[str, int] = field(default_factory=dict)  # relative path → size
+    pages: dict[str, int] = field(default_factory=dict)  # relative path of a PDF → page count
+    warnings: dict[str, list[str]] = field(default_factory=dict)  # "id/artifact" → warnings
+
+    def warn(self, prefix: str, message: str) -> None:
+        """Note a warning about the document `prefix` ("id/artifact")."""
+        self.warnings.setdefault(prefix, []).append(message)
+
+    def add(self, staging: Path, relative: str, data: bytes) -> None:
+        write_staged(staging, relative, data)
+        self.files[relative] = len(data)
+
+
+def wanted_formats(artifact: str, formats: tuple[str, ...]) -> list[str]:
+    return [f for f in ARTIFACT_FORMATS[artifact] if f in formats]
+
+
+def render_standard(job: Job) -> Rendered:
+    """Every requested artifact of one standard; failures name the standard."""
+    try:
+        return _render_standard(job)
+    except TemplateNotFound as exc:
+        raise UserError(
+            f"{job.standard.id}: the template '{exc.name}' is missing from "
+            "templates/ and from the built-in theme"
+        ) from None
+    except TemplateError as exc:
+        where = f"{exc.filename}:{exc.lineno}: " if isinstance(exc, TemplateSyntaxError) else ""
+        raise UserError(f"{job.standard.id}: a template failed: {where}{exc.message}") from None
+    except pdf.PdfTimeout as exc:
+        raise UserError(f"{job.standard.id}: {exc}; shorten its texts") from None
+    except MemoryError:
+        raise UserError(
+            f"{job.standard.id}: rendering needed more memory than a worker may use "
+            f"({resource.getrlimit(resource.RLIMIT_AS)[0] // 2**20} MiB); shorten its texts"
+        ) from None
+    except (UserError, KeyboardInterrupt):
+        raise
+    except Exception as exc:
+        raise InternalError(
+            f"rendering {job.standard.id} failed: {exc.__class__.__name__}: {exc}"
+        ) from exc
+
+
+def _render_standard(job: Job) -> Rendered:
+    env = _environment(job.user_templates, job.templates_generation)
+    context = standard_context(job.standard, job.config)
+    out = Rendered(job.standard.id)
+    for artifact in job.artifacts:
+        wanted = wanted_formats(artifact, job.formats)
+        if artifact == "email":
+            _email(env, job, context, wanted, out)
+        elif wanted:
+            _document(env, job, artifact, context, wanted, out)
+    return out
+
+
+def _document(
+    env: Environment,
+    job: Job,
+    artifact: str,
+    context: dict[str, object],
+    wanted: list[str],
+    out: Rendered,
+) -> None:
+    prefix = f"{out.standard_id}/{artifact}"
+    if "md" in wanted:
+        out.add(
+            job.staging, f"{prefix}.md", markdown.render_markdown(env, artifact, context).encode()
+        )
+    if not {"html", "pdf", "png"} & set(wanted):
+        return
+    html = render(env, f"{artifact}.html.j2", context)
+    if "html" in wanted:
+        out.add(job.staging, f"{prefix}.html", html.encode("utf-8"))
+    if "pdf" in wanted or "png" in wanted:
+        _pdf(job, html, prefix, artifact, wanted, out)
+
+
+def _pdf(job: Job, html: str, prefix: str, artifact: str, wanted: list[str], out: Rendered) -> None:
+    made = pdf.render_pdf(html)
+    for message in made.warnings:
+        out.warn(prefix, f"{prefix}.pdf: {message}")
+    if artifact == "memo" and made.pages > 1:
+        out.warn(
+            prefix,
+            f"{prefix}.pdf: the memo takes {made.pages} pages, not one; "
+            "shorten the texts or use fewer stages",
+        )
+    if "pdf" in wanted:
+        out.add(job.staging, f"{prefix}.pdf", made.data)
+        out.pages[f"{prefix}.pdf"] = made.pages
+    if "png" in wanted:
+        out.add(job.staging, f"{prefix}.png", png.render_png(made.data))
+
+
+def _email(
+    env: Environment, job: Job, context: dict[str, object], wanted: list[str], out: Rendered
+) -> None:
+    if not wanted:
+        return
+    # Both end in one newline, as the email package ends each part: file and part stay equal.
+    html = email.inline_css(render(env, "email.html.j2", context)).rstrip("\n") + "\n"
+    text = render(env, "email.txt.j2", context).rstrip("\n") + "\n"
+    prefix = f"{out.standard_id}/email"
+    if "eml" in wanted:
+        out.add(
+            job.staging, f"{prefix}.eml", email.standard_eml(job.standard, job.config, html, text)
+        )
+    if "html" in wanted:
+        out.add(job.staging, f"{prefix}.html", html.encode("utf-8"))
+    if "txt" in wanted:
+        out.add(job.staging, f"{prefix}.txt", text.encode("utf-8"))
+
+
+@cache
+def _environment(user_templates: Path | None, generation: int = 0) -> Environment:
+    return make_environment(user_templates)
+
+
+_generation = [0]
+
+
+def forget_templates() -> None:
+    """Drop the compiled templates; a long-lived process calls this when templates change.
+    Jobs carry the new generation, so the workers a server keeps compile them anew too."""
+    _generation[0] += 1
+    _environment.cache_clear()
+
+
+def templates_generation() -> int:
+    return _generation[0]
+
+
+def warm_up() -> None:
+    """Import WeasyPrint and lay out a page, so that a worker's first job starts warm."""
+    # Only an optimisation: a real problem shows in the first job, with its standard's name.
+    with suppress(Exception, pdf.PdfTimeout):
+        pdf.render_pdf(
+            '<html lang="en"><title>warm</title><p style="font-family: DejaVu Sans">'
+            "Warm <b>up</b> — разогрев</p></html>"
+        )

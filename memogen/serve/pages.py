@@ -1,0 +1,208 @@
+"""The pages `memogen serve` makes itself: errors, PDF and poster previews, the live-reload script.
+
+They are the tool's own screens, not the company's documents, so they live here
+rather than in the user-overridable theme. Everything from a user's file is escaped.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from html import escape
+from pathlib import Path
+
+from memogen.errors import Issue
+from memogen.serve.news import News
+from memogen.serve.status import Failure, Listed
+
+EVENTS_PATH = "/__memogen/events"
+PREVIEW_PATH = "/__memogen/preview/"
+
+# Reloads the page when a file it shows changes (or on any news, for error pages), shows
+# a small notice while a build runs, and lets go of its connection in a hidden tab so that
+# many open tabs never use up the browser's six connections to one server.
+LIVE_SCRIPT = """(() => {
+  const me = document.currentScript.dataset;
+  let here = decodeURIComponent(location.pathname);
+  if (here.endsWith("/")) here += "index.html";
+  const watched = new Set([here, ...me.memogenWatch.split(" ").filter(Boolean)]);
+  const notice = document.createElement("div");
+  notice.setAttribute("role", "status");
+  notice.style.cssText = "position:fixed;right:12px;bottom:12px;z-index:2147483647;" +
+    "padding:6px 12px;border-radius:6px;background:#1b1b1b;color:#fff;" +
+    "font:14px/1.4 sans-serif;display:none";
+  document.body.append(notice);
+  const say = text => { notice.textContent = text; notice.style.display = text ? "" : "none"; };
+  const busy = {page: "Rebuilding\\u2026", print: "Updating the PDFs and the poster\\u2026"};
+  let stamp = me.memogenStamp, source = null, timer = 0;
+  const listen = () => {
+    source = new EventSource("EVENTS_PATH?since=" + encodeURIComponent(stamp));
+    source.addEventListener("change", event => {
+      const paths = JSON.parse(event.data);
+      if (me.memogenAny === "1" || paths.some(p => p === "*" || watched.has(p))) {
+        source.close();
+        location.reload();
+      } else {
+        stamp = event.lastEventId;
+      }
+    });
+    source.addEventListener("status", event => {
+      clearTimeout(timer);
+      timer = setTimeout(() => say(busy[event.data] || ""), event.data ? 400 : 0);
+    });
+    source.onerror = () => say("memogen serve has stopped; waiting for it\\u2026");
+  };
+  document.addEventListener("visibilitychange", () => {
+    if (document.hidden) source.close(); else listen();
+  });
+  addEventListener("pagehide", () => source.close());
+  listen();
+})();""".replace("EVENTS_PATH", EVENTS_PATH)
+
+STYLE = """
+body { font: 16px/1.5 "DejaVu Sans", sans-serif; color: #1b1b1b; background: #f4f6f9; margin: 0; }
+main { max-width: 1500px; margin: 0 auto; padding: 28px; }
+h1 { font-size: 26px; margin: 0 0 8px; }
+h2 { font-size: 20px; margin: 28px 0 10px; }
+a { color: #1f4e79; }
+.note { color: #3d4651; }
+.issues { padding-left: 24px; }
+.issues li { background: #fff; border-left: 5px solid #b3261e; padding: 10px 14px; margin: 10px 0; }
+.issues li.warning { border-left-color: #8a5a00; }
+.where { font-weight: bold; }
+pre { background: #1b1b1b; color: #f4f6f9; padding: 10px 12px; overflow-x: auto; margin: 8px 0 0; }
+.files { display: flex; flex-wrap: wrap; gap: 6px 18px; padding: 0; list-style: none; }
+.sheets { display: grid; grid-template-columns: repeat(auto-fit, minmax(340px, 1fr)); gap: 18px; }
+.sheets img { display: block; max-width: 100%; max-height: 75vh; border: 1px solid #c6ccd4; }
+iframe { width: 100%; height: 75vh; border: 1px solid #c6ccd4; background: #fff; }
+"""
+
+
+def live_script(stamp: str, watch: Sequence[str] = (), any_change: bool = False) -> str:
+    """The `<script>` put before `</body>` of every HTML page the server sends."""
+    return (
+        f'<script data-memogen-stamp="{escape(stamp)}" '
+        f'data-memogen-watch="{escape(" ".join(watch))}" '
+        f'data-memogen-any="{int(any_change)}">{LIVE_SCRIPT}</script>'
+    )
+
+
+def _page(title: str, body: str, script: str) -> str:
+    return (
+        f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n"
+        f"<body>\n<main>\n{body}\n</main>\n{script}\n</body>\n</html>\n"
+    )
+
+
+def error_page(failures: list[Failure], root: Path, stamp: str) -> str:
+    """Every problem, located, with the line it is on; the page reloads on any news."""
+    items = []
+    count = 0
+    for failure in failures:
+        if failure.summary:
+            items.append(f"<li><pre>{escape(failure.summary)}</pre></li>")
+            count += 1
+        for issue in failure.issues:
+            items.append(_issue_item(issue, root))
+            count += 1
+    body = (
+        f"<h1>The preview cannot be built: {count} problem(s)</h1>\n"
+        '<p class="note">Fix the file and save it: this page comes back by itself.</p>\n'
+        f'<ol class="issues">\n{"".join(items)}\n</ol>'
+    )
+    return _page("Errors — memogen preview", body, live_script(stamp, any_change=True))
+
+
+def _issue_item(issue: Issue, root: Path) -> str:
+    """`file:line:col: severity: path: message (hint)` as one line, then the source line."""
+    where = f"{issue.file}:{issue.line}:{issue.col}"
+    path = f"{escape(issue.path)}: " if issue.path else ""
+    hint = f" ({escape(issue.hint)})" if issue.hint else ""
+    line = (
+        f'<span class="where">{escape(where)}</span>: {issue.severity}: {path}'
+        f"{escape(issue.message)}{hint}"
+    )
+    return f'<li class="{issue.severity}"><p>{line}</p>{_excerpt(issue, root)}</li>\n'
+
+
+def _excerpt(issue: Issue, root: Path) -> str:
+    """The offending line with a caret under the column, when the file can be read."""
+    if issue.line < 1:
+        return ""
+    try:
+        text = (root / issue.file).read_text("utf-8").splitlines()[issue.line - 1]
+    except (OSError, UnicodeError, IndexError, ValueError):
+        return ""
+    number = f"{issue.line} | "
+    caret = " " * (len(number) + max(issue.col - 1, 0)) + "^"
+    return f"<pre>{escape(number + text)}\n{caret}</pre>"
+
+
+def not_found_page(path: str, stamp: str) -> str:
+    body = (
+        f"<h1>Not found</h1>\n<p>There is no <code>{escape(path)}</code> in the preview."
+        f' See the <a href="/">catalogue</a> or the <a href="{PREVIEW_PATH}">previews</a>.'
+        "</p>"
+    )
+    return _page("Not found — memogen preview", body, live_script(stamp, any_change=True))
+
+
+def preview_index(standards: list[Listed], stamp: str) -> str:
+    """Links to the preview page of every standard."""
+    items = "".join(
+        f'<li><a href="{PREVIEW_PATH}{s.id}" lang="{s.language}">{escape(s.title)}'
+        f'</a> <span lang="{s.language}">— {escape(s.department)}</span></li>\n'
+        for s in standards
+    )
+    body = f'<p><a href="/">Catalogue</a></p>\n<h1>PDF and poster previews</h1>\n<ul>\n{items}</ul>'
+    return _page("Previews — memogen", body, live_script(stamp, any_change=True))
+
+
+PDFS = (("memo.pdf", "Memo"), ("guide.pdf", "Client guide"), ("poster.pdf", "Poster"))
+
+
+def preview_page(standard: Listed, files: list[str], stamp: str) -> str:
+    """The poster as an image and the PDFs side by side; reloads when one of them changes."""
+    base = f"/{standard.id}/"
+    title = f'<span lang="{standard.language}">{escape(standard.title)}</span>'
+    links = "".join(f'<li><a href="{base}{name}">{name}</a></li>' for name in files)
+    parts = [
+        f'<p><a href="/">Catalogue</a> · <a href="{PREVIEW_PATH}">All previews</a></p>',
+        f"<h1>{title}</h1>",
+        '<p class="note">Live preview: each save rebuilds these files and this page '
+        "reloads by itself.</p>",
+        f'<nav aria-label="Files"><ul class="files">{links}</ul></nav>',
+    ]
+    waiting = '<p class="note">Being made; it appears here when it is ready.</p>'
+    poster = (
+        f'<img src="{base}poster.png" alt="The poster: {escape(standard.title)}">'
+        if "poster.png" in files
+        else waiting
+    )
+    parts.append(f'<div class="sheets">\n<section><h2>Poster (PNG)</h2>{poster}</section>')
+    for name, label in PDFS:
+        frame = (
+            f'<iframe src="{base}{name}" title="{label} (PDF)"></iframe>'
+            if name in files
+            else waiting
+        )
+        parts.append(f"<section><h2>{label} (PDF)</h2>{frame}</section>")
+    parts.append("</div>")
+    watch = [f"{base}{name}" for name in ("memo.html", "poster.png", *(n for n, _ in PDFS))]
+    return _page(f"{standard.title} — memogen preview", "\n".join(parts), live_script(stamp, watch))
+
+
+def status_json(news: News, busy: bool, failures: list[Failure], folder: Path) -> str:
+    """`/__memogen/status`: for scripts and tests that wait for a build or look at the files."""
+    problems = [f.summary for f in failures if f.summary]
+    problems += [i.text() for f in failures for i in f.issues]
+    state = {
+        "generation": news.generation,
+        "building": news.building,
+        "busy": busy,
+        "problems": problems,
+        "folder": str(folder),
+    }
+    return json.dumps(state)
