@@ -4,9 +4,9 @@
     python benchmarks/layout.py -v               # also one line per standard and kind
     python benchmarks/layout.py --config other/memogen.yaml --standards other/standards
 
-For each memo, guide and poster of each standard: the HTML is rendered once (context +
-template, as the build does), then `render_pdf` is timed warm, best of --repeat. Prints ms
-per kind as the median over the standards (and their min and max).
+For each memo, guide and poster of each standard: the HTML and its print stylesheet are
+rendered once (context + templates, as the build does), then `render_pdf` is timed warm,
+best of --repeat. Prints ms per kind as the median over the standards (and their min and max).
 
 `render_pdf` keeps parsed style sheets by their text, so a repeated render skips CSS
 parsing, as does a build whose documents share their CSS; `--fresh-css` empties that
@@ -34,16 +34,16 @@ from memogen.render.worker import _environment  # noqa: E402
 KINDS = ("memo", "guide", "poster")
 
 
-def best_of(html: str, repeat: int, fresh_css: bool = False) -> tuple[float, int]:
+def best_of(html: str, print_css: str, repeat: int, fresh_css: bool = False) -> tuple[float, int]:
     """The fastest of `repeat` warm renders, in ms, and the page count."""
-    pages = render_pdf(html).pages  # warm: fonts, stylesheets, caches
+    pages = render_pdf(html, print_css).pages  # warm: fonts, stylesheets, caches
     stylesheets = getattr(pdf, "_stylesheet", None)  # render_pdf's cache of parsed CSS, if any
     times = []
     for _ in range(repeat):
         if fresh_css and hasattr(stylesheets, "cache_clear"):
             stylesheets.cache_clear()
         start = time.perf_counter()
-        render_pdf(html)
+        render_pdf(html, print_css)
         times.append(time.perf_counter() - start)
     return min(times) * 1000, pages
 
@@ -77,7 +77,8 @@ def main() -> None:
         context = standard_context(standard, project.config)
         for kind in results:
             html = render(env, f"{kind}.html.j2", context)
-            ms, pages = best_of(html, args.repeat, args.fresh_css)
+            print_css = render(env, f"{kind}.print.css", context)
+            ms, pages = best_of(html, print_css, args.repeat, args.fresh_css)
             results[kind].append(ms)
             if args.verbose:
                 print(f"  {standard.id:28} {kind:7} {ms:7.1f} ms  {pages} page(s)", flush=True)

@@ -56,10 +56,10 @@ def build_figures(folder: Path, tmp: Path, count: int) -> None:
     timings = tmp / "weasyprint-seconds.txt"  # renders run in a forked worker: it appends here
     original = pdf_format.render_pdf
 
-    def measured(html: str) -> pdf_format.Pdf:
+    def measured(html: str, print_css: str = "") -> pdf_format.Pdf:
         start = time.perf_counter()
         try:
-            return original(html)
+            return original(html, print_css)
         finally:
             with timings.open("a") as file:
                 file.write(f"{time.perf_counter() - start}\n")
@@ -97,16 +97,22 @@ def memo_overhead(folder: Path) -> None:
     standards = checked.standards[:20]
     env = _environment(project.root / "templates")
     fonts = pdf_format._fonts()
-    htmls = [render(env, "memo.html.j2", standard_context(s, project.config)) for s in standards]
+    contexts = [standard_context(s, project.config) for s in standards]
+    pages = [(render(env, "memo.html.j2", c), render(env, "memo.print.css", c)) for c in contexts]
 
     def ours() -> None:
         for standard in standards:
-            html = render(env, "memo.html.j2", standard_context(standard, project.config))
-            pdf_format.render_pdf(html)
+            context = standard_context(standard, project.config)
+            html = render(env, "memo.html.j2", context)
+            pdf_format.render_pdf(html, render(env, "memo.print.css", context))
 
     def raw() -> None:
-        for html in htmls:
-            weasyprint.HTML(string=html).write_pdf(font_config=fonts, **pdf_format.PDF_OPTIONS)
+        for html, print_css in pages:
+            weasyprint.HTML(string=html).write_pdf(
+                stylesheets=[weasyprint.CSS(string=print_css, font_config=fonts)],
+                font_config=fonts,
+                **pdf_format.PDF_OPTIONS,
+            )
 
     ours(), raw()
     memogen_s = min(timed(ours) for _ in range(3)) / len(standards)
@@ -115,9 +121,13 @@ def memo_overhead(folder: Path) -> None:
     report("memo: raw warm WeasyPrint, same HTML", f"{raw_s * 1000:.0f} ms")
     report("memo: memogen / raw WeasyPrint", f"{memogen_s / raw_s:.2f}x", "target <= 1.10x")
     for kind in ("guide", "poster"):
-        html = render(env, f"{kind}.html.j2", standard_context(standards[0], project.config))
-        pdf_format.render_pdf(html)
-        seconds = min(timed(pdf_format.render_pdf, html) for _ in range(5))
+        context = standard_context(standards[0], project.config)
+        html, print_css = (
+            render(env, f"{kind}.html.j2", context),
+            render(env, f"{kind}.print.css", context),
+        )
+        pdf_format.render_pdf(html, print_css)
+        seconds = min(timed(pdf_format.render_pdf, html, print_css) for _ in range(5))
         report(f"{kind}: one warm render", f"{seconds * 1000:.0f} ms")
 
 
@@ -253,8 +263,9 @@ def worker_child(renders: int, config: Path) -> None:
 
     def memo(i: int) -> None:
         standard = standards[i % len(standards)]
-        html = render(env, "memo.html.j2", standard_context(standard, project.config))
-        pdf_format.render_pdf(html)
+        context = standard_context(standard, project.config)
+        html = render(env, "memo.html.j2", context)
+        pdf_format.render_pdf(html, render(env, "memo.print.css", context))
 
     for i in range(50):
         memo(i)

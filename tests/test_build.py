@@ -18,6 +18,7 @@ from memogen.data.validate import check_standards
 from memogen.errors import UserError
 from memogen.pipeline import BuildOptions, build
 from memogen.project import open_project
+from memogen.render.labels import LABELS
 
 REPO = Path(__file__).resolve().parent.parent
 CONFIG = REPO / "memogen.yaml"
@@ -110,6 +111,48 @@ def test_pdf_shows_every_stage_and_the_worded_total(built: Path, standard, artif
         assert stage.name in text
     total = durations.word(standard.deadline, standard.language, " ")
     assert total in text
+
+
+# CSS for paged media, which browsers and the Nu HTML Checker do not know: WeasyPrint only.
+PRINT_ONLY_CSS = ("@page", "string-set", "running(", "element(", "string(")
+
+
+def _page_text(pdf: Path, page: int) -> str:
+    """One page's text, white space folded as in `_text`."""
+    extracted = subprocess.run(
+        ["pdftotext", "-raw", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return " ".join(extracted.replace("\u00a0", " ").split())
+
+
+def test_published_html_carries_no_print_only_css(built: Path) -> None:
+    found = {
+        f"{page.relative_to(built)}: {what}"
+        for page in built.rglob("*.html")
+        for what in PRINT_ONLY_CSS
+        if what in page.read_text("utf-8")
+    }
+    assert sorted(found) == []
+
+
+@pytest.mark.parametrize("standard", STANDARDS, ids=IDS)
+def test_pdf_pages_keep_their_running_heads_footers_and_numbers(built: Path, standard) -> None:
+    t = LABELS[standard.language]
+    memo = _page_text(built / standard.id / "memo.pdf", 1)
+    assert memo.endswith("1 / 1"), "the page number, bottom right"
+    assert memo.count(standard.version) == 1, "the footer, once: running, not in the flow"
+    guide = built / standard.id / "guide.pdf"
+    pages = len(PdfReader(guide).pages)
+    assert pages > 1
+    for page in range(1, pages + 1):
+        text = _page_text(guide, page)
+        assert text.endswith(f"{t['page']} {page} {t['page_of']} {pages}")
+        assert text.count(standard.version) == 1
+        if page > 1:  # the title and the department at the top
+            assert standard.title in text and standard.department in text
 
 
 @pytest.mark.parametrize("standard", STANDARDS, ids=IDS)

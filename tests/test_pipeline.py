@@ -8,9 +8,11 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from pypdf import PdfReader
 
 from memogen.errors import UserError
 from memogen.pipeline import BuildOptions, BuildResult, build, in_shard, write_index
+from memogen.render.templating import theme_dir
 
 REPO = Path(__file__).resolve().parent.parent
 IDS = sorted(p.stem for p in (REPO / "standards").glob("*.yaml"))
@@ -81,6 +83,57 @@ def test_a_changed_template_rebuilds_every_document_that_uses_it(
         [f"{i}/memo.html" for i in IDS] + [f"{i}/memo.md" for i in IDS]
     )
     assert (tmp_path / "out" / IDS[0] / "memo.md").read_text("utf-8").startswith("# ")
+
+
+# Which files of each standard a stylesheet's edit renders again (FAST: memo and email only).
+RESTYLED = {
+    "memo.css": {"memo.html", "memo.md"},
+    "theme.css": {"memo.html", "memo.md"},  # and the catalogue: it changes too
+    "email.css": {"email.html", "email.txt"},
+}
+
+
+@pytest.mark.parametrize("stylesheet", sorted(RESTYLED))
+def test_an_edited_stylesheet_rebuilds_every_document_that_uses_it(
+    repo: Path, tmp_path: Path, stylesheet: str
+) -> None:
+    _build(repo, tmp_path / "out")
+    (repo / "templates").mkdir()
+    edited = (theme_dir() / stylesheet).read_text("utf-8") + "h1 { letter-spacing: 3px; }\n"
+    (repo / "templates" / stylesheet).write_text(edited, "utf-8")
+    result = _build(repo, tmp_path / "out")
+    catalogue = ["index.html"] if stylesheet == "theme.css" else []
+    assert sorted(result.rendered) == sorted(
+        [f"{i}/{name}" for i in IDS for name in RESTYLED[stylesheet]] + catalogue
+    )
+    published = (tmp_path / "out" / IDS[0] / sorted(RESTYLED[stylesheet])[0]).read_text("utf-8")
+    assert "letter-spacing: 3px" in published
+
+
+def test_a_user_stylesheet_alone_replaces_the_themes_and_keeps_its_markup(
+    repo: Path, tmp_path: Path
+) -> None:
+    (repo / "templates").mkdir()
+    (repo / "templates" / "memo.css").write_text("h1 { color: #123456; }\n", "utf-8")
+    _build(repo, tmp_path / "out", artifacts=("memo",), formats=("html",))
+    memo = (tmp_path / "out" / IDS[0] / "memo.html").read_text("utf-8")
+    assert "h1 { color: #123456; }" in memo, "the user's stylesheet"
+    assert "header.top" not in memo, "not the theme's memo.css"
+    assert "--primary:" in memo, "the theme's theme.css still"
+    assert '<header class="top">' in memo, "the theme's markup"
+
+
+def test_a_print_stylesheet_shapes_the_pdf_and_its_edit_rebuilds_it(
+    repo: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    _build(repo, out, artifacts=("memo",), formats=("pdf",))
+    (repo / "templates").mkdir()
+    (repo / "templates" / "memo.print.css").write_text("@page { size: 100mm 150mm; }\n", "utf-8")
+    result = _build(repo, out, artifacts=("memo",), formats=("pdf",))
+    assert sorted(result.rendered) == sorted(f"{i}/memo.pdf" for i in IDS)
+    box = PdfReader(out / IDS[0] / "memo.pdf").pages[0].mediabox
+    assert (round(float(box.width) * 25.4 / 72), round(float(box.height) * 25.4 / 72)) == (100, 150)
 
 
 def test_a_changed_config_rebuilds_everything(repo: Path, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
@@ -12,6 +13,8 @@ from memogen.render.markup import escape_markdown_text
 # What may stay as typed in a Markdown link destination: RFC 3986's unreserved and
 # reserved characters, less the brackets and parentheses that end or open Markdown syntax.
 _MD_URL_SAFE = "-._~:/?#@!$&'*+,;=%"
+# Stand-ins for the breaks that `wrap` keeps while it joins the lines of a paragraph.
+_KEPT_PARAGRAPH, _KEPT_ITEM = "\u2028", "\u2029"
 
 
 def md_cell(text: str) -> str:
@@ -40,10 +43,44 @@ def tel(phone: str) -> str:
     return "".join(ch for ch in str(phone) if ch.isdigit() or ch == "+")
 
 
+def wrap(text: str, width: int = 76, indent: int = 0) -> str:
+    """Plain text reflowed for the text email: lines of at most `width` characters, counting
+    `indent`, the spaces before every line but the first. Words longer than a line, such as
+    URLs, are never broken."""
+    wrapped = "\n".join(
+        "\n".join(
+            textwrap.wrap(
+                line,
+                width=width - indent,
+                expand_tabs=False,
+                replace_whitespace=False,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+        )
+        for line in _paragraphs_joined(str(text)).splitlines()
+    )
+    first, *rest = (wrapped + "\n").splitlines()
+    return "\n".join([first, *(" " * indent + line if line else line for line in rest)])
+
+
+def _paragraphs_joined(text: str) -> str:
+    """A line break inside a paragraph becomes a space; blank lines between paragraphs
+    stay, and a "• " item starts a line of its own (right under the line before it)."""
+    return (
+        text.replace("\n• ", _KEPT_ITEM + "• ")
+        .replace("\n\n", _KEPT_PARAGRAPH)
+        .replace("\n", " ")
+        .replace(_KEPT_PARAGRAPH, "\n\n")
+        .replace(_KEPT_ITEM, "\n")
+    )
+
+
 ALL: dict[str, Callable[..., Any]] = {
     "md_cell": md_cell,
     "md_text": md_text,
     "md_url": md_url,
     "mailto": mailto,
     "tel": tel,
+    "wrap": wrap,
 }

@@ -31,9 +31,9 @@ ARTIFACT_FORMATS: dict[str, tuple[str, ...]] = {
     "email": ("eml", "html", "txt"),
 }
 ARTIFACT_TEMPLATES: dict[str, list[str]] = {
-    "memo": ["memo.html.j2", "memo.md.j2"],
-    "guide": ["guide.html.j2", "guide.md.j2"],
-    "poster": ["poster.html.j2"],
+    "memo": ["memo.html.j2", "memo.md.j2", "memo.print.css"],
+    "guide": ["guide.html.j2", "guide.md.j2", "guide.print.css"],
+    "poster": ["poster.html.j2", "poster.print.css"],
     "email": ["email.html.j2", "email.txt.j2"],
 }
 
@@ -128,11 +128,20 @@ def _document(
     if "html" in wanted:
         out.add(job.staging, f"{prefix}.html", html.encode("utf-8"))
     if "pdf" in wanted or "png" in wanted:
-        _pdf(job, html, prefix, artifact, wanted, out)
+        print_css = render(env, f"{artifact}.print.css", context)
+        _pdf(job, html, print_css, prefix, artifact, wanted, out)
 
 
-def _pdf(job: Job, html: str, prefix: str, artifact: str, wanted: list[str], out: Rendered) -> None:
-    made = pdf.render_pdf(html)
+def _pdf(
+    job: Job,
+    html: str,
+    print_css: str,
+    prefix: str,
+    artifact: str,
+    wanted: list[str],
+    out: Rendered,
+) -> None:
+    made = pdf.render_pdf(html, print_css)
     for message in made.warnings:
         out.warn(prefix, f"{prefix}.pdf: {message}")
     if artifact == "memo" and made.pages > 1:

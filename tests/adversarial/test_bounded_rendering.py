@@ -140,8 +140,8 @@ def test_render_workers_run_under_the_memory_bound(
     """Each worker reports its own RLIMIT_AS through a warning (the patch is inherited by fork)."""
     render = pdf_format.render_pdf
 
-    def reporting(html: str) -> Pdf:
-        made = render(html)
+    def reporting(html: str, print_css: str = "") -> Pdf:
+        made = render(html, print_css)
         made.warnings.append(f"RLIMIT_AS {resource.getrlimit(resource.RLIMIT_AS)[0]}")
         return made
 
@@ -179,7 +179,7 @@ def test_the_memory_bound_stops_an_allocation_beyond_it() -> None:
 def test_running_out_of_memory_names_the_standard(
     built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def exhausted(html: str) -> Pdf:
+    def exhausted(html: str, print_css: str = "") -> Pdf:
         raise MemoryError
 
     repo, out = built.copy_to(tmp_path)

@@ -168,7 +168,7 @@ def test_a_full_disk_leaves_the_output_as_it_was_with_a_clear_message(
 def test_ctrl_c_mid_render_leaves_the_output_as_it_was(
     built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli
 ) -> None:
-    def interrupted(html: str) -> pdf_format.Pdf:
+    def interrupted(html: str, print_css: str = "") -> pdf_format.Pdf:
         raise KeyboardInterrupt
 
     repo, out = built.copy_to(tmp_path)

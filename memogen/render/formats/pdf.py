@@ -54,24 +54,27 @@ class _Collect(logging.Handler):
         self.messages.append(_DATA_URI.sub(r"\1,…", record.getMessage()))
 
 
-def render_pdf(html: str) -> Pdf:
-    """Lay out the HTML and write the PDF; fetches nothing but inline `data:` URLs."""
+def render_pdf(html: str, print_css: str = "") -> Pdf:
+    """Lay out the HTML, with `print_css` (what only paper needs: `@page`, running
+    footers) after its own styles, and write the PDF; fetches nothing but `data:` URLs."""
     import weasyprint  # lazy: 0.6 s to import (python -X importtime), needed for PDFs only
 
     logger = logging.getLogger("weasyprint")
     logger.propagate = False
     body, css = _split_styles(html)
-    sheet, css_warnings = _stylesheet(css) if css else (None, ())
+    parsed = [_stylesheet(text) for text in (css, print_css) if text]
     collector = _Collect()
-    collector.messages.extend(css_warnings)  # a cached sheet still warns every document
+    for _, css_warnings in parsed:  # a cached sheet still warns every document
+        collector.messages.extend(css_warnings)
     logger.addHandler(collector)
     try:
         with _time_limit(PDF_TIME_LIMIT_S):
             document = weasyprint.HTML(string=body, base_url=None, url_fetcher=_fetcher()).render(
-                font_config=_fonts(), stylesheets=[sheet] if sheet else None
+                font_config=_fonts(), stylesheets=[sheet for sheet, _ in parsed] or None
             )
             _drop_attachments(document)
-            identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+            made_from = (html + print_css).encode("utf-8")
+            identifier = hashlib.sha256(made_from).hexdigest()[:32].encode("ascii")
             data = document.write_pdf(pdf_identifier=identifier, **PDF_OPTIONS)
     finally:
         logger.removeHandler(collector)
