@@ -13,6 +13,7 @@ from __future__ import annotations
 import ctypes
 import multiprocessing
 import os
+import select
 import signal
 import threading
 from collections.abc import Iterator, Mapping
@@ -110,7 +111,7 @@ def _start(
         max_workers=workers,
         mp_context=context,
         initializer=start_worker,
-        initargs=(limits, workers > 1),
+        initargs=(os.getpid(), limits, workers > 1),
     )
 
 
@@ -129,10 +130,10 @@ def _forkserver() -> multiprocessing.context.BaseContext:
     return context
 
 
-def start_worker(limits: Limits, warm: bool) -> None:
-    """Run first in each worker: tie it to its parent, bound it, and (for a pool of several)
-    lay out a page so that its first job starts warm."""
-    _die_with_parent()
+def start_worker(owner: int, limits: Limits, warm: bool) -> None:
+    """Run first in each worker: tie it to the build process `owner`, bound it, and (for a
+    pool of several) lay out a page so that its first job starts warm."""
+    _die_with(owner)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked child inherits the parent's handler
     pdf.limit_worker(limits.memory)
     pdf.PDF_TIME_LIMIT_S = limits.seconds
@@ -140,10 +141,27 @@ def start_worker(limits: Limits, warm: bool) -> None:
         warm_up()
 
 
-def _die_with_parent() -> None:
-    """Ask Linux to kill this worker when its parent dies; exit now if it already has."""
+def _die_with(owner: int) -> None:
+    """End this worker when the build process ends, however it ends (SIGKILL too).
+
+    A worker of a fork pool is the build's child: Linux kills it with its parent
+    (PR_SET_PDEATHSIG). A worker of a forkserver pool (`memogen serve`) is the fork server's
+    child, and the server outlives a killed build while any worker lives: there, a thread
+    waits on the build's pidfd and ends the worker when the build is gone."""
     with suppress(OSError, AttributeError):  # not Linux: the parent's cleanup must do
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    parent = multiprocessing.parent_process()
-    if parent is not None and not parent.is_alive():
+    try:
+        handle = os.pidfd_open(owner)
+    except ProcessLookupError:  # the build is already gone
         os._exit(1)
+    except (OSError, AttributeError):  # no pidfd here (before Linux 5.3): PDEATHSIG alone
+        return
+    threading.Thread(
+        target=_exit_when_readable, args=(handle,), name="memogen-owner", daemon=True
+    ).start()
+
+
+def _exit_when_readable(handle: int) -> None:
+    """A pidfd turns readable when its process has ended."""
+    select.select([handle], [], [])
+    os._exit(1)

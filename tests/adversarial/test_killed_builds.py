@@ -146,3 +146,41 @@ def test_a_build_waiting_for_another_says_so_once(busy_repo: Path) -> None:
     stdout, stderr = run.communicate(timeout=PATIENCE_S)
     assert (run.returncode, stderr) == (0, "")
     assert stdout == "wrote 18 file(s) to output; 0 document(s) were up to date\n"
+
+
+def _descendants(root: int) -> set[int]:
+    """Every living process below `root`."""
+    found: set[int] = set()
+    pending = [root]
+    while pending:
+        children = _children(pending.pop())
+        found |= children
+        pending.extend(children)
+    return found
+
+
+def test_a_killed_preview_server_leaves_no_render_worker_behind(
+    busy_repo: Path, survivors: set[int]
+) -> None:
+    """`memogen serve` renders through a fork server, whose workers are not its children:
+    killed with SIGKILL (nothing of it runs any more), it must still leave no process."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", "memogen", "serve", "--port", "0"],
+        cwd=busy_repo,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        # the fork server is the server's child; render workers are the fork server's
+        _wait_for(
+            lambda: any(_children(child) for child in _children(server.pid)),
+            "render workers under the fork server",
+        )
+        below = _descendants(server.pid)
+        survivors.update(below)
+    finally:
+        server.kill()
+        server.wait(timeout=PATIENCE_S)
+    _wait_for(lambda: not any(_alive(pid) for pid in below), "every process of the server to end")
