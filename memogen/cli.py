@@ -28,6 +28,7 @@ from memogen.cli_support import (
     sigterm_as_ctrl_c,
     user_errors,
 )
+from memogen.outputs import ARTIFACT_NAMES, FORMATS, ReportFormat
 
 # Each command imports the core it needs when it runs: `memogen --help` and `memogen new` skip
 # pydantic and the models (0.35 s by `python -X importtime -c 'import memogen.project'`).
@@ -51,7 +52,7 @@ def main() -> None:
 def validate(
     paths: tuple[Path, ...],
     config_path: Path | None,
-    fmt: str,
+    fmt: ReportFormat,
     fail_on: FailOn | None,
     strict: bool,
 ) -> None:
@@ -79,7 +80,7 @@ def validate(
 def lint(
     paths: tuple[Path, ...],
     config_path: Path | None,
-    fmt: str,
+    fmt: ReportFormat,
     fail_on: FailOn | None,
     write_baseline: bool,
     no_baseline: bool,
@@ -96,7 +97,7 @@ def lint(
     sys.exit(_report(findings, fmt, fail_on or "error"))
 
 
-def _report(findings: Findings, fmt: str, fail_on: FailOn) -> int:
+def _report(findings: Findings, fmt: ReportFormat, fail_on: FailOn) -> int:
     """Print the report; append the GitHub job summary; the exit code `--fail-on` asks for."""
     from memogen.findings import failed
     from memogen.report import render
@@ -158,16 +159,16 @@ def new(standard_id: str, folder: Path) -> None:
     "artifacts",
     default=None,
     metavar="LIST",
-    callback=csv_choice(("memo", "guide", "poster", "email")),
-    help="memo,guide,poster,email (default: memogen.yaml's build.artifacts).",
+    callback=csv_choice(ARTIFACT_NAMES),
+    help=f"{','.join(ARTIFACT_NAMES)} (default: memogen.yaml's build.artifacts).",
 )
 @click.option(
     "--format",
     "formats",
     default=None,
     metavar="LIST",
-    callback=csv_choice(("html", "pdf", "md", "png", "eml", "txt")),
-    help="html,pdf,md,png,eml,txt (default: memogen.yaml's build.formats).",
+    callback=csv_choice(FORMATS),
+    help=f"{','.join(FORMATS)} (default: memogen.yaml's build.formats).",
 )
 @click.option(
     "-j",

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from memogen.errors import MemogenError, UserError, on_one_line
+from memogen.outputs import REPORT_FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -59,7 +60,7 @@ def user_errors(command: F) -> F:
 format_option = click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "github", "junit", "sarif"]),
+    type=click.Choice(REPORT_FORMATS),
     default="text",
     show_default=True,
     help="How to report problems; github also writes a table to $GITHUB_STEP_SUMMARY.",

@@ -12,10 +12,11 @@ from memogen.build.manifest import Entry, Manifest, TemplateHasher, build_key
 from memogen.data.models import Standard
 from memogen.data.validate import Checked
 from memogen.errors import Issue
+from memogen.outputs import BY_NAME, wanted_formats
 from memogen.project import STANDARDS_DIR, Project
 from memogen.render.formats.email import source_date_epoch
 from memogen.render.templating import make_environment
-from memogen.render.worker import ARTIFACT_TEMPLATES, Job, templates_generation, wanted_formats
+from memogen.render.worker import Job, templates_generation
 
 
 @dataclass(frozen=True)
@@ -137,10 +138,11 @@ def plan(
             if not wanted:
                 continue
             name = f"{standard.id}/{artifact}"
+            kind = BY_NAME[artifact]
             key = build_key(
                 standard_json,
-                config_json + epoch if artifact == "email" else config_json,
-                hasher.for_artifact(artifact, ARTIFACT_TEMPLATES[artifact]),
+                config_json + epoch if kind.dated else config_json,
+                hasher.for_artifact(artifact, list(kind.template_names)),
                 wanted,
             )
             if old.is_fresh(name, key, options.out):

@@ -19,7 +19,8 @@ from memogen.data.fields import (
     WholeNumber,
 )
 from memogen.data.lint_settings import LintOptions
-from memogen.data.models import ARTIFACTS, FORMATS, Artifact, Format, Language, Strict, documented
+from memogen.data.models import Language, Strict, documented
+from memogen.outputs import ARTIFACT_NAMES, FORMATS, Artifact, Format
 
 
 class Brand(Strict):
@@ -53,7 +54,7 @@ class EmailOptions(Strict):
 
 class BuildDefaults(Strict):
     artifacts: list[Artifact] = documented(
-        "What to build.", list(ARTIFACTS), default=list(ARTIFACTS)
+        "What to build.", list(ARTIFACT_NAMES), default=list(ARTIFACT_NAMES)
     )
     formats: list[Format] = documented("In which formats.", list(FORMATS), default=list(FORMATS))
 

@@ -29,10 +29,6 @@ from memogen.data.fields import (
 
 Language = Literal["ru", "en"]
 Channel = Literal["form", "email", "portal", "phone", "in-person"]
-Artifact = Literal["memo", "guide", "poster", "email"]
-Format = Literal["html", "pdf", "md", "png", "eml", "txt"]
-ARTIFACTS: tuple[Artifact, ...] = ("memo", "guide", "poster", "email")
-FORMATS: tuple[Format, ...] = ("html", "pdf", "md", "png", "eml", "txt")
 
 
 class Strict(BaseModel):
@@ -209,4 +205,4 @@ class Standard(Strict):
     faq: list[Faq] = documented("Frequent questions.", default=[], max_length=12)
 
 
-__all__ = ["ARTIFACTS", "FORMATS", "Duration", "Standard", "date"]
+__all__ = ["Duration", "Standard", "date"]

@@ -16,6 +16,7 @@ from babel.dates import format_date
 from memogen.data import durations
 from memogen.data.config_model import Config
 from memogen.data.models import Standard
+from memogen.outputs import ARTIFACTS, CATALOGUE_ARTIFACTS, CATALOGUE_FORMATS
 from memogen.render import markup
 from memogen.render.diagram import DiagramStage, stage_diagram
 from memogen.render.labels import LABELS, LANGUAGE_NAMES
@@ -147,11 +148,6 @@ def catalogue_context(
     }
 
 
-# The catalogue lists a standard's files by kind, in this order, each kind's formats in theirs.
-CATALOGUE_KINDS = ("guide", "memo", "poster", "email")
-CATALOGUE_FORMATS = ("html", "pdf", "png", "md", "eml", "txt")
-
-
 def _catalogue_links(
     standard_id: str,
     names: list[str],
@@ -164,12 +160,12 @@ def _catalogue_links(
     others = []
     for name in names:
         kind, _, extension = name.partition(".")
-        if kind in CATALOGUE_KINDS and extension in CATALOGUE_FORMATS:
+        if kind in CATALOGUE_ARTIFACTS and extension in CATALOGUE_FORMATS:
             known.setdefault(kind, {})[extension] = name
         else:
             others.append({"href": f"{standard_id}/{name}", "label": name, "format": name})
     groups = []
-    for kind in CATALOGUE_KINDS:
+    for kind in CATALOGUE_ARTIFACTS:
         if kind not in known:
             continue
         links = [
@@ -184,7 +180,7 @@ def _catalogue_links(
         groups.append({"kind": labels[f"kind_{kind}"], "links": links})
     if others:
         groups.append({"kind": labels["files"], "links": others})
-    pages = [f"{kind}.html" for kind in ("guide", "memo", "poster", "email")]
+    pages = [f"{kind}.html" for kind in CATALOGUE_ARTIFACTS]
     main = next((name for name in pages if name in names), names[0] if names else "")
     return {"groups": groups, "href": f"{standard_id}/{main}" if main else ""}
 
@@ -224,15 +220,22 @@ def _diagram(stages: list[dict[str, Any]], config: Config, labels: dict[str, str
 
 
 def _pages(config: Config) -> dict[str, Any]:
+    """`page.<artifact>`: the paper memogen.yaml gives it ("A5", "A3 landscape"); the poster's
+    scale against A3 and whether it lies landscape."""
     poster_w, poster_h = PAGE_SIZES_MM[config.poster.size]
     if config.poster.orientation == "landscape":
         poster_w, poster_h = poster_h, poster_w
+    sized = {kind.name: getattr(config, kind.paper) for kind in ARTIFACTS if kind.paper}
     return {
-        "memo": config.memo.size,
-        "poster": f"{config.poster.size} {config.poster.orientation}",
+        **{name: " ".join(_paper_words(options)) for name, options in sized.items()},
         "poster_scale": poster_w / PAGE_SIZES_MM["A3"][0],
         "poster_landscape": config.poster.orientation == "landscape",
     }
+
+
+def _paper_words(options: Any) -> list[str]:
+    """A paper section's size, and its orientation if it has one: its CSS `size`."""
+    return [options.size, *([options.orientation] if hasattr(options, "orientation") else [])]
 
 
 def _on_brand(config: Config) -> dict[str, str]:

@@ -8,6 +8,7 @@ everything it needs, and a `Rendered` brings back only what the parent must know
 from __future__ import annotations
 
 import resource
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cache
@@ -19,23 +20,10 @@ from memogen.build.writer import write_staged
 from memogen.data.config_model import Config
 from memogen.data.models import Standard
 from memogen.errors import InternalError, UserError
+from memogen.outputs import BY_NAME, PRINT_FORMATS, ArtifactKind, Renderer, wanted_formats
 from memogen.render.context import standard_context
 from memogen.render.formats import email, markdown, pdf, png
 from memogen.render.templating import make_environment, render
-
-# Which formats each artifact comes in (the table at the top of README.md), and its templates.
-ARTIFACT_FORMATS: dict[str, tuple[str, ...]] = {
-    "memo": ("html", "pdf", "md"),
-    "guide": ("html", "pdf", "md"),
-    "poster": ("html", "pdf", "png"),
-    "email": ("eml", "html", "txt"),
-}
-ARTIFACT_TEMPLATES: dict[str, list[str]] = {
-    "memo": ["memo.html.j2", "memo.md.j2", "memo.print.css"],
-    "guide": ["guide.html.j2", "guide.md.j2", "guide.print.css"],
-    "poster": ["poster.html.j2", "poster.print.css"],
-    "email": ["email.html.j2", "email.txt.j2"],
-}
 
 
 @dataclass(frozen=True)
@@ -63,10 +51,6 @@ class Rendered:
     def add(self, staging: Path, relative: str, data: bytes) -> None:
         write_staged(staging, relative, data)
         self.files[relative] = len(data)
-
-
-def wanted_formats(artifact: str, formats: tuple[str, ...]) -> list[str]:
-    return [f for f in ARTIFACT_FORMATS[artifact] if f in formats]
 
 
 def render_standard(job: Job) -> Rendered:
@@ -101,35 +85,35 @@ def _render_standard(job: Job) -> Rendered:
     context = standard_context(job.standard, job.config)
     out = Rendered(job.standard.id)
     for artifact in job.artifacts:
+        kind = BY_NAME[artifact]
         wanted = wanted_formats(artifact, job.formats)
-        if artifact == "email":
-            _email(env, job, context, wanted, out)
-        elif wanted:
-            _document(env, job, artifact, context, wanted, out)
+        if wanted:
+            _RENDERERS[kind.renderer](env, job, kind, context, wanted, out)
     return out
 
 
-def _document(
+def _page(
     env: Environment,
     job: Job,
-    artifact: str,
+    kind: ArtifactKind,
     context: dict[str, object],
     wanted: list[str],
     out: Rendered,
 ) -> None:
-    prefix = f"{out.standard_id}/{artifact}"
+    """An HTML page, its PDF and PNG (through its print stylesheet), its Markdown."""
+    prefix = f"{out.standard_id}/{kind.name}"
     if "md" in wanted:
         out.add(
-            job.staging, f"{prefix}.md", markdown.render_markdown(env, artifact, context).encode()
+            job.staging, f"{prefix}.md", markdown.render_markdown(env, kind.name, context).encode()
         )
-    if not {"html", "pdf", "png"} & set(wanted):
+    if not {"html", *PRINT_FORMATS} & set(wanted):
         return
-    html = render(env, f"{artifact}.html.j2", context)
+    html = render(env, f"{kind.name}.html.j2", context)
     if "html" in wanted:
         out.add(job.staging, f"{prefix}.html", html.encode("utf-8"))
-    if "pdf" in wanted or "png" in wanted:
-        print_css = render(env, f"{artifact}.print.css", context)
-        _pdf(job, html, print_css, prefix, artifact, wanted, out)
+    if kind.print_stylesheet and set(PRINT_FORMATS) & set(wanted):
+        print_css = render(env, kind.print_stylesheet, context)
+        _pdf(job, html, print_css, prefix, kind, wanted, out)
 
 
 def _pdf(
@@ -137,17 +121,17 @@ def _pdf(
     html: str,
     print_css: str,
     prefix: str,
-    artifact: str,
+    kind: ArtifactKind,
     wanted: list[str],
     out: Rendered,
 ) -> None:
     made = pdf.render_pdf(html, print_css)
     for message in made.warnings:
         out.warn(prefix, f"{prefix}.pdf: {message}")
-    if artifact == "memo" and made.pages > 1:
+    if kind.one_page and made.pages > 1:
         out.warn(
             prefix,
-            f"{prefix}.pdf: the memo takes {made.pages} pages, not one; "
+            f"{prefix}.pdf: the {kind.name} takes {made.pages} pages, not one; "
             "shorten the texts or use fewer stages",
         )
     if "pdf" in wanted:
@@ -158,14 +142,18 @@ def _pdf(
 
 
 def _email(
-    env: Environment, job: Job, context: dict[str, object], wanted: list[str], out: Rendered
+    env: Environment,
+    job: Job,
+    kind: ArtifactKind,
+    context: dict[str, object],
+    wanted: list[str],
+    out: Rendered,
 ) -> None:
-    if not wanted:
-        return
+    """The .eml, and its HTML and text parts as files of their own."""
     # Both end in one newline, as the email package ends each part: file and part stay equal.
-    html = email.inline_css(render(env, "email.html.j2", context)).rstrip("\n") + "\n"
-    text = render(env, "email.txt.j2", context).rstrip("\n") + "\n"
-    prefix = f"{out.standard_id}/email"
+    html = email.inline_css(render(env, f"{kind.name}.html.j2", context)).rstrip("\n") + "\n"
+    text = render(env, f"{kind.name}.txt.j2", context).rstrip("\n") + "\n"
+    prefix = f"{out.standard_id}/{kind.name}"
     if "eml" in wanted:
         out.add(
             job.staging, f"{prefix}.eml", email.standard_eml(job.standard, job.config, html, text)
@@ -174,6 +162,9 @@ def _email(
         out.add(job.staging, f"{prefix}.html", html.encode("utf-8"))
     if "txt" in wanted:
         out.add(job.staging, f"{prefix}.txt", text.encode("utf-8"))
+
+
+_RENDERERS: dict[Renderer, Callable[..., None]] = {"page": _page, "message": _email}
 
 
 @cache

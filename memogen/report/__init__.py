@@ -9,18 +9,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from memogen.findings import FailOn, Findings
+from memogen.outputs import ReportFormat
 from memogen.report import as_json, github, junit, sarif, text
 
-REPORT_FORMATS = ("text", "json", "github", "junit", "sarif")
+# One renderer for each of memogen.outputs.REPORT_FORMATS.
+RENDERERS: dict[ReportFormat, Callable[[Findings, FailOn], str]] = {
+    "text": text.render,
+    "json": as_json.render,
+    "github": github.render,
+    "junit": junit.render,
+    "sarif": sarif.render,
+}
 
 
-def render(findings: Findings, fmt: str, fail_on: FailOn = "error") -> str:
-    """The whole report in one of REPORT_FORMATS."""
-    renderers: dict[str, Callable[[Findings, FailOn], str]] = {
-        "text": text.render,
-        "json": as_json.render,
-        "github": github.render,
-        "junit": junit.render,
-        "sarif": sarif.render,
-    }
-    return renderers[fmt](findings, fail_on)
+def render(findings: Findings, fmt: ReportFormat, fail_on: FailOn = "error") -> str:
+    """The whole report in one of memogen.outputs.REPORT_FORMATS."""
+    return RENDERERS[fmt](findings, fail_on)

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from memogen.build.writer import is_regular, read_regular, write_atomic
 from memogen.errors import UserError
+from memogen.outputs import PRINT_FORMATS
 from memogen.pipeline import BuildOptions, Validated, build, check, write_index
 from memogen.project import CONFIG_NAME, STANDARDS_DIR, standard_folders
 from memogen.render.worker import forget_templates
@@ -30,7 +31,6 @@ from memogen.serve.news import News
 from memogen.serve.status import Failure, Listed, Say
 from memogen.serve.watch import Targets, targets_of, watch_sources
 
-PRINT_FORMATS = ("pdf", "png")
 STOP_PATIENCE_SECONDS = 60.0  # how long stop() waits for a builder thread (one render at most)
 
 

@@ -12,6 +12,7 @@ from html import escape
 from pathlib import Path
 
 from memogen.errors import Issue
+from memogen.outputs import ARTIFACTS
 from memogen.serve.news import News
 from memogen.serve.status import Failure, Listed
 
@@ -160,7 +161,11 @@ def preview_index(standards: list[Listed], stamp: str) -> str:
     return _page("Previews — memogen", body, live_script(stamp, any_change=True))
 
 
-PDFS = (("memo.pdf", "Memo"), ("guide.pdf", "Client guide"), ("poster.pdf", "Poster"))
+# What a preview shows, in the table's order: the images, then the PDFs; and the page whose
+# change (the page phase rewrites it whenever the standard changes) reloads it at once.
+IMAGES = tuple(kind for kind in ARTIFACTS if "png" in kind.formats)
+PDFS = tuple(kind for kind in ARTIFACTS if "pdf" in kind.formats)
+FIRST_PAGE = f"{PDFS[0].name}.html"
 
 
 def preview_page(standard: Listed, files: list[str], stamp: str) -> str:
@@ -176,21 +181,23 @@ def preview_page(standard: Listed, files: list[str], stamp: str) -> str:
         f'<nav aria-label="Files"><ul class="files">{links}</ul></nav>',
     ]
     waiting = '<p class="note">Being made; it appears here when it is ready.</p>'
-    poster = (
-        f'<img src="{base}poster.png" alt="The poster: {escape(standard.title)}">'
-        if "poster.png" in files
-        else waiting
-    )
-    parts.append(f'<div class="sheets">\n<section><h2>Poster (PNG)</h2>{poster}</section>')
-    for name, label in PDFS:
+    sheets = []
+    for kind in IMAGES:
+        name = f"{kind.name}.png"
+        alt = f"The {kind.title.lower()}: {escape(standard.title)}"
+        image = f'<img src="{base}{name}" alt="{alt}">' if name in files else waiting
+        sheets.append(f"<section><h2>{kind.title} (PNG)</h2>{image}</section>")
+    for kind in PDFS:
+        name = f"{kind.name}.pdf"
         frame = (
-            f'<iframe src="{base}{name}" title="{label} (PDF)"></iframe>'
+            f'<iframe src="{base}{name}" title="{kind.title} (PDF)"></iframe>'
             if name in files
             else waiting
         )
-        parts.append(f"<section><h2>{label} (PDF)</h2>{frame}</section>")
-    parts.append("</div>")
-    watch = [f"{base}{name}" for name in ("memo.html", "poster.png", *(n for n, _ in PDFS))]
+        sheets.append(f"<section><h2>{kind.title} (PDF)</h2>{frame}</section>")
+    parts += ['<div class="sheets">\n' + "\n".join(sheets), "</div>"]
+    shown = [f"{kind.name}.png" for kind in IMAGES] + [f"{kind.name}.pdf" for kind in PDFS]
+    watch = [f"{base}{name}" for name in (FIRST_PAGE, *shown)]
     return _page(f"{standard.title} — memogen preview", "\n".join(parts), live_script(stamp, watch))
 
 

@@ -20,8 +20,9 @@ from memogen.data.config import load_config
 from memogen.data.fields import _markdown
 from memogen.data.validate import check_standards
 from memogen.errors import UserError
+from memogen.outputs import ARTIFACT_NAMES
 from memogen.render import markup
-from memogen.render.worker import ARTIFACT_FORMATS, Job, render_standard
+from memogen.render.worker import Job, render_standard
 
 from .adversarial_kit import (
     eml_parts,
@@ -153,7 +154,7 @@ def test_any_text_in_any_field_builds_safely_or_fails_located(
             event("refused with a located error")
             return
         staging = Path(folder) / "out"
-        job = Job(checked.standards[0], _CONFIG, None, tuple(ARTIFACT_FORMATS), FORMATS, staging)
+        job = Job(checked.standards[0], _CONFIG, None, ARTIFACT_NAMES, FORMATS, staging)
         try:
             rendered = render_standard(job)
         except UserError as exc:  # allowed only if it names the standard

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from memogen.report import REPORT_FORMATS
+from memogen.outputs import REPORT_FORMATS
 
 from .adversarial_kit import TINY_TEXT, Cli, make_repo
 

@@ -1,0 +1,91 @@
+"""What memogen makes, in one table: each artifact's formats, templates and paper, and the
+formats of a report. README.md's first table shows it to users. Everything else (the
+config's types, the CLI's choices, the worker, the plan, the catalogue, `serve`) derives
+from here: a new artifact or format is one row here plus its renderer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+# The names, spelled once; mypy and pydantic need them literally. In this order they are
+# memogen.yaml's defaults, the schema's enums and the CLI's help.
+Artifact = Literal["memo", "guide", "poster", "email"]
+Format = Literal["html", "pdf", "md", "png", "eml", "txt"]
+ReportFormat = Literal["text", "json", "github", "junit", "sarif"]
+Renderer = Literal["page", "message"]
+
+
+@dataclass(frozen=True)
+class ArtifactKind:
+    """One artifact: what it is made of and what it comes in."""
+
+    name: Artifact
+    title: str  # its English name, in `memogen serve`'s previews
+    formats: tuple[Format, ...]  # in the order a build makes them (and the manifest lists them)
+    templates: tuple[str, ...]  # the theme's templates of its markup
+    # Renders the HTML for WeasyPrint only (the PDF and PNG); the published HTML lacks it.
+    print_stylesheet: str | None = None
+    # memogen.yaml's section whose `size` (and `orientation`, if it has one) sizes its paper;
+    # None: fixed in its print stylesheet.
+    paper: str | None = None
+    renderer: Renderer = "page"  # page: HTML → PDF → PNG, and Markdown; message: the .eml
+    one_page: bool = False  # more than one page of PDF is a warning
+    dated: bool = False  # carries SOURCE_DATE_EPOCH's date: a new epoch makes it stale
+
+    @property
+    def template_names(self) -> tuple[str, ...]:
+        """Every template its files depend on directly (the plan hashes them and theirs)."""
+        return (*self.templates, *((self.print_stylesheet,) if self.print_stylesheet else ()))
+
+
+ARTIFACTS: tuple[ArtifactKind, ...] = (
+    ArtifactKind(
+        "memo",
+        "Memo",
+        ("html", "pdf", "md"),
+        ("memo.html.j2", "memo.md.j2"),
+        "memo.print.css",
+        paper="memo",
+        one_page=True,
+    ),
+    ArtifactKind(
+        "guide",
+        "Client guide",
+        ("html", "pdf", "md"),
+        ("guide.html.j2", "guide.md.j2"),
+        "guide.print.css",
+    ),
+    ArtifactKind(
+        "poster",
+        "Poster",
+        ("html", "pdf", "png"),
+        ("poster.html.j2",),
+        "poster.print.css",
+        paper="poster",
+    ),
+    ArtifactKind(
+        "email",
+        "Email",
+        ("eml", "html", "txt"),
+        ("email.html.j2", "email.txt.j2"),
+        renderer="message",
+        dated=True,
+    ),
+)
+BY_NAME: dict[str, ArtifactKind] = {kind.name: kind for kind in ARTIFACTS}
+ARTIFACT_NAMES: tuple[Artifact, ...] = get_args(Artifact)
+FORMATS: tuple[Format, ...] = get_args(Format)
+# The formats made from the print stylesheet, by WeasyPrint: slow, `serve` makes them last.
+PRINT_FORMATS: tuple[Format, ...] = ("pdf", "png")
+# The catalogue lists a standard's files by artifact, in this order (the page its title
+# opens is the first one there), each artifact's formats in this one: pages before sources.
+CATALOGUE_ARTIFACTS: tuple[Artifact, ...] = ("guide", "memo", "poster", "email")
+CATALOGUE_FORMATS: tuple[Format, ...] = ("html", "pdf", "png", "md", "eml", "txt")
+REPORT_FORMATS: tuple[ReportFormat, ...] = get_args(ReportFormat)
+
+
+def wanted_formats(artifact: str, formats: tuple[str, ...]) -> list[str]:
+    """The artifact's formats among `formats`, in the artifact's order."""
+    return [f for f in BY_NAME[artifact].formats if f in formats]
