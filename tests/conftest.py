@@ -12,6 +12,8 @@ from hypothesis import settings
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
+    from memogen.data.models import Standard
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 # A property fails on what it finds, never on how long an example took on a busy machine.
@@ -111,3 +113,14 @@ def axe_violations(axe_script: str) -> AxeCheck:
         ]
 
     return check
+
+
+@pytest.fixture
+def tiny_standard() -> Standard:
+    """The valid standard `tiny-service` (English, two stages) as its model."""
+    from memogen.data.config_model import Config
+    from memogen.data.validate import check_standards
+
+    checked = check_standards([(VALID_STANDARD_FILE, "standards/tiny-service.yaml")], Config())
+    assert checked.issues == []
+    return checked.standards[0]

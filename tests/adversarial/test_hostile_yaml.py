@@ -1,6 +1,6 @@
 """Guarantee 1 — YAML: plain data only, every refusal located, bounded in size and depth.
 
-tests/test_loader.py checks each rule on `load_bytes`; here each hostile file goes
+tests/data/test_loader.py checks each rule on `load_bytes`; here each hostile file goes
 through `memogen build` as CI runs it: one located line on stderr, exit 1, no
 traceback, and the previous output left exactly as it was.
 """

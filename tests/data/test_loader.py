@@ -17,7 +17,7 @@ from memogen.data.yaml_tree import MAX_DEPTH, MAX_NODES, MAX_SCALAR_CHARS
 from memogen.errors import UserError
 
 FILE = "standards/s.yaml"
-VALID_STANDARD = (Path(__file__).parent / "fixtures" / "good" / "tiny-service.yaml").read_text(
+VALID_STANDARD = (Path(__file__).parents[1] / "fixtures" / "good" / "tiny-service.yaml").read_text(
     encoding="utf-8"
 )
 

@@ -21,7 +21,7 @@ from memogen.lint.engine import CHECKS, lint
 from memogen.lint.rules.catalog import RULES
 from memogen.lint.rules.text import sentences, words
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 TODAY = date(2027, 1, 1)
 
 RU = """\

@@ -50,3 +50,42 @@ def test_markdown_conversion_is_the_same_in_concurrent_threads() -> None:
     for thread in threads:
         thread.join()
     assert results == expected
+
+
+SOURCE = "**Bold** and [link](https://example.com) and <script>x</script>"
+
+
+def test_markdown_becomes_clean_html_with_safe_links_and_no_script() -> None:
+    assert markup.to_html(SOURCE) == (
+        '<p><strong>Bold</strong> and <a href="https://example.com" '
+        'rel="noopener noreferrer">link</a> and </p>'
+    )
+
+
+def test_inline_html_drops_the_paragraph_around_a_single_one_but_keeps_lists() -> None:
+    assert markup.to_inline_html("a *b* `c`") == "a <em>b</em> <code>c</code>"
+    assert markup.to_inline_html("- one\n- two") == "<ul>\n<li>one</li>\n<li>two</li>\n</ul>"
+
+
+def test_plain_text_keeps_link_targets_in_brackets_and_marks_list_items() -> None:
+    assert markup.to_plain_text(SOURCE) == "Bold and link (https://example.com) and"
+    assert markup.to_plain_text("- one\n- two") == "• one\n• two"
+    assert markup.to_plain_text("<https://example.com>") == "https://example.com"
+
+
+def test_a_link_to_a_script_or_a_relative_path_becomes_its_text() -> None:
+    assert markup.to_html("[bad](javascript:alert(1))") == "<p>bad</p>"
+    assert markup.to_html("[guide](guide.pdf)") == "<p>guide</p>"
+
+
+def test_safe_markdown_makes_raw_html_inert_and_keeps_the_rest() -> None:
+    assert markup.to_safe_markdown(SOURCE) == (
+        "**Bold** and [link](https://example.com) and &lt;script>x&lt;/script>"
+    )
+    assert markup.to_safe_markdown("![logo](https://example.com/x.png)").startswith("\\!")
+
+
+def test_plain_text_is_made_inert_in_markdown_but_safe_markdown_is_left_as_it_is() -> None:
+    assert markup.escape_markdown_text("A [b](c) <i>") == "A \\[b\\](c) &lt;i>"
+    safe = markup.to_safe_markdown("**x**")
+    assert markup.escape_markdown_text(safe) == "**x**"

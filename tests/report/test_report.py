@@ -26,7 +26,7 @@ from memogen.lint.rules.catalog import BY_ID, RULES
 from memogen.report import render
 from memogen.report.github import append_step_summary, step_summary
 
-TESTS = Path(__file__).resolve().parent
+TESTS = Path(__file__).resolve().parents[1]
 REPO = TESTS.parent
 SARIF_SCHEMA = json.loads((TESTS / "schemas" / "sarif-schema-2.1.0.json").read_text("utf-8"))
 

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
     AxeCheck = Callable[[Page], list[str]]  # the `axe_violations` fixture of conftest.py
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 EXAMPLES = ("hr-certificate", "contract-review")  # one in Russian, one in English
 STANDARD = "standards/hr-certificate.yaml"

@@ -21,7 +21,7 @@ from memogen.data.scaffold import new_standard_text
 from memogen.data.validate import check_standards
 from memogen.data.wording import dotted_path, to_model
 
-TESTS = Path(__file__).resolve().parent
+TESTS = Path(__file__).resolve().parents[1]
 REPO = TESTS.parent
 BAD_CASES = sorted(path for path in (TESTS / "fixtures" / "bad").iterdir() if path.is_dir())
 

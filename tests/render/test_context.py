@@ -1,0 +1,94 @@
+"""Models → what templates print: worded deadlines, dates, footers, page settings, colours."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from memogen.data.config_model import Config
+from memogen.data.models import Standard
+from memogen.render.context import Rich, standard_context
+
+NBSP = "\u00a0"
+
+
+def context_of(standard: Standard, language: str, **config: Any) -> dict[str, Any]:
+    return standard_context(
+        standard.model_copy(update={"language": language}), Config.model_validate(config)
+    )
+
+
+def test_deadlines_are_worded_in_english(tiny_standard: Standard) -> None:
+    context = context_of(tiny_standard, "en")
+    assert [stage["deadline"] for stage in context["stages"]] == [
+        f"1{NBSP}business day",
+        f"2{NBSP}business days",
+    ]
+    assert context["deadline"] == f"3{NBSP}business days"
+    assert context["acknowledge"] == f"4{NBSP}business hours"
+
+
+def test_deadlines_are_worded_in_russian_with_their_plural_forms(tiny_standard: Standard) -> None:
+    context = context_of(tiny_standard, "ru")
+    assert [stage["deadline"] for stage in context["stages"]] == [
+        f"1{NBSP}рабочий день",
+        f"2{NBSP}рабочих дня",
+    ]
+    assert context["deadline"] == f"3{NBSP}рабочих дня"
+    assert context["acknowledge"] == f"4{NBSP}рабочих часа"
+
+
+def test_the_footer_says_version_date_and_owner_in_the_standards_language(
+    tiny_standard: Standard,
+) -> None:
+    assert context_of(tiny_standard, "en")["footer"] == (
+        "Version 1.0 · Effective December 1, 2026 · Process owner: Ann Lee"
+    )
+    assert context_of(tiny_standard, "ru")["effective"].startswith("1 декабря 2026")
+
+
+def test_stages_are_numbered_from_one_in_order(tiny_standard: Standard) -> None:
+    stages = context_of(tiny_standard, "en")["stages"]
+    assert [(s["number"], s["name"]) for s in stages] == [(1, "Registration"), (2, "Work")]
+
+
+def test_a_markdown_field_comes_in_every_form_an_output_needs() -> None:
+    rich = Rich.of("Call **now** — today")
+    assert rich.html == "<p>Call <strong>now</strong>&nbsp;— today</p>"
+    assert rich.inline == "Call <strong>now</strong>&nbsp;— today"
+    assert rich.md == f"Call **now**{NBSP}— today"
+    assert rich.text == f"Call now{NBSP}— today"
+
+
+def test_the_page_settings_follow_memogen_yaml(tiny_standard: Standard) -> None:
+    assert context_of(tiny_standard, "en")["page"] == {
+        "memo": "A4",
+        "poster": "A3 portrait",
+        "poster_scale": 1.0,
+        "poster_landscape": False,
+    }
+    page = context_of(
+        tiny_standard, "en", memo={"size": "A5"}, poster={"size": "A2", "orientation": "landscape"}
+    )["page"]
+    assert page["memo"] == "A5"
+    assert page["poster"] == "A2 landscape"
+    assert page["poster_landscape"] is True
+    assert round(page["poster_scale"], 3) == round(594 / 297, 3)  # A2's long side / A3's width
+
+
+def test_text_on_a_brand_colour_is_white_on_dark_and_ink_on_light(
+    tiny_standard: Standard,
+) -> None:
+    on_brand = context_of(tiny_standard, "en", brand={"primary": "#000", "accent": "#ffffff"})[
+        "on_brand"
+    ]
+    assert on_brand == {"primary": "#ffffff", "accent": "#1d232b"}
+
+
+def test_the_stage_diagram_and_the_form_qr_code_are_ready_to_print(
+    tiny_standard: Standard,
+) -> None:
+    context = context_of(tiny_standard, "en")
+    assert context["diagram"].startswith('<svg xmlns="http://www.w3.org/2000/svg"')
+    assert context["diagram"].count('<g transform="translate(') == 2
+    assert context["form_qr"].startswith('<svg aria-hidden="true"')
+    assert context["feedback_qr"] == ""
