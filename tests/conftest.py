@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -124,3 +125,10 @@ def tiny_standard() -> Standard:
     checked = check_standards([(VALID_STANDARD_FILE, "standards/tiny-service.yaml")], Config())
     assert checked.issues == []
     return checked.standards[0]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A suite started as a background job (`cmd &` in a script, nohup) inherits SIGINT
+    ignored, and so would every `memogen serve` the tests stop with Ctrl-C: take it back."""
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
