@@ -25,9 +25,9 @@ from memogen.cli_support import (
     print_outcome,
     progress,
     say,
-    sigterm_as_ctrl_c,
     user_errors,
 )
+from memogen.errors import sigterm_as_ctrl_c
 from memogen.outputs import ARTIFACT_NAMES, FORMATS, ReportFormat
 
 # Each command imports the core it needs when it runs: `memogen --help` and `memogen new` skip

@@ -4,11 +4,9 @@ and how a build speaks on the terminal."""
 from __future__ import annotations
 
 import os
-import signal
 import sys
 import traceback
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -110,20 +108,6 @@ output_option = click.option(
     show_default=True,
     help="Output folder.",
 )
-
-
-@contextmanager
-def sigterm_as_ctrl_c() -> Iterator[None]:
-    """`kill` stops a build the way Ctrl-C does: workers stopped, staging folder removed."""
-
-    def interrupt(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def say(line: str) -> None:

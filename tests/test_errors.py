@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from memogen.errors import Issue, UserError, on_one_line
+import os
+import signal
+import threading
+
+import pytest
+
+from memogen.errors import Issue, UserError, on_one_line, sigterm_as_ctrl_c
 
 
 def test_an_issue_prints_file_line_column_severity_path_message_and_hint() -> None:
@@ -47,3 +53,23 @@ def test_a_user_error_of_one_sentence_has_no_issues() -> None:
         "no standards found in standards/",
         "no standards found in standards/",
     )
+
+
+def test_sigterm_is_ctrl_c_inside_and_the_old_handler_comes_back() -> None:
+    before = signal.getsignal(signal.SIGTERM)
+    with pytest.raises(KeyboardInterrupt), sigterm_as_ctrl_c():
+        os.kill(os.getpid(), signal.SIGTERM)
+    assert signal.getsignal(signal.SIGTERM) == before
+
+
+def test_sigterm_as_ctrl_c_leaves_signals_alone_off_the_main_thread() -> None:
+    seen: list[object] = []
+
+    def run() -> None:
+        with sigterm_as_ctrl_c():  # signal.signal() would raise ValueError here
+            seen.append(signal.getsignal(signal.SIGTERM))
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    assert seen == [signal.getsignal(signal.SIGTERM)]

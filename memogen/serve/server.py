@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import secrets
 import shutil
-import signal
 import tempfile
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
-from memogen.errors import UserError
+from memogen.errors import UserError, sigterm_as_ctrl_c
 from memogen.serve import pages
 from memogen.serve.handler import PreviewServer, PreviewServer6
 from memogen.serve.livebuild import LiveBuild
@@ -32,38 +30,25 @@ def serve(paths: Sequence[Path], config_path: Path | None, host: str, port: int,
             raise UserError(f"{path}: no such file or folder")
     work = Path(tempfile.mkdtemp(prefix="memogen-serve-"))
     live = LiveBuild(paths, config_path, work, News(secrets.token_hex(4)), say)
-    previous = _stop_on_sigterm()
-    try:
-        server = _listen(host, port, live)
+    with sigterm_as_ctrl_c():
         try:
-            live.start()
-            url = f"http://{_url_host(host)}:{server.server_address[1]}/"
-            say(f"serving the preview at {url} (Ctrl-C to stop)")
-            say(f"PDF and poster previews: {url}{pages.PREVIEW_PATH[1:]}")
-            server.serve_forever(poll_interval=0.5)
+            server = _listen(host, port, live)
+            try:
+                live.start()
+                url = f"http://{_url_host(host)}:{server.server_address[1]}/"
+                say(f"serving the preview at {url} (Ctrl-C to stop)")
+                say(f"PDF and poster previews: {url}{pages.PREVIEW_PATH[1:]}")
+                server.serve_forever(poll_interval=0.5)
+            finally:
+                server.server_close()
+        except KeyboardInterrupt:
+            pass
         finally:
-            server.server_close()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        try:
-            live.stop()
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
-            if previous is not None:
-                signal.signal(signal.SIGTERM, previous)
+            try:
+                live.stop()
+            finally:
+                shutil.rmtree(work, ignore_errors=True)
     say("stopped")
-
-
-def _stop_on_sigterm() -> signal.Handlers | Callable[..., object] | int | None:
-    """Let `kill` stop the server like Ctrl-C does, so the preview folder is removed too."""
-    if threading.current_thread() is not threading.main_thread():
-        return None
-
-    def interrupt(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    return signal.signal(signal.SIGTERM, interrupt)
 
 
 def _listen(host: str, port: int, live: LiveBuild) -> PreviewServer:
