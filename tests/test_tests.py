@@ -60,7 +60,6 @@ OWED = {
     "render/formats/overflow.py": "tests/adversarial/test_strict_warnings.py",
     "render/formats/pdf.py": "tests/test_build.py, tests/adversarial/test_bounded_rendering.py",
     "render/formats/png.py": "tests/test_build.py",
-    "render/pool.py": "tests/adversarial/test_bounded_rendering.py",
     "render/poster_fit.py": "tests/test_build.py",
     "report/as_json.py": "tests/report/test_report.py",
     "report/common.py": "tests/report/test_report.py",

@@ -89,9 +89,8 @@ def render_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     try:
         yield pool
     except BaseException:
-        _KEPT.pop(key, None)  # stop_kept_pools() may have taken it already
-        _stop(pool)
-        pool.shutdown(wait=True, cancel_futures=True)
+        if _KEPT.pop(key, None) is pool:  # else stop_kept_pools() took it and stops it
+            _stop_and_shut(pool)
         raise
 
 
@@ -99,9 +98,18 @@ def stop_kept_pools() -> None:
     """Stop the pools kept for builds off the main thread, and what they are rendering: a
     server that stops must not wait for queued renders (at exit, Python would run them)."""
     while _KEPT:
-        _, pool = _KEPT.popitem()
-        _stop(pool)
-        pool.shutdown(wait=True, cancel_futures=True)
+        try:
+            _, pool = _KEPT.popitem()
+        except KeyError:  # a failing build took the last one: it stops it
+            return
+        _stop_and_shut(pool)
+
+
+def _stop_and_shut(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool and release its queues. Only the thread that took the pool out of
+    _KEPT calls this: two shutdowns at once close the same pipe twice."""
+    _stop(pool)
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _start(
