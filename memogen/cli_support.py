@@ -94,7 +94,9 @@ def parse_shard(
     if value is None:
         return None
     k, _, n = value.partition("/")
-    if not (k.isdigit() and n.isdigit() and 1 <= int(k) <= int(n)):
+    # ASCII and short: int() refuses "²" (a digit to isdigit()) and over 4300 digits
+    plain = all(part.isascii() and part.isdigit() and len(part) <= 9 for part in (k, n))
+    if not (plain and 1 <= int(k) <= int(n)):
         raise click.BadParameter("write K/N with 1 <= K <= N, e.g. 2/4")
     return int(k), int(n)
 

@@ -1,0 +1,78 @@
+"""Unit tests for memogen.build.catalogue: index.html and the schema, staged only when changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from memogen.build.catalogue import files_by_standard, stage_catalogue, stage_if_changed
+from memogen.build.manifest import Entry, Manifest
+from memogen.build.plan import BuildResult
+from memogen.build.writer import Staging
+from memogen.data.config_model import Config
+from memogen.data.models import Standard
+from memogen.data.schema import schema_text
+from memogen.project import Project
+
+
+def test_the_files_of_a_build_are_listed_under_their_standard() -> None:
+    manifest = Manifest(
+        {
+            "tiny-service/memo": Entry(
+                "k1", {"tiny-service/memo.pdf": 1, "tiny-service/memo.html": 2}
+            ),
+            "tiny-service/poster": Entry("k2", {"tiny-service/poster.png": 3}),
+            "закупки/guide": Entry("k3", {"закупки/guide.html": 4}),
+            "other/email": Entry("k4", {}),
+        }
+    )
+    assert files_by_standard(manifest) == {
+        "tiny-service": ["memo.pdf", "memo.html", "poster.png"],
+        "закупки": ["guide.html"],
+    }
+
+
+def test_a_file_whose_bytes_are_already_in_the_output_is_not_staged(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_bytes(b"<p>same</p>")
+    with Staging(tmp_path) as staging:
+        assert stage_if_changed(staging, tmp_path, "index.html", b"<p>same</p>") is False
+        assert staging.written == []
+
+
+def test_a_changed_or_absent_file_is_staged(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_bytes(b"<p>old</p>")
+    with Staging(tmp_path) as staging:
+        assert stage_if_changed(staging, tmp_path, "index.html", b"<p>new</p>") is True
+        assert stage_if_changed(staging, tmp_path, "standard.schema.json", b"{}") is True
+        assert staging.written == ["index.html", "standard.schema.json"]
+
+
+def test_a_link_in_the_output_is_replaced_even_when_it_leads_to_the_same_bytes(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "elsewhere.html").write_bytes(b"<p>same</p>")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "index.html").symlink_to(tmp_path / "elsewhere.html")
+    with Staging(tmp_path / "out") as staging:
+        assert stage_if_changed(staging, tmp_path / "out", "index.html", b"<p>same</p>") is True
+
+
+def test_the_catalogue_lists_each_standard_with_its_files_and_is_staged_once(
+    tmp_path: Path, tiny_standard: Standard
+) -> None:
+    project, out = Project(tmp_path, Config(language="en")), tmp_path / "output"
+    files = {"tiny-service": ["memo.pdf", "guide.html"]}
+    first = BuildResult()
+    with Staging(out) as staging:
+        stage_catalogue([tiny_standard], project, files, staging, out, first)
+        staging.commit()
+    assert first.rendered == ["index.html", "standard.schema.json"]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert tiny_standard.title in index
+    assert 'href="tiny-service/guide.html"' in index and 'href="tiny-service/memo.pdf"' in index
+    assert (out / "standard.schema.json").read_text(encoding="utf-8") == schema_text()
+
+    again = BuildResult()
+    with Staging(out) as staging:
+        stage_catalogue([tiny_standard], project, files, staging, out, again)
+        assert staging.written == []
+    assert again.rendered == []
