@@ -106,8 +106,7 @@ class PosterPlan:
         stages = self.stages.next(own, layout, same_title)
         if stages is None and title == values["title"]:
             return None
-        chosen = {**(stages or own), "title": title}
-        return None if key_of(chosen) in tried else chosen
+        return {**(stages or own), "title": title}  # (one laid out before is not again)
 
     def _title(self, scale: float, layout: Layout, tried: Mapping[Key, Layout]) -> float:
         """The largest title step predicted (from the title's measured advance) to keep
