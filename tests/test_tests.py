@@ -61,12 +61,6 @@ OWED = {
     "render/formats/pdf.py": "tests/test_build.py, tests/adversarial/test_bounded_rendering.py",
     "render/formats/png.py": "tests/test_build.py",
     "render/poster_fit.py": "tests/test_build.py",
-    "report/as_json.py": "tests/report/test_report.py",
-    "report/common.py": "tests/report/test_report.py",
-    "report/github.py": "tests/report/test_report.py",
-    "report/junit.py": "tests/report/test_report.py",
-    "report/sarif.py": "tests/report/test_report.py",
-    "report/text.py": "tests/report/test_report.py",
     "serve/handler.py": "tests/serve/test_server.py, tests/adversarial/test_serve_requests.py",
     "serve/pages.py": "tests/serve/test_server.py",
 }
