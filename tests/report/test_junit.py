@@ -44,16 +44,16 @@ def test_errors_fail_even_under_fail_on_never_and_notes_never_fail() -> None:
 
 
 def test_a_rule_skipped_for_a_file_is_skipped_unless_it_found_something() -> None:
+    why = "applies to standards in 'ru' only"
+    note = Issue(B, 2, 1, "summary", "an ordinary space", "", "info", rule="MG403")
     findings = Findings(
-        "lint",
-        [A, B],
-        [],
-        [BY_ID["MG401"]],
-        {A: {"MG401": "applies to standards in 'ru' only"}},
+        "lint", [A, B], [note], [BY_ID["MG403"]], {A: {"MG403": why}, B: {"MG403": why}}
     )
-    root = ET.fromstring(render(findings, "error"))
-    skipped = cases(render(findings, "error"))[(A, "MG401 straight-quotes")].find("skipped")
-    assert skipped is not None and skipped.get("message") == "applies to standards in 'ru' only"
+    text = render(findings, "error")
+    skipped = cases(text)[(A, "MG403 unit-space")].find("skipped")
+    assert skipped is not None and skipped.get("message") == why
+    assert cases(text)[(B, "MG403 unit-space")].find("skipped") is None
+    root = ET.fromstring(text)
     assert (root.get("tests"), root.get("skipped"), root.get("failures")) == ("4", "1", "0")
 
 
