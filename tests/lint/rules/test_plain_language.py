@@ -86,10 +86,11 @@ def test_mg202_a_word_with_a_star_matches_its_endings_in_russian(
 def test_mg202_a_configured_list_replaces_the_built_in_one_and_has_no_suggestions(
     lint_context: LintContext,
 ) -> None:
-    text = "We utilise the ticket queue."
-    ctx = lint_context((SUMMARY, f"summary: {text}\n"), jargon={"en": ["ticket*"]})
+    text = "We utilise the ticket queue in order to help."
+    ctx = lint_context((SUMMARY, f"summary: {text}\n"), jargon={"en": ["ticket*", "utilise"]})
     assert list(plain_language.jargon(ctx)) == [
-        Hit(("summary",), "'ticket' is jargon", "say it in everyday words", "ticket")
+        Hit(("summary",), "'utilise' is jargon", "say it in everyday words", "utilise"),
+        Hit(("summary",), "'ticket' is jargon", "say it in everyday words", "ticket"),
     ]
 
 
