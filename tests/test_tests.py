@@ -56,8 +56,6 @@ OWED = {
     "render/formats/pdf.py": "tests/test_build.py, tests/adversarial/test_bounded_rendering.py",
     "render/formats/png.py": "tests/test_build.py",
     "render/poster_fit.py": "tests/test_build.py",
-    "serve/handler.py": "tests/serve/test_server.py, tests/adversarial/test_serve_requests.py",
-    "serve/pages.py": "tests/serve/test_server.py",
 }
 
 
