@@ -50,11 +50,8 @@ OWED = {
     "data/wording.py": "tests/data/test_validate.py, tests/data/test_loader.py",
     "data/yaml_tree.py": "tests/data/test_loader.py",
     "data/yaml_words.py": "tests/data/test_loader.py",
-    "render/formats/email.py": "tests/test_build.py, tests/adversarial/test_email_headers.py",
-    "render/formats/markdown.py": "tests/test_build.py",
     "render/formats/overflow.py": "tests/adversarial/test_strict_warnings.py",
     "render/formats/pdf.py": "tests/test_build.py, tests/adversarial/test_bounded_rendering.py",
-    "render/formats/png.py": "tests/test_build.py",
     "render/poster_fit.py": "tests/test_build.py",
 }
 
