@@ -73,3 +73,19 @@ def test_sigterm_as_ctrl_c_leaves_signals_alone_off_the_main_thread() -> None:
     thread.start()
     thread.join()
     assert seen == [signal.getsignal(signal.SIGTERM)]
+
+
+def test_a_forked_worker_that_gets_sigterm_before_its_start_dies_of_it_quietly() -> None:
+    """A render worker inherits the build's handler until it sets its own: a SIGTERM then
+    must end it as SIGTERM does, not raise Ctrl-C's traceback into the build's stderr."""
+    with sigterm_as_ctrl_c():
+        child = os.fork()
+        if child == 0:  # the worker, before its start-up resets the handler
+            try:
+                os.kill(os.getpid(), signal.SIGTERM)
+                signal.pause()
+            except KeyboardInterrupt:
+                os._exit(3)
+            os._exit(0)
+        _, status = os.waitpid(child, 0)
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGTERM

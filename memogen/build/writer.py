@@ -57,11 +57,14 @@ def read_regular(path: Path, limit: int = OUTPUT_READ_LIMIT) -> bytes | None:
         handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError:
         return None
-    with os.fdopen(handle, "rb") as file:
+    try:  # fstat first: a folder opens, but os.fdopen refuses it (IsADirectoryError)
         found = os.fstat(handle)
         if not stat.S_ISREG(found.st_mode) or found.st_size > limit:
             return None
-        data = file.read(limit + 1)
+        with os.fdopen(handle, "rb", closefd=False) as file:
+            data = file.read(limit + 1)
+    finally:
+        os.close(handle)
     return data if len(data) <= limit else None
 
 

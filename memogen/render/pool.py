@@ -141,8 +141,8 @@ def _forkserver() -> multiprocessing.context.BaseContext:
 def start_worker(owner: int, limits: Limits, warm: bool) -> None:
     """Run first in each worker: tie it to the build process `owner`, bound it, and (for a
     pool of several) lay out a page so that its first job starts warm."""
-    _die_with(owner)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked child inherits the parent's handler
+    _die_with(owner)
     pdf.limit_worker(limits.memory)
     pdf.PDF_TIME_LIMIT_S = limits.seconds
     if warm:

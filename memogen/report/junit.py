@@ -6,10 +6,15 @@ warnings are failures too under `--fail-on warning`; the rest goes to system-out
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from memogen.errors import Issue
 from memogen.findings import VALIDATION_RULE, FailOn, Findings
+
+# What XML 1.0 cannot hold, even as a character reference: control characters (a file name
+# may have them) and lone surrogates (the bytes of a file name that is not UTF-8).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def render(findings: Findings, fail_on: FailOn) -> str:
@@ -50,7 +55,13 @@ def render(findings: Findings, fail_on: FailOn) -> str:
         root.set(key, str(value))
     root.set("errors", "0")
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+    text = _NOT_XML.sub(_escape, ET.tostring(root, "unicode"))
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"
+
+
+def _escape(found: re.Match[str]) -> str:
+    """`\\x1b`, `\\udcff`: the character written as Python writes it, visible and valid."""
+    return found.group().encode("unicode_escape").decode("ascii")
 
 
 def _fails(issue: Issue, fail_on: FailOn) -> bool:

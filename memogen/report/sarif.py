@@ -52,9 +52,9 @@ def _rule(rule: RuleInfo) -> dict[str, Any]:
 
 
 def _result(issue: Issue, rule: RuleInfo, index: dict[str, int]) -> dict[str, Any]:
-    fingerprint = hashlib.sha256(
-        "\0".join((issue.file, rule.id, issue.path, issue.message)).encode("utf-8")
-    ).hexdigest()
+    # surrogateescape: the lone surrogates of a file name that is not UTF-8 are its bytes
+    key = "\0".join((issue.file, rule.id, issue.path, issue.message))
+    fingerprint = hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()
     return {
         "ruleId": rule.id,
         "ruleIndex": index[rule.id],
@@ -76,4 +76,4 @@ def _artifact(file: str) -> dict[str, str]:
     path = Path(file)
     if path.is_absolute():  # a file outside the repo: only an absolute URI can name it
         return {"uri": path.as_uri()}
-    return {"uri": quote(path.as_posix()), "uriBaseId": "%SRCROOT%"}
+    return {"uri": quote(path.as_posix(), errors="surrogateescape"), "uriBaseId": "%SRCROOT%"}

@@ -5,7 +5,10 @@ line breaks are escaped everywhere."""
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -82,3 +85,22 @@ def test_github_annotations_escape_data_and_properties(
     table = summary.read_text(encoding="utf-8").splitlines()
     assert len(table) == 2 + 2 + 4 + 1  # heading, blank, table head, one row per issue, blank
     assert "\r" not in summary.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["json", "junit", "sarif"])
+def test_a_file_name_with_control_characters_and_bytes_not_utf8_keeps_reports_parseable(
+    fmt: str, tmp_path: Path, cli: Cli
+) -> None:
+    """Linux allows any byte but '/' and NUL in a file name; Python holds a byte that is not
+    UTF-8 as a lone surrogate. The machine formats stay UTF-8 and parse (SARIF once ended in
+    an internal error, JUnit was not XML)."""
+    repo = make_repo(tmp_path, {})
+    name = os.fsdecode(b"a\x1bb\xff.yaml")
+    (repo / "standards" / name).write_text(TINY_TEXT, encoding="utf-8")
+    ran = cli("validate", "--format", fmt, cwd=repo)
+    assert (ran.code, ran.stderr) == (1, "")
+    text = ran.stdout.encode("utf-8").decode("utf-8")
+    if fmt == "junit":
+        ET.fromstring(text)
+    else:
+        json.loads(text)

@@ -32,12 +32,8 @@ from click.testing import CliRunner
 from memogen import project
 from memogen.cli import main
 from memogen.data import validate
-from memogen.errors import Issue
-from memogen.serve.handler import inject, resolve_file
 from memogen.serve.livebuild import LiveBuild
 from memogen.serve.news import News
-from memogen.serve.pages import error_page
-from memogen.serve.status import Failure
 from memogen.serve.watch import Targets
 
 if TYPE_CHECKING:
@@ -382,34 +378,6 @@ def test_a_missing_path_is_a_clear_error(
 # --- the pieces ----------------------------------------------------------------------------
 
 
-def test_resolve_file_stays_inside_the_folder(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    (site / "a").mkdir(parents=True)
-    (site / "index.html").write_text("i")
-    (site / "a" / "memo.html").write_text("m")
-    (tmp_path / "secret.txt").write_text("s")
-    (site / "a" / "link.txt").symlink_to(tmp_path / "secret.txt")
-    assert resolve_file(site, "/") == (site / "index.html").resolve()
-    assert resolve_file(site, "/a/memo.html") == (site / "a" / "memo.html").resolve()
-    assert resolve_file(site, "//a//memo.html") == (site / "a" / "memo.html").resolve()
-    for path in (
-        "/a",
-        "/../secret.txt",
-        "/a/%2e%2e/%2e%2e/secret.txt",
-        "/a/link.txt",
-        "/a%2fmemo.html",
-        "/.hidden",
-        "/a/memo.html%00",
-    ):
-        assert resolve_file(site, path) is None, path
-
-
-def test_inject_goes_before_the_last_body_end_tag() -> None:
-    assert inject(b"<p>x</p></BODY></html>", "<s>") == b"<p>x</p><s></BODY></html>"
-    assert inject(b"<p></body></p></body>", "<s>") == b"<p></body></p><s></body>"
-    assert inject(b"no body", "<s>") == b"no body<s>"
-
-
 def test_news_tells_each_page_what_changed_since_it_was_served() -> None:
     news = News("abc")
     first = news.stamp()
@@ -447,14 +415,6 @@ def test_the_watcher_cares_about_sources_only(tmp_path: Path) -> None:
         )
     ]
     assert matters == [True] * 6 + [False] * 6
-
-
-def test_the_error_page_escapes_what_comes_from_the_files(tmp_path: Path) -> None:
-    (tmp_path / "x.yaml").write_text("memogen: 1\ntitle: <script>alert(1)</script>\n", "utf-8")
-    issue = Issue("x.yaml", 2, 8, "title", "bad '<b>'", "use <i>")
-    page = error_page([Failure((issue,))], tmp_path, "t-1")
-    assert "<script>alert" not in page and "2 | title: &lt;script&gt;alert(1)" in page
-    assert "x.yaml:2:8</span>: error: title: bad &#x27;&lt;b&gt;&#x27; (use &lt;i&gt;)" in page
 
 
 def test_the_watcher_sees_standards_in_department_subfolders(tmp_path: Path) -> None:

@@ -1,0 +1,159 @@
+"""Unit tests for memogen.render.formats.email: the .eml's envelope, its two parts, and a
+Date that comes from SOURCE_DATE_EPOCH or the standard, never from the clock."""
+
+from __future__ import annotations
+
+import base64
+import re
+from email import message_from_bytes
+from email.message import EmailMessage
+from email.policy import default
+
+import pytest
+
+from memogen.data.config_model import Config
+from memogen.data.models import Standard
+from memogen.errors import UserError
+from memogen.render.formats.email import (
+    LATEST_EPOCH,
+    build_eml,
+    inline_css,
+    mailbox_header,
+    source_date_epoch,
+    standard_eml,
+)
+
+ANN = ("Ann Lee", "ann.lee@example.com")
+ALL = ("", "all@example.com")
+
+
+def parsed(raw: bytes) -> EmailMessage:
+    message = message_from_bytes(raw, policy=default)
+    assert isinstance(message, EmailMessage)
+    return message
+
+
+def test_an_eml_is_two_utf8_parts_with_the_envelope_given() -> None:
+    raw = build_eml("Справки за 3 дня", ANN, ALL, "<p>Привет</p>", "Привет", 86400)
+    message = parsed(raw)
+    assert message["Subject"] == "Справки за 3 дня"
+    assert (str(message["From"]), str(message["To"])) == (
+        "Ann Lee <ann.lee@example.com>",
+        "all@example.com",
+    )
+    assert message["Date"] == "Fri, 02 Jan 1970 00:00:00 +0000"
+    assert re.fullmatch(r"<[0-9a-f]{32}@example\.com>", message["Message-ID"])
+    plain, html = (part.get_content() for part in message.iter_parts())
+    assert (plain, html) == ("Привет\r\n", "<p>Привет</p>\r\n")
+    assert message.get_content_type() == "multipart/alternative"
+
+
+def test_the_same_content_gives_the_same_bytes_and_other_content_other_ids() -> None:
+    one = build_eml("A", ANN, ALL, "<p>x</p>", "x", 0)
+    assert one == build_eml("A", ANN, ALL, "<p>x</p>", "x", 0)
+    other = build_eml("A", ANN, ALL, "<p>y</p>", "y", 0)
+    assert parsed(one)["Message-ID"] != parsed(other)["Message-ID"]
+    assert parsed(one).get_boundary() != parsed(other).get_boundary()
+
+
+def test_the_writer_refuses_header_text_validation_should_have_refused() -> None:
+    with pytest.raises(ValueError) as raised:
+        build_eml("A\r\nBcc: x@example.com", ANN, ALL, "<p>x</p>", "x", 0)
+    assert str(raised.value) == "unsafe header text '\\r' reached the email writer"
+    with pytest.raises(ValueError) as raised:
+        mailbox_header(("=?utf-8?q?Eve?=", "eve@example.com"))
+    assert str(raised.value) == "unsafe header text '=?…?=' reached the email writer"
+
+
+def test_a_long_cyrillic_name_is_encoded_words_cut_at_spaces_within_78_columns() -> None:
+    name = "Отдел качества и сервисных стандартов компании «Ромашка»"
+    header = mailbox_header((name, "quality@example.com"))
+    lines = header.split("\n ")
+    assert all(len(line) <= 78 - len("From: ") for line in lines)
+    assert lines[-1].endswith("<quality@example.com>")
+    words = re.findall(r"=\?utf-8\?b\?([^?]*)\?=", header)
+    assert all(len(f"=?utf-8?b?{word}?=") <= 75 for word in words)
+    parts = [base64.b64decode(word).decode("utf-8") for word in words]
+    assert "".join(parts) == name and all(part.endswith(" ") for part in parts[:-1])
+
+
+def test_the_standards_envelope_is_the_owner_unless_the_config_says(
+    tiny_standard: Standard,
+) -> None:
+    message = parsed(standard_eml(tiny_standard, Config(), "<p>x</p>", "x"))
+    assert (message["Subject"], str(message["From"]), str(message["To"])) == (
+        "Tiny service",
+        "Ann Lee <ann.lee@example.com>",
+        "Ann Lee <ann.lee@example.com>",
+    )
+    assert message["Date"] == "Tue, 01 Dec 2026 09:00:00 +0000"  # `effective`, at 9 UTC
+    config = Config.model_validate(
+        {
+            "email": {
+                "from": "Служба качества <quality@example.com>",
+                "to": "all@example.com",
+                "subject_prefix": "[Стандарты]",
+            }
+        }
+    )
+    message = parsed(standard_eml(tiny_standard, config, "<p>x</p>", "x"))
+    assert (message["Subject"], str(message["From"]), str(message["To"])) == (
+        "[Стандарты] Tiny service",
+        "Служба качества <quality@example.com>",
+        "all@example.com",
+    )
+
+
+def test_an_owner_without_email_sends_from_memogen(tiny_standard: Standard) -> None:
+    nameless = tiny_standard.model_copy(
+        update={"owner": tiny_standard.owner.model_copy(update={"email": None}), "effective": None}
+    )
+    message = parsed(standard_eml(nameless, Config(), "<p>x</p>", "x"))
+    assert str(message["From"]) == "memogen <noreply@example.com>"
+    assert message["Date"] == "Thu, 01 Jan 1970 00:00:00 +0000"
+
+
+def test_source_date_epoch_sets_the_date(
+    tiny_standard: Standard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", " 86400 ")
+    assert source_date_epoch() == 86400
+    assert parsed(standard_eml(tiny_standard, Config(), "<p>x</p>", "x"))["Date"] == (
+        "Fri, 02 Jan 1970 00:00:00 +0000"
+    )
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "")
+    assert source_date_epoch() is None
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(LATEST_EPOCH))
+    assert source_date_epoch() == LATEST_EPOCH
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        ("-5", "-5"),
+        ("1.5", "1.5"),
+        ("١٢٣", "١٢٣"),  # Arabic-Indic digits: isdigit() yet no Unix time
+        (str(LATEST_EPOCH + 1), str(LATEST_EPOCH + 1)),
+        ("1\n::error::x" + "9" * 60, "1\\n::error::x" + "9" * 28),
+    ],
+)
+def test_a_source_date_epoch_that_is_no_unix_time_is_one_sentence(
+    given: str, shown: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", given)
+    with pytest.raises(UserError) as raised:
+        source_date_epoch()
+    assert str(raised.value) == (
+        f"SOURCE_DATE_EPOCH is '{shown}', not a whole number of seconds from 0 to "
+        "253402300799 (give a Unix time such as 1767225600, or unset it)"
+    )
+
+
+def test_inline_css_moves_style_rules_into_attributes_and_fetches_nothing() -> None:
+    html = (
+        '<html><head><link rel="stylesheet" href="https://example.com/x.css">'
+        "<style>p { color: red }</style></head><body><p>Счёт</p></body></html>"
+    )
+    inlined = inline_css(html)
+    assert '<p style="color: red;">Счёт</p>' in inlined
+    assert "<style>" not in inlined and "<link" not in inlined
