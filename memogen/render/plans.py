@@ -8,7 +8,8 @@ from collections.abc import Callable
 from memogen.data.config_model import Config
 from memogen.data.document import Document, KeyPath
 from memogen.data.models import Standard
-from memogen.errors import Issue
+from memogen.errors import Issue, UserError
+from memogen.fonts import cap_height_ratio
 from memogen.render import poster_fit
 from memogen.render.fitting import Phase, Plan, SizeSearch
 from memogen.render.formats.layout import Layout, Trouble
@@ -94,8 +95,63 @@ def _warning(trouble: Trouble, document: Document | None, pdf_name: str) -> str:
     quoted = f'{pdf_name}: {what} ("{trouble.words}")'
     if document is None or not trouble.field:
         return f"{quoted} on page {trouble.page} ({hint})"
-    line, col = document.where(key_path(trouble.field))
-    return Issue(document.file, line, col, trouble.field, quoted, hint, "warning").text()
+    return _located(document, trouble.field, quoted, hint).text()
+
+
+def _located(document: Document, dotted: str, message: str, hint: str) -> Issue:
+    line, col = document.where(key_path(dotted))
+    return Issue(document.file, line, col, dotted, message, hint, "warning")
+
+
+# The poster's key text (DIN 1450 and ISO 3864: what must read from the viewing distance).
+KEY_TEXT = {"title": "title", "deadline": "total deadline"}
+DISTANCE_PER_CAP_HEIGHT = 300  # legible from 300 times the height of the capital letters
+MM_PER_PX = 25.4 / 96
+
+
+def poster_verdicts(
+    layout: Layout, config: Config, standard: Standard, document: Document | None, pdf_name: str
+) -> list[str]:
+    """Refuse a poster whose stages do not fit at the smallest legible size; warn of key
+    text too small to read from `poster.viewing_distance`."""
+    if not poster_fit.stages_hold(layout):
+        raise UserError([_too_many_stages(config, standard, document)])
+    distance = config.poster.viewing_distance
+    ratio = cap_height_ratio(config.brand.font)
+    warnings = []
+    for name, what in KEY_TEXT.items():
+        if name not in layout.size:
+            continue
+        capitals = layout.size[name] * MM_PER_PX * ratio
+        reach = capitals * DISTANCE_PER_CAP_HEIGHT / 1000
+        if reach < distance:
+            message = (
+                f"{pdf_name}: the {what}'s capital letters are {capitals:.1f} mm high: they read "
+                f"from {reach:.1f} m, not from {distance:g} m (poster.viewing_distance)"
+            )
+            hint = "shorten it so that it takes larger type, or print the poster larger"
+            issue = _located(document, name, message, hint) if document else None
+            warnings.append(issue.text() if issue else f"{message} ({hint})")
+    return warnings
+
+
+def _too_many_stages(config: Config, standard: Standard, document: Document | None) -> Issue:
+    size, count = config.poster.size, len(standard.stages)
+    smallest = poster_fit.floor_pt(count) * poster_fit.paper_scale(config)
+    larger = {"A4": "A3", "A3": "A2"}.get(size)
+    hint = "shorten the stage names and performers, or merge stages"
+    if larger:
+        hint += f", or print it on {larger} (poster.size: {larger} in memogen.yaml)"
+    line, col = document.where(("stages",), at_key=True) if document else (1, 1)
+    return Issue(
+        document.file if document else standard.id,
+        line,
+        col,
+        "stages",
+        f"the {size} poster cannot hold these {count} stages with names of at least "
+        f"{smallest:.0f} pt",
+        hint,
+    )
 
 
 def key_path(dotted: str) -> KeyPath:

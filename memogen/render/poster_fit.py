@@ -25,6 +25,7 @@ FLOORS_PT = ((8, 20.0), (12, 18.0))
 CAPS = {1: 1.5, 2: 1.45, 3: 1.35, 4: 1.25, 5: 1.15, 6: 1.05, 7: 1.0, 8: 0.95}
 SMALLEST_CAP = 0.9
 STEP = 0.05
+MANY_STAGES = 8  # more: the QR code and the title give the stages room
 # The title's scale steps (× 5.4rem) and the lines each may take, largest first.
 TITLE_STEPS = ((1.0, 2), (0.9, 2), (0.8, 2), (0.7, 3), (0.6, 3), (0.5, 4), (0.4, 5))
 BRING_UP_TO = 3  # stages: a poster of this many or fewer lists what to bring…
@@ -41,6 +42,7 @@ def poster_geometry(config: Config, stage_count: int) -> dict[str, Any]:
     scale = paper_scale(config)
     margin = round(12 * scale, 1)  # as printed, so that the sheet never exceeds the page area
     columns = 1 if stage_count <= 6 else 2
+    many = stage_count > MANY_STAGES
     rows = -(-stage_count // columns)
     return {
         "root": f"{A3_ROOT_PT * scale:.2f}pt",
@@ -48,6 +50,7 @@ def poster_geometry(config: Config, stage_count: int) -> dict[str, Any]:
         "sheet_width": f"{width - 2 * margin - 0.2:.1f}mm",
         "sheet_height": f"{height - 2 * margin - 0.2:.1f}mm",
         "columns": columns,
+        "many": many,  # a smaller QR code and title leave the stages room
         "rows": rows,
         # each stage's place in the timeline's flex rows: the columns side by side
         # (1, 7, 2, 8, …) while the list itself keeps its reading order
@@ -73,7 +76,7 @@ def stage_scales(stage_count: int) -> tuple[float, ...]:
     return (*steps, floor) if steps[-1] > floor else tuple(steps)
 
 
-def stages_hold(layout: Layout, phase: Phase) -> bool:
+def stages_hold(layout: Layout, phase: Phase | None = None) -> bool:
     """The stages fit their room, and none of their text is cut off or overprinted."""
     crowded = any(t.field.startswith("stages") for t in layout.troubles)
     return not crowded and layout.rooms.get("stages", 0.0) <= 1.0
@@ -85,7 +88,8 @@ class PosterPlan:
 
     def __init__(self, stage_count: int, bring: bool) -> None:
         scales = stage_scales(stage_count)
-        phases = (Phase(scales, extra=(("bring", 0),)),)
+        self.title_steps = TITLE_STEPS[2:] if stage_count > MANY_STAGES else TITLE_STEPS
+        phases: tuple[Phase, ...] = (Phase(scales, extra=(("bring", 0),)),)
         large = tuple(scale for scale in scales if scale >= BRING_BESIDE)
         if bring and large:  # what to bring, only beside stages in large type
             phases = (Phase(large, extra=(("bring", 1),)), *phases)
@@ -93,7 +97,7 @@ class PosterPlan:
         self.stages = SizeSearch("stages", phases, stages_hold, start=start)
 
     def first(self) -> Values:
-        return {**self.stages.first(), "title": TITLE_STEPS[0][0]}
+        return {**self.stages.first(), "title": self.title_steps[0][0]}
 
     def next(self, values: Values, layout: Layout, tried: Mapping[Key, Layout]) -> Values | None:
         title = self._title(values["title"], layout, tried)
@@ -116,7 +120,7 @@ class PosterPlan:
             return scale
         failed = {dict(key)["title"] for key, seen in tried.items() if _title_too_long(key, seen)}
         advance = layout.advance.get("title", 0.0) * LINE_END_SLACK / scale
-        for step, most in TITLE_STEPS:
+        for step, most in self.title_steps:
             predicted = max(1, math.ceil(advance * step / width))
             if step == scale:
                 predicted = lines

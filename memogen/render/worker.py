@@ -25,7 +25,7 @@ from memogen.outputs import BY_NAME, PRINT_FORMATS, ArtifactKind, Renderer, want
 from memogen.render import fitting
 from memogen.render.context import standard_context
 from memogen.render.formats import email, markdown, pdf, png
-from memogen.render.plans import PLANS, too_long, trouble_warnings
+from memogen.render.plans import PLANS, poster_verdicts, too_long, trouble_warnings
 from memogen.render.templating import make_environment, render
 
 
@@ -149,6 +149,11 @@ def _pdf(
         out.warn(prefix, f"{prefix}.pdf: {message}")
     for message in trouble_warnings(layout, job.document, f"{prefix}.pdf"):
         out.warn(prefix, message)
+    if kind.name == "poster":
+        for message in poster_verdicts(
+            layout, job.config, job.standard, job.document, f"{prefix}.pdf"
+        ):
+            out.warn(prefix, message)
     if kind.one_page and made.pages > 1:
         out.warn(prefix, f"{prefix}.pdf: {too_long(layout, kind.name)}")
     if "pdf" in wanted:

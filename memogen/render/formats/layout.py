@@ -48,6 +48,7 @@ class Layout:
     lines: dict[str, int] = field(default_factory=dict)  # field → how many lines its text takes
     advance: dict[str, float] = field(default_factory=dict)  # field → its text's summed width
     width: dict[str, float] = field(default_factory=dict)  # field → the width of its block
+    size: dict[str, float] = field(default_factory=dict)  # field → its smallest type (CSS px)
     # field → the height its text spans (top of its first line to the bottom of its last,
     # summed over pages), its own text and that of the fields inside it
     extent: dict[str, float] = field(default_factory=dict)
@@ -160,6 +161,9 @@ class _Walk:
         text = _text_of(box, within.line, within.field)
         if text is None:
             return
+        if within.field:
+            sizes = self.layout.size
+            sizes[within.field] = min(sizes.get(within.field, 1e9), box.style["font_size"])
         self.texts.append(text)
         self.lowest = max(self.lowest, text.rect[3])
         for name in within.fields:
