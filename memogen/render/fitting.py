@@ -44,6 +44,9 @@ class Plan(Protocol):
     def next(self, values: Values, layout: Layout, tried: Mapping[Key, Layout]) -> Values | None:
         """The choice to lay out next, from this one's layout; None keeps this one."""
 
+    def settle(self, values: Values, tried: Mapping[Key, Layout]) -> Values:
+        """The choice to keep once the search stops (also when it ran out of layouts)."""
+
 
 Key = tuple[tuple[str, float], ...]
 
@@ -61,12 +64,18 @@ def fit(make: Make, plan: Plan | None) -> Fitted:
         tried[key_of(values)] = current
         if plan is None or len(tried) >= MAX_LAYOUTS:
             break
-        following = plan.next(values, current.layout, {k: f.layout for k, f in tried.items()})
+        following = plan.next(values, current.layout, _layouts(tried))
         if following is None:
             break
         values = following
+    if plan is not None:
+        current = tried[key_of(plan.settle(values, _layouts(tried)))]
     current.layouts = len(tried)
     return current
+
+
+def _layouts(tried: Mapping[Key, Fitted]) -> dict[Key, Layout]:
+    return {key: fitted.layout for key, fitted in tried.items()}
 
 
 def _lay_out(make: Make, values: Values) -> Fitted:
@@ -138,6 +147,19 @@ class SizeSearch:
         if number + 1 < len(self.phases):
             return self._entering(number + 1, values[self.name], layout.need, tried)
         return None
+
+    def settle(self, values: Values, tried: Mapping[Key, Layout]) -> Values:
+        """The earliest phase's largest size that held; if none did, the layout that came
+        closest (fewest pages, then the fullest last page)."""
+        held = [
+            (int(dict(key)["phase"]), -dict(key)[self.name], key)
+            for key, layout in tried.items()
+            if self.holds(layout, self.phases[int(dict(key)["phase"])])
+        ]
+        if held:
+            return dict(min(held)[2])
+        closest = min(tried, key=lambda key: (tried[key].pages, -min(tried[key].fill, default=0)))
+        return dict(closest)
 
     def _points(self, number: int, tried: Mapping[Key, Layout]) -> dict[float, tuple[bool, float]]:
         """This phase's sizes laid out so far: whether each held, and its need."""

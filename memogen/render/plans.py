@@ -3,7 +3,8 @@ layout tells the owner: the troubles found, located at the fields that hold the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from memogen.data.config_model import Config
 from memogen.data.document import Document, KeyPath
@@ -11,7 +12,7 @@ from memogen.data.models import Standard
 from memogen.errors import Issue, UserError
 from memogen.fonts import cap_height_ratio
 from memogen.render import poster_fit
-from memogen.render.fitting import Phase, Plan, SizeSearch
+from memogen.render.fitting import Key, Phase, Plan, SizeSearch, Values, key_of
 from memogen.render.formats.layout import Layout, Trouble
 
 # The memo's body size (pt), largest first: the largest that keeps one page is used.
@@ -26,27 +27,85 @@ MEMO_PARTS = {
     "summary": "summary",
 }
 TALLEST_NAMED = 3  # stages named as the ones to shorten
+LEAST_FILL_OF_TWO = 1 / 3  # a memo on two pages fills each at least this much
 
 PlanMaker = Callable[[Config, Standard], Plan]
 
 
 def memo_plan(config: Config, standard: Standard) -> Plan:
     """One page at the largest body size; then a compact layout at the smallest; then two
-    pages at the largest size that keeps two (the second page as full as it gets)."""
+    pages, each at least a third full: the stages on the first and the rest on the second,
+    else one flow over both, at the largest size that holds. An A5 memo is compact from the
+    start: five columns do not fit its width."""
     sizes = MEMO_SIZES[config.memo.size]
+    compact = 1 if config.memo.size == "A5" else 0
+    one_page: tuple[Phase, ...] = (Phase(sizes, extra=(("compact", compact), ("split", 0))),)
+    if not compact:
+        one_page += (Phase(sizes[-1:], extra=(("compact", 1), ("split", 0))),)
+    two_pages = tuple(  # the largest sizes of all: the second page as full as it gets
+        Phase(MEMO_SIZES["A4"], pages=2, extra=(("compact", compact), ("split", split)))
+        for split in (1, 0)
+    )
     return SizeSearch(
         "body",
-        (
-            Phase(sizes, extra=(("compact", 0),)),
-            Phase(sizes[-1:], extra=(("compact", 1),)),
-            Phase(sizes, pages=2, extra=(("compact", 0),)),
-        ),
-        lambda layout, phase: layout.pages <= phase.pages,
+        one_page + two_pages,
+        _memo_holds,
         start=len(sizes) - 1,  # most memos are dense: the smallest size settles them soonest
     )
 
 
-PLANS: dict[str, PlanMaker] = {"memo": memo_plan, "poster": poster_fit.poster_plan}
+def _memo_holds(layout: Layout, phase: Phase) -> bool:
+    """Within its pages, and none of two pages less than a third full."""
+    if layout.pages > phase.pages:
+        return False
+    return phase.pages == 1 or min(layout.fill) >= LEAST_FILL_OF_TWO
+
+
+# The guide's choices, in order of preference: its body size (pt), and how many of its last
+# sections start a new page together (0: none) so that its last page is not nearly empty.
+GUIDE_CHOICES = ((9.2, 0), (9.2, 3), (9.2, 4), (9.4, 0), (9.0, 0), (9.2, 5))
+LEAST_GUIDE_FILL = 0.25  # of a page after the first, down to the bottom of its content
+
+
+@dataclass(frozen=True)
+class BalancePlan:
+    """Choices in order of preference; the first whose pages after the first are each at
+    least `least` full, else the one whose emptiest such page is fullest."""
+
+    choices: tuple[Values, ...]
+    least: float
+
+    def first(self) -> Values:
+        return self.choices[0]
+
+    def next(self, values: Values, layout: Layout, tried: Mapping[Key, Layout]) -> Values | None:
+        if self._balanced(layout):
+            return None
+        untried = [choice for choice in self.choices if key_of(choice) not in tried]
+        return untried[0] if untried else None
+
+    def settle(self, values: Values, tried: Mapping[Key, Layout]) -> Values:
+        order = [key_of(choice) for choice in self.choices]
+        balanced = [key for key in order if key in tried and self._balanced(tried[key])]
+        if balanced:
+            return dict(balanced[0])
+        emptiest = {key: min(layout.fill[1:], default=1.0) for key, layout in tried.items()}
+        return dict(max(emptiest, key=emptiest.__getitem__))
+
+    def _balanced(self, layout: Layout) -> bool:
+        return min(layout.fill[1:], default=1.0) >= self.least
+
+
+def guide_plan(config: Config, standard: Standard) -> Plan:
+    choices = tuple({"body": size, "move": moved} for size, moved in GUIDE_CHOICES)
+    return BalancePlan(choices, LEAST_GUIDE_FILL)
+
+
+PLANS: dict[str, PlanMaker] = {
+    "memo": memo_plan,
+    "guide": guide_plan,
+    "poster": poster_fit.poster_plan,
+}
 
 
 def too_long(layout: Layout, artifact: str) -> str:
@@ -86,8 +145,10 @@ _SAYS = {
 
 
 def trouble_warnings(layout: Layout, document: Document | None, pdf_name: str) -> list[str]:
-    """One warning per trouble, located at its field when the template marks one."""
-    return [_warning(trouble, document, pdf_name) for trouble in layout.troubles]
+    """One warning per trouble (once, whatever pages it is on), located at its field when
+    the template marks one."""
+    warnings = (_warning(trouble, document, pdf_name) for trouble in layout.troubles)
+    return list(dict.fromkeys(warnings))
 
 
 def _warning(trouble: Trouble, document: Document | None, pdf_name: str) -> str:

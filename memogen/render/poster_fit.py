@@ -112,6 +112,15 @@ class PosterPlan:
             return None
         return {**(stages or own), "title": title}  # (one laid out before is not again)
 
+    def settle(self, values: Values, tried: Mapping[Key, Layout]) -> Values:
+        """The largest stages whose layout held with a title within its lines; else this one."""
+        good = [
+            (-dict(key)["stages"], -dict(key)["title"], key)
+            for key, layout in tried.items()
+            if stages_hold(layout) and not _title_too_long(key, layout)
+        ]
+        return dict(min(good)[2]) if good else values
+
     def _title(self, scale: float, layout: Layout, tried: Mapping[Key, Layout]) -> float:
         """The largest title step predicted (from the title's measured advance) to keep
         within its lines, and not yet seen to break them."""

@@ -57,11 +57,12 @@ class Layout:
     def need(self) -> float:
         """How many times its room the content takes (over 1: it does not fit): the marked
         rooms where the document marks some (its pages are then full by design), else the
-        pages it fills; and the boxes that cut text off."""
+        pages it takes; and the boxes that cut text off."""
         clipped = max((t.need for t in self.troubles), default=0.0)
         if self.rooms:
             return max(clipped, *self.rooms.values())
-        return max(clipped, sum(self.fill) if self.pages > 1 else sum(self.fill[:1]))
+        # every page but the last counts whole: what a break left empty is not room
+        return max(clipped, self.pages - 1 + self.fill[-1] if self.fill else 0.0)
 
 
 @dataclass
