@@ -90,7 +90,8 @@ class BalancePlan:
         if balanced:
             return dict(balanced[0])
         emptiest = {key: min(layout.fill[1:], default=1.0) for key, layout in tried.items()}
-        return dict(max(emptiest, key=emptiest.__getitem__))
+        fullest: Key = max(emptiest, key=emptiest.__getitem__)
+        return dict(fullest)
 
     def _balanced(self, layout: Layout) -> bool:
         return min(layout.fill[1:], default=1.0) >= self.least
