@@ -176,7 +176,7 @@ def poster_verdicts(
 ) -> list[str]:
     """Refuse a poster whose stages do not fit at the smallest legible size; warn of key
     text too small to read from `poster.viewing_distance`."""
-    if not poster_fit.stages_hold(layout):
+    if not poster_fit.stages_hold(layout, len(standard.stages)):
         raise UserError([_too_many_stages(config, standard, document)])
     distance = config.poster.viewing_distance
     ratio = cap_height_ratio(config.brand.font)

@@ -52,9 +52,6 @@ def poster_geometry(config: Config, stage_count: int) -> dict[str, Any]:
         "columns": columns,
         "many": many,  # a smaller QR code and title leave the stages room
         "rows": rows,
-        # each stage's place in the timeline's flex rows: the columns side by side
-        # (1, 7, 2, 8, …) while the list itself keeps its reading order
-        "order": [i % rows * columns + i // rows for i in range(stage_count)],
     }
 
 
@@ -76,10 +73,12 @@ def stage_scales(stage_count: int) -> tuple[float, ...]:
     return (*steps, floor) if steps[-1] > floor else tuple(steps)
 
 
-def stages_hold(layout: Layout, phase: Phase | None = None) -> bool:
-    """The stages fit their room, and none of their text is cut off or overprinted."""
+def stages_hold(layout: Layout, count: int) -> bool:
+    """The stages fit their room, each of the `count` names is laid out (a box pushed off
+    the sheet is not), and none of their text is cut off or overprinted."""
     crowded = any(t.field.startswith("stages") for t in layout.troubles)
-    return not crowded and layout.rooms.get("stages", 0.0) <= 1.0
+    shown = all(layout.lines.get(f"stages.{n}.name", 0) for n in range(1, count + 1))
+    return shown and not crowded and layout.rooms.get("stages", 0.0) <= 1.0
 
 
 class PosterPlan:
@@ -94,7 +93,10 @@ class PosterPlan:
         if bring and large:  # what to bring, only beside stages in large type
             phases = (Phase(large, extra=(("bring", 1),)), *phases)
         start = len(phases[0].sizes) // 2
-        self.stages = SizeSearch("stages", phases, stages_hold, start=start)
+        self.count = stage_count
+        self.stages = SizeSearch(
+            "stages", phases, lambda layout, _: stages_hold(layout, stage_count), start=start
+        )
 
     def first(self) -> Values:
         return {**self.stages.first(), "title": self.title_steps[0][0]}
@@ -117,7 +119,7 @@ class PosterPlan:
         good = [
             (-dict(key)["stages"], -dict(key)["title"], key)
             for key, layout in tried.items()
-            if stages_hold(layout) and not _title_too_long(key, layout)
+            if stages_hold(layout, self.count) and not _title_too_long(key, layout)
         ]
         return dict(min(good)[2]) if good else values
 
