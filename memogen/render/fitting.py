@@ -111,8 +111,10 @@ class SizeSearch:
 
     name: str
     phases: tuple[Phase, ...]
-    holds: Callable[[Layout, Phase], bool]
+    holds: Callable[[Layout, Phase], bool]  # grows false with the size: what is searched
     start: int = 0  # the size to lay out first, as an index into the first phase's sizes
+    # what the largest size that holds must also be, else the next phase is tried
+    balanced: Callable[[Layout], bool] = lambda layout: True
 
     def first(self) -> Values:
         return self.values(0, self.phases[0].sizes[self.start])
@@ -143,22 +145,33 @@ class SizeSearch:
                 return self.values(number, open_sizes[-1])
         if held:
             chosen = self.values(number, largest_held)
-            return None if chosen[self.name] == values[self.name] else chosen
+            if chosen[self.name] != values[self.name]:
+                return chosen  # back to it (laid out already)
+            if self.balanced(layout) or number + 1 == len(self.phases):
+                return None
+            return self._entering(number + 1, values[self.name], layout.need, tried)
         if number + 1 < len(self.phases):
             return self._entering(number + 1, values[self.name], layout.need, tried)
         return None
 
     def settle(self, values: Values, tried: Mapping[Key, Layout]) -> Values:
-        """The earliest phase's largest size that held; if none did, the layout that came
-        closest (fewest pages, then the fullest last page)."""
-        held = [
-            (int(dict(key)["phase"]), -dict(key)[self.name], key)
+        """The earliest phase's largest size that held and is balanced; else, of those that
+        held, the one whose emptiest page is fullest; if none held, the layout that came
+        closest (fewest pages, then the fullest emptiest page)."""
+        held = {
+            key: layout
             for key, layout in tried.items()
             if self.holds(layout, self.phases[int(dict(key)["phase"])])
+        }
+        balanced = [
+            (int(dict(key)["phase"]), -dict(key)[self.name], key)
+            for key, layout in held.items()
+            if self.balanced(layout)
         ]
-        if held:
-            return dict(min(held)[2])
-        closest = min(tried, key=lambda key: (tried[key].pages, -min(tried[key].fill, default=0)))
+        if balanced:
+            return dict(min(balanced)[2])
+        pool = held or tried
+        closest = min(pool, key=lambda key: (pool[key].pages, -min(pool[key].fill, default=0)))
         return dict(closest)
 
     def _points(self, number: int, tried: Mapping[Key, Layout]) -> dict[float, tuple[bool, float]]:

@@ -17,6 +17,7 @@ from memogen.render.formats.layout import Layout, Trouble
 
 # The memo's body size (pt), largest first: the largest that keeps one page is used.
 MEMO_SIZES = {"A4": (11.0, 10.5, 10.0, 9.5, 9.0), "A5": (10.0, 9.5, 9.0)}
+TWO_PAGE_SIZES = (12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0)  # a memo that must take two pages
 # The parts of a memo a warning may name (their fields, as memo.html.j2 marks them).
 MEMO_PARTS = {
     "stages": "stages",
@@ -42,23 +43,17 @@ def memo_plan(config: Config, standard: Standard) -> Plan:
     one_page: tuple[Phase, ...] = (Phase(sizes, extra=(("compact", compact), ("split", 0))),)
     if not compact:
         one_page += (Phase(sizes[-1:], extra=(("compact", 1), ("split", 0))),)
-    two_pages = tuple(  # the largest sizes of all: the second page as full as it gets
-        Phase(MEMO_SIZES["A4"], pages=2, extra=(("compact", compact), ("split", split)))
+    two_pages = tuple(  # up to a larger size: the second page as full as it gets
+        Phase(TWO_PAGE_SIZES, pages=2, extra=(("compact", compact), ("split", split)))
         for split in (1, 0)
     )
     return SizeSearch(
         "body",
         one_page + two_pages,
-        _memo_holds,
+        lambda layout, phase: layout.pages <= phase.pages,
         start=len(sizes) - 1,  # most memos are dense: the smallest size settles them soonest
+        balanced=lambda layout: min(layout.fill) >= LEAST_FILL_OF_TWO,
     )
-
-
-def _memo_holds(layout: Layout, phase: Phase) -> bool:
-    """Within its pages, and none of two pages less than a third full."""
-    if layout.pages > phase.pages:
-        return False
-    return phase.pages == 1 or min(layout.fill) >= LEAST_FILL_OF_TWO
 
 
 # The guide's choices, in order of preference: its body size (pt), and how many of its last
