@@ -19,6 +19,7 @@ from typing import Any
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.text import WD_PARAGRAPH_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt, RGBColor
@@ -78,7 +79,20 @@ def new_document(context: dict[str, Any], paper: Paper, base_pt: float) -> Docum
     section.header_distance = section.footer_distance = Mm(min(bottom, top) / 2)
     _style(document, context, base_pt)
     _hyphenate(document)
+    _drop_thumbnail(document)
     return document
+
+
+def _drop_thumbnail(document: DocumentObject) -> None:
+    """python-docx's template carries a picture of a blank page as its preview: a file
+    manager would show that for every memo and guide. Word makes none unless asked."""
+    relationships = document.part.package.rels
+    for key, relationship in list(relationships.items()):
+        if relationship.reltype == RT.THUMBNAIL:
+            relationships.pop(key)
+    preview = document.settings.element.find(qn("w:savePreviewPicture"))
+    if preview is not None:
+        document.settings.element.remove(preview)
 
 
 def text_width(document: DocumentObject) -> int:
