@@ -48,8 +48,8 @@ def svg_to_png(svg: str, width_mm: float, dpi: int) -> bytes:
     height_mm = width_mm * float(box.group(2)) / float(box.group(1))
     # A millimetre of white round it: the cards' outer strokes stand on the viewBox's edge.
     page = (
-        f'<!doctype html><html lang="en"><title>diagram</title><style>@page {{ size: {width_mm + 2}mm {height_mm + 2}mm; '
-        "margin: 1mm }"
+        '<!doctype html><html lang="en"><title>diagram</title>'
+        f"<style>@page {{ size: {width_mm + 2}mm {height_mm + 2}mm; margin: 1mm }}"
         "body { margin: 0 } svg { display: block; width: 100%; height: auto }</style>"
         f"<body>{svg}</body></html>"
     )
