@@ -96,12 +96,11 @@ def _memo(document: DocumentObject, context: dict[str, Any]) -> None:
     _cover(document, context, t["memo"])
     request = s.request
     if request.channel == "email" and request.address:
-        channel = f"{context['channel']}: {request.address}"
-    elif request.form_url:
-        channel = f"{request.form_name or context['channel']}: {request.form_url}"
+        labelled(document, t["channel"], context["channel"], f"mailto:{request.address}")
     else:
-        channel = request.form_name or context["channel"]
-    labelled(document, t["channel"], channel)
+        labelled(
+            document, t["channel"], request.form_name or context["channel"], request.form_url or ""
+        )
     labelled(document, t["clients"], s.clients or "")
     labelled(document, t["response_time"], context["acknowledge"])
     labelled(document, t["total_deadline"], context["deadline"])
@@ -175,7 +174,7 @@ def _guide(document: DocumentObject, context: dict[str, Any]) -> None:
     if context["feedback_url"]:
         document.add_heading(t["feedback"], 1)
         document.add_paragraph(t["feedback_text"])
-        labelled(document, t["open_survey"], context["feedback_url"])
+        labelled(document, t["open_survey"], "", context["feedback_url"])
         qr = qr_png(context["feedback_url"], dpi=PRINT_DPI)
         image(document, qr, Mm(QR_MM), t["qr_feedback"])
 
@@ -184,10 +183,10 @@ def _how_to_request(document: DocumentObject, context: dict[str, Any]) -> None:
     t, request = context["t"], context["s"].request
     document.add_heading(t["how_to_request"], 1)
     if request.channel == "email" and request.address:
-        labelled(document, t["send_to"], request.address)
+        labelled(document, t["send_to"], "", f"mailto:{request.address}")
     if request.form_url:
         labelled(document, t["form"], request.form_name or "")
-        labelled(document, t["open_form"], request.form_url)
+        labelled(document, t["open_form"], "", request.form_url)
         qr = qr_png(request.form_url, context["brand"].primary, PRINT_DPI)
         image(document, qr, Mm(QR_MM), t["qr_form"])
         caption(document, t["scan_to_open"])

@@ -13,6 +13,7 @@ from typing import Any
 
 from docx.document import Document as DocumentObject
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm
@@ -22,6 +23,7 @@ from memogen.render.formats.docx_setup import hex_colour, text_width
 
 BULLET = "• "  # how `Rich.text` starts a list item
 GRID = "D5DBE3"  # the theme's hairline colour (theme.css --line)
+LINK = "0B5CAD"  # links, readable on white whatever the brand's colours are
 NUMBER_COLUMN_MM = 11.0  # holds "No." on one line
 # What follows an element in its parent, by the schema's order (Word refuses a file whose
 # properties come in another order).
@@ -40,10 +42,36 @@ def paragraph(document: DocumentObject, runs: Runs, style: str | None = None) ->
     return made
 
 
-def labelled(document: DocumentObject, label: str, value: str) -> None:
-    """ "Label: value", the label bold; nothing when there is no value."""
-    if value:
-        paragraph(document, [(f"{label}: ", True), (value, False)])
+def labelled(document: DocumentObject, label: str, value: str, link: str = "") -> None:
+    """ "Label: value", the label bold, then `link` (an http(s) or mailto: address the model
+    checked) as a link that shows the address itself; nothing when there is neither."""
+    if not (value or link):
+        return
+    made = paragraph(document, [(f"{label}: ", True), (value, False)])
+    if link:
+        if value:
+            made.add_run(" — ")
+        _hyperlink(made, link)
+
+
+def _hyperlink(made: Paragraph, address: str) -> None:
+    """A link Word opens on Ctrl+click, underlined in the theme's link blue; the paper copy
+    shows the address itself."""
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), made.part.relate_to(address, RT.HYPERLINK, is_external=True))
+    run = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    colour = OxmlElement("w:color")
+    colour.set(qn("w:val"), LINK)
+    underline = OxmlElement("w:u")
+    underline.set(qn("w:val"), "single")
+    properties.extend([colour, underline])  # the schema's order: colour before underline
+    text = OxmlElement("w:t")
+    text.text = address.removeprefix("mailto:")
+    text.set(qn("xml:space"), "preserve")
+    run.extend([properties, text])
+    link.append(run)
+    made._p.append(link)
 
 
 def rich_text(document: DocumentObject, rich: Any) -> None:
