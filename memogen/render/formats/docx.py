@@ -122,7 +122,8 @@ def _memo_stage(stage: dict[str, Any], t: dict[str, str]) -> list[str | Runs]:
     result: list[tuple[str, bool]] = [(stage["result"].text, False)] if stage["result"] else []
     if stage["client_action"]:
         result += [(f"\n{t['client_does']}: ", True), (stage["client_action"].text, False)]
-    return [str(stage["number"]), stage["name"], stage["performer"], stage["deadline"], result]
+    deadline = [(stage["deadline"], True)]
+    return [str(stage["number"]), stage["name"], stage["performer"], deadline, result]
 
 
 def _input(item: dict[str, Any], t: dict[str, str], with_example: bool) -> Runs:
@@ -205,7 +206,8 @@ def _how_to_request(document: DocumentObject, context: dict[str, Any]) -> None:
 
 def _guide_stage(stage: dict[str, Any]) -> list[str | Runs]:
     action = stage["client_action"].text if stage["client_action"] else "—"
-    return [str(stage["number"]), stage["name"], stage["performer"], stage["deadline"], action]
+    deadline = [(stage["deadline"], True)]
+    return [str(stage["number"]), stage["name"], stage["performer"], deadline, action]
 
 
 # Each artifact made as a .docx (its row in memogen.outputs has the format) and its body.

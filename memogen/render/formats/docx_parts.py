@@ -207,7 +207,6 @@ def image(document: DocumentObject, png: bytes, width: int, alt: str) -> None:
     shape = made.add_run().add_picture(io.BytesIO(png), width=width)
     properties = shape._inline.docPr
     properties.set("descr", alt)
-    properties.set("title", alt)
 
 
 def caption(document: DocumentObject, text: str) -> None:

@@ -76,7 +76,8 @@ def new_document(context: dict[str, Any], paper: Paper, base_pt: float) -> Docum
     top, right, bottom, left = paper.margins
     section.top_margin, section.right_margin = Mm(top), Mm(right)
     section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)
-    section.header_distance = section.footer_distance = Mm(min(bottom, top) / 2)
+    # The footer sits low in the bottom margin: two lines of it still end above the text.
+    section.header_distance = section.footer_distance = Mm(min(bottom, top) * 0.35)
     _style(document, context, base_pt)
     _hyphenate(document)
     _drop_thumbnail(document)
@@ -126,7 +127,8 @@ def _style(document: DocumentObject, context: dict[str, Any], base_pt: float) ->
     _restyle(styles["Title"], brand.font, base_pt * 2.2, primary, bold=True)
     title = styles["Title"].paragraph_format
     title.space_after = Pt(base_pt * 0.6)
-    _restyle(styles["Subtitle"], brand.font, base_pt * 0.9, MUTED, bold=True)
+    _rule_under(styles["Title"], brand.primary)
+    _restyle(styles["Subtitle"], brand.font, base_pt * 0.9, primary, bold=True)
     styles["Subtitle"].font.italic = False
     styles["Subtitle"].font.all_caps = True
     _restyle(styles["Heading 1"], brand.font, base_pt * 1.35, primary, bold=True)
@@ -141,6 +143,14 @@ def _style(document: DocumentObject, context: dict[str, Any], base_pt: float) ->
     styles["Caption"].font.bold = False
     styles["Footer"].font.color.rgb = MUTED
     _set_fonts(styles["Table Grid"].element.get_or_add_rPr(), brand.font)
+
+
+def _rule_under(style: Any, colour: str) -> None:
+    """The template's Title is underlined in the theme's blue; the brand's colour instead."""
+    rule = style.element.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:bottom')}")
+    if rule is not None:
+        rule.attrib.pop(qn("w:themeColor"), None)
+        rule.set(qn("w:color"), str(hex_colour(colour)))
 
 
 def _restyle(
@@ -188,7 +198,7 @@ def add_footer(document: DocumentObject, text: str, page: str, of: str) -> None:
     table = footer.add_table(1, 2, Emu(width))
     table.autofit = False
     left, right = table.rows[0].cells
-    shares = (Emu(int(width * 0.8)), Emu(width - int(width * 0.8)))
+    shares = (Emu(int(width * 0.84)), Emu(width - int(width * 0.84)))
     for cell, column, share in zip((left, right), table.columns, shares, strict=True):
         cell.width = column.width = share
     for cell in (left, right):

@@ -149,6 +149,25 @@ def test_the_brand_colour_and_font_are_in_the_styles(tiny_standard: Standard) ->
     assert document.styles["Normal"].font.name == "Liberation Sans"
     header = document.tables[0].rows[0].cells[0]._tc.tcPr.find(qn("w:shd"))
     assert header.get(qn("w:fill")) == "AA3300"
+    rule = document.styles["Title"].element.find(".//" + qn("w:bottom"))
+    assert (rule.get(qn("w:color")), rule.get(qn("w:themeColor"))) == ("AA3300", None)
+
+
+def test_the_form_and_the_survey_are_links_that_show_their_address(
+    tiny_standard: Standard,
+) -> None:
+    memo = opened(word_file(tiny_standard, "memo"))
+    assert [rel.target_ref for rel in memo.part.rels.values() if rel.is_external] == [
+        "https://intranet.example.com/forms/help"
+    ]
+    paragraph = next(p for p in memo.paragraphs if p.text.startswith("How to request"))
+    [link] = paragraph._p.findall(qn("w:hyperlink"))
+    assert [t.text for t in link.iter(qn("w:t"))] == ["https://intranet.example.com/forms/help"]
+    guide = opened(word_file(russian_standard(), "guide"))
+    assert [rel.target_ref for rel in guide.part.rels.values() if rel.is_external] == [
+        "https://intranet.example.com/forms/zk-1",
+        "https://survey.example.com/purchase",
+    ]
 
 
 def test_the_footer_has_version_date_owner_and_page_numbers(tiny_standard: Standard) -> None:
