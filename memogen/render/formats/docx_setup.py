@@ -256,5 +256,6 @@ def reproducible_bytes(document: DocumentObject, when: int) -> bytes:
             info = zipfile.ZipInfo(entry.filename, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
+            info.create_system = 3  # "Unix" whatever builds it: the same bytes on Windows
             target.writestr(info, source.read(entry))
     return out.getvalue()
