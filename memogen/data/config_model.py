@@ -20,7 +20,7 @@ from memogen.data.fields import (
 )
 from memogen.data.lint_settings import LintOptions
 from memogen.data.models import Language, Strict, documented
-from memogen.outputs import ARTIFACT_NAMES, FORMATS, Artifact, Format
+from memogen.outputs import ARTIFACT_NAMES, DEFAULT_FORMATS, Artifact, Format
 
 
 class Brand(Strict):
@@ -56,7 +56,11 @@ class BuildDefaults(Strict):
     artifacts: list[Artifact] = documented(
         "What to build.", list(ARTIFACT_NAMES), default=list(ARTIFACT_NAMES)
     )
-    formats: list[Format] = documented("In which formats.", list(FORMATS), default=list(FORMATS))
+    formats: list[Format] = documented(
+        "In which formats (docx only when asked for).",
+        list(DEFAULT_FORMATS),
+        default=list(DEFAULT_FORMATS),
+    )
 
 
 class Config(Strict):

@@ -93,6 +93,7 @@ LABELS: dict[str, dict[str, str]] = {
         "format_png": "PNG",
         "format_eml": "EML",
         "format_txt": "TXT",
+        "format_docx": "Word",
         "schema_link": "Схема стандарта (JSON Schema) для редакторов YAML",
     },
     "en": {
@@ -185,6 +186,7 @@ LABELS: dict[str, dict[str, str]] = {
         "format_png": "PNG",
         "format_eml": "EML",
         "format_txt": "TXT",
+        "format_docx": "Word",
         "schema_link": "Standard schema (JSON Schema) for YAML editors",
     },
 }
