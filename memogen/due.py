@@ -76,7 +76,7 @@ def as_text(standard: Standard, schedule: Schedule) -> str:
     if schedule.acknowledge_by:
         lines.append(f"{labels['due_ack']}: {moment_words(schedule.acknowledge_by, lang)}")
     for number, (stage, moment) in enumerate(schedule.stages, 1):
-        deadline = durations.word(stage.deadline, lang)
+        deadline = durations.word(stage.deadline, lang, " ")
         lines.append(
             f"{number}. {stage.name} ({deadline}): {labels['due_stage']} "
             f"{moment_words(moment, lang)}"

@@ -87,7 +87,8 @@ def rules(options: CalendarOptions, workday_hours: int) -> Iterator[tuple[KeyPat
     if worked != workday_hours * 60:
         yield (
             ("calendar", "hours"),
-            f"the working hours {hours} less lunch make {worked / 60:g} hours, "
+            f"the working hours {hours}{f' less lunch {lunch}' if lunch else ''} make "
+            f"{worked / 60:g} hours, "
             f"but workday_hours is {workday_hours}",
             "change the hours or the lunch break, or workday_hours",
         )

@@ -86,7 +86,7 @@ def _zone(value: Any) -> str:
     except (ZoneInfoNotFoundError, ValueError):
         raise fail(
             f"'{text}' is not a time zone memogen knows",
-            "use a name of the tz database, e.g. Europe/Moscow",
+            "use a name from the tz database, e.g. Europe/Moscow",
         ) from None
     return text
 
