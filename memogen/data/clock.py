@@ -13,13 +13,14 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from memogen.data.calendar import Calendar, load_calendar
 from memogen.data.calendar_settings import CalendarOptions
 from memogen.data.durations import Duration
 from memogen.data.models import Stage, Standard
 from memogen.data.times import Span
+from memogen.errors import UserError
 
 SHORTENED_BY = timedelta(hours=1)
 # A business deadline never needs more days than this to run out (99999 business days, the
@@ -130,12 +131,19 @@ class Clock:
 def clock_for(options: CalendarOptions, workday_hours: int) -> Clock:
     """The clock of memogen.yaml's `calendar:` section (or of its defaults)."""
     holidays, workdays = options.extra_days()
+    try:  # the default zone is not validated: a machine may lack the tz database
+        zone = ZoneInfo(options.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UserError(
+            f"the time zone '{options.timezone}' is not installed on this machine "
+            "(install the tz database: apt-get install tzdata, or pip install tzdata)"
+        ) from None
     return Clock(
         calendar=load_calendar(options.country, holidays, workdays),
         hours=options.working_hours,
         lunch=options.lunch_break,
         cutoff=options.cutoff,
-        zone=ZoneInfo(options.timezone),
+        zone=zone,
         workday_hours=workday_hours,
     )
 

@@ -102,7 +102,10 @@ TimeOfDay = Annotated[
     _text_schema(_TIME.pattern),
 ]
 Hours = Annotated[
-    Span, PlainValidator(parse_span), PlainSerializer(str, return_type=str), _text_schema(".")
+    Span,
+    PlainValidator(parse_span),
+    PlainSerializer(str, return_type=str),
+    _text_schema(_SPAN.pattern),
 ]
 Moment = Annotated[
     datetime,

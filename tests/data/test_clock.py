@@ -11,6 +11,7 @@ from memogen.data.calendar_settings import CalendarOptions
 from memogen.data.clock import Clock, clock_for, first_working_noon
 from memogen.data.durations import parse_duration
 from memogen.data.models import Standard
+from memogen.errors import UserError
 
 MSK = ZoneInfo("Europe/Moscow")
 
@@ -96,3 +97,13 @@ def test_the_schedule_names_the_years_the_calendar_does_not_cover(
 def test_the_example_files_at_noon_on_the_first_working_day() -> None:
     assert first_working_noon(clock(), datetime(2026, 1, 1).date()) == at("2026-01-12 12:00")
     assert first_working_noon(clock(), datetime(2026, 4, 29).date()).time() == time(12)
+
+
+def test_a_machine_without_the_time_zone_says_how_to_install_it() -> None:
+    options = CalendarOptions.model_construct(timezone="Nowhere/Atlantis")
+    with pytest.raises(UserError) as caught:
+        clock_for(options, 8)
+    assert str(caught.value) == (
+        "the time zone 'Nowhere/Atlantis' is not installed on this machine "
+        "(install the tz database: apt-get install tzdata, or pip install tzdata)"
+    )
