@@ -230,12 +230,17 @@ def build(
     help="When the request is filed (memogen.yaml's calendar.timezone unless an offset is given).",
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, in the standard's language; json for programs.",
 )
 @config_option
 @user_errors
 def due(standard_id: str, filed: datetime, fmt: str, config_path: Path | None) -> None:
-    """When a request filed at a moment is acknowledged, each stage is due, the result ready."""
+    """Say when a request filed then is acknowledged, each stage due and the result ready."""
     from memogen import due as deadlines
     from memogen.project import open_project
 

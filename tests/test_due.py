@@ -76,6 +76,20 @@ def test_due_as_json_gives_iso_moments_with_their_offset(repo: Path) -> None:
     }
 
 
+def test_due_as_json_words_the_deadlines_in_an_english_standard_s_language(repo: Path) -> None:
+    code, out, _ = run("tiny-service", "--filed", "2026-04-29T12:00+03:00", "--format", "json")
+    assert code == 0
+    report = json.loads(out)
+    assert [stage["deadline"] for stage in report["stages"]] == [
+        "1 business day",
+        "2 business days",
+    ]
+    assert (report["filed"], report["ready"]) == (
+        "2026-04-29T12:00+03:00",
+        "2026-05-05T13:00+03:00",
+    )
+
+
 def test_a_filing_moment_not_in_iso_form_is_a_usage_error_naming_the_option(repo: Path) -> None:
     code, _, err = run("tiny-service", "--filed", "29.04.2026 12:00")
     assert code == 2
