@@ -10,6 +10,7 @@ from pydantic import (
     PrivateAttr,
 )
 
+from memogen.data.calendar_settings import CalendarOptions
 from memogen.data.fields import (
     Color,
     FontName,
@@ -87,8 +88,13 @@ class Config(Strict):
         "Company-wide rules of talking to internal clients.", default=[], max_length=15
     )
     lint: LintOptions = documented("Settings of `memogen lint`.", default=LintOptions())
+    calendar: CalendarOptions | None = documented(
+        "Working days and hours: deadlines become dates (`memogen due`, the worked example).",
+        default=None,
+    )
 
     _logo_uri: str = PrivateAttr(default="")
+    _calendar_place: tuple[str, int, int] = PrivateAttr(default=("memogen.yaml", 1, 1))
 
     @property
     def logo_uri(self) -> str:
@@ -98,3 +104,12 @@ class Config(Strict):
     def attach_logo(self, uri: str) -> None:
         """Set once, by config.read_config, right after reading and verifying the file."""
         self._logo_uri = uri
+
+    @property
+    def calendar_place(self) -> tuple[str, int, int]:
+        """Where memogen.yaml's `calendar:` stands (file, line, column), to place warnings."""
+        return self._calendar_place
+
+    def attach_calendar_place(self, file: str, line: int, col: int) -> None:
+        """Set once, by config.read_config, when it checks the `calendar:` section."""
+        self._calendar_place = (file, line, col)

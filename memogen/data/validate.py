@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from memogen.data import durations
+from memogen.data.calendar import load_calendar, uncovered_words
 from memogen.data.config_model import Config
 from memogen.data.document import Document
 from memogen.data.loader import load_file
@@ -99,6 +100,19 @@ def _standard_rules(
         )
     yield from _deadline_rule(standard, document, config.workday_hours)
     yield from _acknowledgement_rule(standard, document, config.workday_hours)
+    yield from _calendar_year_rule(standard, document, config)
+
+
+def _calendar_year_rule(standard: Standard, document: Document, config: Config) -> Iterable[Issue]:
+    """With `calendar:` set, a standard effective in a year the calendar does not cover gets
+    its dates from weekends alone: say so where the year is written."""
+    if config.calendar is None or standard.effective is None:
+        return
+    calendar = load_calendar(config.calendar.country)
+    if not calendar.covers(standard.effective.year):
+        line, col = document.where(("effective",))
+        message, hint = uncovered_words(calendar, [standard.effective.year])
+        yield Issue(document.file, line, col, "effective", message, hint, severity="warning")
 
 
 def _acknowledgement_rule(

@@ -20,6 +20,7 @@ from memogen.outputs import ARTIFACTS, CATALOGUE_ARTIFACTS, CATALOGUE_FORMATS
 from memogen.render import markup
 from memogen.render.diagram import DiagramStage, stage_diagram
 from memogen.render.labels import LABELS, LANGUAGE_NAMES
+from memogen.render.moments import worked_example
 from memogen.render.poster_fit import PAGE_SIZES_MM, poster_fit
 from memogen.render.qr import qr_svg
 
@@ -110,6 +111,7 @@ def standard_context(standard: Standard, config: Config) -> dict[str, Any]:
         "email_intro": labels["email_intro"].format(title=standard.title),
         "on_brand": _on_brand(config),
         "poster_fit": poster_fit(config, standard, stages, labels),
+        "example": worked_example(standard, config, lang),  # None without `calendar:`
     }
 
 
