@@ -20,6 +20,7 @@ from memogen.data.fields import (
 )
 from memogen.data.lint_settings import LintOptions
 from memogen.data.models import Language, Strict, documented
+from memogen.data.survey_settings import SurveyOptions
 from memogen.outputs import ARTIFACT_NAMES, FORMATS, Artifact, Format
 
 
@@ -83,6 +84,10 @@ class Config(Strict):
         "Company-wide rules of talking to internal clients.", default=[], max_length=15
     )
     lint: LintOptions = documented("Settings of `memogen lint`.", default=LintOptions())
+    survey: SurveyOptions | None = documented(
+        "The internal clients' survey answers: scores in the catalogue and scores.html.",
+        default=None,
+    )
 
     _logo_uri: str = PrivateAttr(default="")
 

@@ -65,7 +65,7 @@ def test_the_catalogue_lists_each_standard_with_its_files_and_is_staged_once(
     with Staging(out) as staging:
         stage_catalogue([tiny_standard], project, files, staging, out, first)
         staging.commit()
-    assert first.rendered == ["index.html", "standard.schema.json"]
+    assert first.rendered == ["index.html", "catalogue.json", "standard.schema.json"]
     index = (out / "index.html").read_text(encoding="utf-8")
     assert tiny_standard.title in index
     assert 'href="tiny-service/guide.html"' in index and 'href="tiny-service/memo.pdf"' in index
