@@ -50,6 +50,8 @@
   if (language) language.addEventListener("change", apply);
   var given = new URLSearchParams(window.location.search).get("q");
   if (given) query.value = given;
+  var contents = document.getElementById("mg-contents");
+  if (contents && window.matchMedia("(max-width: 560px)").matches) contents.open = false;
   form.hidden = false;
   apply();
 }());

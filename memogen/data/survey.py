@@ -60,8 +60,12 @@ def read_survey(
 
 
 def _read_text(path: Path, name: str, issues: list[Issue]) -> str:
-    with path.open("rb") as handle:
-        raw = handle.read(MAX_FILE_BYTES + 1)
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        issues.append(Issue(name, 1, 1, "", f"cannot read the file: {exc.strerror}"))
+        return ""
     if len(raw) > MAX_FILE_BYTES:
         message = f"the file is larger than {MAX_FILE_BYTES // 2**20} MiB"
         issues.append(Issue(name, 1, 1, "", message, "split the export by quarter"))
@@ -89,7 +93,7 @@ def read_survey_text(text: str, name: str, known: set[str]) -> tuple[list[Answer
         return [], issues
     answers = []
     for row in rows[1:]:
-        answer = _answer(row, columns, name, known, issues)
+        answer = _answer(row, len(rows[0]), columns, name, known, issues)
         if answer is not None:
             answers.append(answer)
     return answers, issues
@@ -118,11 +122,15 @@ def _columns(header: list[Cell], name: str) -> tuple[dict[str, int] | None, list
 
 
 def _answer(
-    row: list[Cell], columns: dict[str, int], name: str, known: set[str], issues: list[Issue]
+    row: list[Cell],
+    width: int,
+    columns: dict[str, int],
+    name: str,
+    known: set[str],
+    issues: list[Issue],
 ) -> Answer | None:
-    width = max(columns.values()) + 1
-    if len(row) < width:
-        message = f"this row has {len(row)} values, fewer than the header's columns"
+    if len(row) != width:
+        message = f"this row has {len(row)} values and the header {width} columns"
         hint = "put a value that holds a comma or a semicolon in double quotes"
         issues.append(Issue(name, row[0].line, row[0].col, "", message, hint))
         return None

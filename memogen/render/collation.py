@@ -2,8 +2,8 @@
 
 ICU would collate properly but needs PyICU, a C++ build against libicu; the catalogue needs
 only CLDR's Russian rules at the first level, which fit here: Cyrillic before Latin in a
-Russian catalogue (Latin first in an English one), digits before letters, case and
-punctuation second, and ё equal to е (told apart only when all else ties).
+Russian catalogue (Latin first in an English one), spaces and punctuation before digits
+and digits before letters, case ignored and ё equal to е (the text as typed breaks ties).
 """
 
 from __future__ import annotations
@@ -42,17 +42,18 @@ def fold(text: str) -> str:
 
 def sort_key(text: str, lang: str) -> tuple[tuple[tuple[int, str], ...], str]:
     """Orders like CLDR's collation of `lang` at its first level, then by the text itself."""
-    first = tuple((_script_rank(ch, lang), ch) for ch in fold(text) if ch.isalnum())
-    return first, text
+    return tuple((_rank(ch, lang), ch) for ch in fold(text)), text
 
 
-def _script_rank(ch: str, lang: str) -> int:
-    if ch.isdigit():
+def _rank(ch: str, lang: str) -> int:
+    if not ch.isalnum():
         return 0
+    if ch.isdigit():
+        return 1
     cyrillic = "CYRILLIC" in unicodedata.name(ch, "")
     if lang == "ru":
-        return 1 if cyrillic else 2
-    return 2 if cyrillic else 1
+        return 2 if cyrillic else 3
+    return 3 if cyrillic else 2
 
 
 def slug(text: str) -> str:
