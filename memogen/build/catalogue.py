@@ -22,6 +22,8 @@ from memogen.render.portal import catalogue_context
 from memogen.render.scoreboard import row_scores, scores_context
 from memogen.render.templating import make_environment, render
 
+SCORES_FILES: tuple[SiteFile, ...] = ("scores.html", "scores.pdf")
+
 
 def files_by_standard(manifest: Manifest) -> dict[str, list[str]]:
     """id → the names of its files, from the manifest of this build."""
@@ -65,6 +67,11 @@ def stage_catalogue(
     for relative, data in staged:
         if stage_if_changed(staging, out, relative, data):
             result.rendered.append(relative)
+    if scores is None:  # the survey was switched off, or no answer is left
+        for stale in SCORES_FILES:
+            if is_regular(out / stale):
+                staging.drop(stale)
+                result.removed.append(stale)
 
 
 def survey_scores(
