@@ -97,8 +97,10 @@ def write_index(
     out: Path,
     validated: Validated | None = None,
     say: Say | None = None,
+    pdf: bool = True,
 ) -> BuildResult:
-    """Assemble the catalogue from whatever the (sharded) builds left in `out`."""
+    """Assemble the catalogue from whatever the (sharded) builds left in `out`; `pdf`: and
+    lay out scores.pdf when the scores changed."""
     project, checked = validated or check(paths, config_path)[:2]
     if checked.errors:
         raise UserError(checked.issues)

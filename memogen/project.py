@@ -41,6 +41,9 @@ class Project:
         survey: list[Issue] = []
         if self.config.survey is not None:  # the answers are checked with the standards
             known = {standard.id for standard in checked.standards}
+            if (self.root / STANDARDS_DIR).is_dir():  # every id of the repo (<id>.yaml): a
+                # build of some files does not call the others' answers unknown
+                known |= {path.stem for path, _ in self.standard_files([])}
             checked.answers, survey = read_survey(self.root, self.config.survey, known, CONFIG_NAME)
         checked.issues = sorted([*checked.issues, *self.warnings, *refused, *survey])
         return sorted([name for _, name in files] + [issue.file for issue in refused]), checked

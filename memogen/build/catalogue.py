@@ -64,6 +64,9 @@ def stage_catalogue(
         if pdf and not (unchanged and is_regular(out / "scores.pdf")):
             print_css = render(env, "scores.print.css", survey_page)
             staged.append(("scores.pdf", scores_pdf(html, print_css)))
+        elif not pdf and not unchanged and is_regular(out / "scores.pdf"):
+            staging.drop("scores.pdf")  # out of date; the next build with PDFs makes it anew
+            result.removed.append("scores.pdf")
     for relative, data in staged:
         if stage_if_changed(staging, out, relative, data):
             result.rendered.append(relative)

@@ -129,3 +129,20 @@ def test_the_scores_go_when_the_survey_does(
     assert {"scores.html", "scores.pdf"} <= set(result.removed)
     assert not (out / "scores.html").exists() and not (out / "scores.pdf").exists()
     assert "scores.html" not in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_build_without_pdfs_never_leaves_an_outdated_scores_pdf(
+    write_repo: Callable[..., Path], valid_standard_text: str, tmp_path: Path
+) -> None:
+    from memogen.pipeline import BuildOptions, build
+
+    root = write_repo(
+        {"standards/tiny-service.yaml": valid_standard_text, "surveys/q4.csv": ANSWERS}, SURVEY
+    )
+    out = tmp_path / "out"
+    scored_build(root, out)
+    (root / "surveys" / "q4.csv").write_text(ANSWERS + "tiny-service,2026-12-01,1,1,1\n")
+    options = BuildOptions(out, ("guide",), ("html",))
+    assert build([root / "standards"], root / "memogen.yaml", options).removed == ["scores.pdf"]
+    assert not (out / "scores.pdf").exists()
+    assert "scores.pdf" in scored_build(root, out).rendered
