@@ -2,8 +2,9 @@
 
 ICU would collate properly but needs PyICU, a C++ build against libicu; the catalogue needs
 only CLDR's Russian rules at the first level, which fit here: Cyrillic before Latin in a
-Russian catalogue (Latin first in an English one), spaces and punctuation before digits
-and digits before letters, case ignored and ё equal to е (the text as typed breaks ties).
+Russian catalogue (Latin first in an English one), spaces and punctuation first, then
+numbers (by value, as people count), then letters; case ignored and ё equal to е (the
+text as typed breaks ties).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ _TRANSLITERATION = str.maketrans(
     }
 )
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_TOKENS = re.compile(r"\d+|\D")
 
 
 def fold(text: str) -> str:
@@ -42,7 +44,11 @@ def fold(text: str) -> str:
 
 def sort_key(text: str, lang: str) -> tuple[tuple[tuple[int, str], ...], str]:
     """Orders like CLDR's collation of `lang` at its first level, then by the text itself."""
-    return tuple((_rank(ch, lang), ch) for ch in fold(text)), text
+    key = []
+    for token in _TOKENS.findall(fold(text)):
+        # a run of digits is one number: "№ 83" before "№ 171", as people count
+        key.append((1, token.zfill(24)) if token.isdigit() else (_rank(token, lang), token))
+    return tuple(key), text
 
 
 def _rank(ch: str, lang: str) -> int:

@@ -49,3 +49,13 @@ def test_names_with_the_same_slug_get_numbered_anchors() -> None:
         "Отдел Е": "otdel-e-2",
         "Legal": "legal",
     }
+
+
+def test_numbers_in_names_are_ordered_by_value() -> None:
+    names = ["Договор № 171", "Договор № 83", "Договор № 9", "Договор"]
+    assert sorted(names, key=lambda name: sort_key(name, "ru")) == [
+        "Договор",
+        "Договор № 9",
+        "Договор № 83",
+        "Договор № 171",
+    ]
