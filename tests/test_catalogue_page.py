@@ -129,3 +129,14 @@ def test_without_javascript_every_service_is_listed_and_the_finder_is_hidden(
     assert page.locator(VISIBLE_ROWS).count() == SERVICES
     assert not page.is_visible("#mg-finder")
     context.close()
+
+
+def test_a_link_with_a_query_opens_the_catalogue_already_searched(
+    browser: Browser, catalogue: Path
+) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(catalogue.as_uri() + "?q=%D0%BD%D0%BE%D1%83%D1%82%D0%B1%D1%83%D0%BA+170")
+    assert page.locator(f"{VISIBLE_ROWS} h3").all_inner_texts() == ["Ноутбук № 170"]
+    assert page.input_value("#mg-q") == "ноутбук 170"
+    context.close()

@@ -99,7 +99,11 @@ def scores_context(
                 "lang": standard.language or lang,
                 "department": standard.department,
                 **_heat_row(standard.title, own.year, scores.company, lang),
-                "changes": [signed(own.change[d], lang) for d in DIMENSIONS] if own.change else [],
+                "changes": [
+                    {"label": labels[d], "value": signed(own.change[d], lang)} for d in DIMENSIONS
+                ]
+                if own.change
+                else [],
                 "comments": scores.comments.get(standard.id, [])
                 if publish_comments and shown
                 else [],
