@@ -20,6 +20,7 @@ from memogen.outputs import CATALOGUE_ARTIFACTS, CATALOGUE_FORMATS
 from memogen.render import markup
 from memogen.render.collation import fold, sort_key, unique_slugs
 from memogen.render.context import on_brand
+from memogen.render.filters import mailto
 from memogen.render.labels import LABELS, LANGUAGE_NAMES
 
 SUMMARY_CHARS = 160  # a row's summary: its first sentence, at most this long
@@ -100,7 +101,7 @@ def request_href(standard: Standard) -> str:
     request = standard.request
     if request.form_url:
         return request.form_url
-    return f"mailto:{request.address}" if request.address else ""
+    return mailto(request.address) if request.address else ""
 
 
 def one_line(text: str) -> str:
