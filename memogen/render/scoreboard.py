@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from babel import Locale
 from babel.numbers import format_decimal
 
 from memogen.build.scores import Group, Scores
@@ -34,6 +35,12 @@ def signed(value: float, lang: str) -> str:
     return f"+{text}" if value > 0 else f"\u2212{text}"
 
 
+def answers(count: int, lang: str) -> str:
+    """`21 ответ за год`, `30 ответов за год`: the count with the right plural form."""
+    category = Locale.parse(lang).plural_form(count)
+    return f"{count} {LABELS[lang][f'answers_{category}']}"
+
+
 def band(difference: float) -> str:
     """The heat map's colour band of a difference from the company mean."""
     near, far = BAND_STEPS
@@ -60,6 +67,7 @@ def row_scores(scores: Scores | None, lang: str) -> dict[str, dict[str, Any]]:
         rows[service] = {
             "hidden": means is None,
             "count": own.year.count,
+            "answers": answers(own.year.count, lang),
             "cells": [
                 {
                     "label": labels[dimension],

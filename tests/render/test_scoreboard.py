@@ -16,7 +16,7 @@ from memogen.build.catalogue import stage_catalogue
 from memogen.build.plan import BuildResult
 from memogen.build.writer import Staging
 from memogen.project import open_project
-from memogen.render.scoreboard import band, number, signed
+from memogen.render.scoreboard import answers, band, number, signed
 
 SURVEY_CONFIG = "language: ru\nsurvey:\n  results: surveys/*.csv\n  min_responses: 3\n"
 
@@ -121,3 +121,14 @@ def test_comments_are_published_only_when_the_config_says_so(
     assert "secret 45" in (tmp_path / "scores.html").read_text(encoding="utf-8")
     assert "secret" not in (tmp_path / "index.html").read_text(encoding="utf-8")
     assert "secret" not in (tmp_path / "catalogue.json").read_text(encoding="utf-8")
+
+
+def test_a_count_of_answers_takes_the_right_plural_form() -> None:
+    assert [answers(n, "ru") for n in (1, 3, 5, 21, 112)] == [
+        "1 ответ за год",
+        "3 ответа за год",
+        "5 ответов за год",
+        "21 ответ за год",
+        "112 ответов за год",
+    ]
+    assert [answers(n, "en") for n in (1, 2)] == ["1 answer in a year", "2 answers in a year"]
