@@ -38,7 +38,10 @@
       }
     });
     groups.forEach(function (group) {
-      group.hidden = !per[group.getAttribute("data-department")];
+      var found = per[group.getAttribute("data-department")] || 0;
+      var counter = group.querySelector(".count");
+      group.hidden = !found;
+      if (counter) counter.textContent = counter.textContent.replace(/\d+/, String(found));
     });
     shown.textContent = String(count);
     nothing.hidden = count > 0;

@@ -72,6 +72,7 @@ def test_typing_a_word_narrows_the_list_to_the_matching_services(tab: Watched) -
     assert tab.page.inner_text("#mg-shown") == str(SERVICES // 8)
     tab.page.fill("#mg-q", "ноутбук 170")
     assert tab.visible_titles() == ["Ноутбук № 170"]
+    assert tab.page.inner_text("#otdel-dizaina-h .count") == "· 1"  # what is shown, not all
 
 
 def test_the_search_reads_yo_as_ye_and_ignores_case(tab: Watched) -> None:
