@@ -85,8 +85,7 @@ class Config(Strict):
     )
     lint: LintOptions = documented("Settings of `memogen lint`.", default=LintOptions())
     survey: SurveyOptions | None = documented(
-        "The internal clients' survey answers: scores in the catalogue and scores.html.",
-        default=None,
+        "Internal clients' survey answers: scores in the catalogue and scores.html.", default=None
     )
 
     _logo_uri: str = PrivateAttr(default="")

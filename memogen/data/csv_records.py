@@ -35,7 +35,7 @@ def delimiter_of(header: str) -> str:
 def records(text: str, delimiter: str) -> Iterator[list[Cell]]:
     """The records of `text`, blank lines skipped."""
     reader = _Reader(text, delimiter)
-    while not reader.at_end():
+    while reader.peek():
         record = reader.record()
         if len(record) > 1 or record[0].text.strip():
             yield record
@@ -45,9 +45,6 @@ class _Reader:
     def __init__(self, text: str, delimiter: str) -> None:
         self.text, self.delimiter = text, delimiter
         self.i, self.line, self.col = 0, 1, 1
-
-    def at_end(self) -> bool:
-        return self.i >= len(self.text)
 
     def peek(self) -> str:
         return self.text[self.i] if self.i < len(self.text) else ""
@@ -66,10 +63,9 @@ class _Reader:
         while self.peek() == self.delimiter:
             self.advance()
             cells.append(self.cell())
-        if self.peek() == "\r":
-            self.advance()
-        if self.peek() == "\n":
-            self.advance()
+        for line_end in ("\r", "\n"):
+            if self.peek() == line_end:
+                self.advance()
         return cells
 
     def cell(self) -> Cell:
@@ -82,7 +78,7 @@ class _Reader:
         self.advance()
         kept: list[str] = []
         while True:
-            if self.at_end():
+            if not self.peek():
                 raise CsvSyntaxError(
                     line, col, "this quoted value is never closed", 'end it with a double quote "'
                 )

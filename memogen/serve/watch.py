@@ -39,10 +39,9 @@ class Targets:
             *(f.parent for f in self.standard_files),
             self.templates,
         }
-        if self.logo is not None:
-            wanted.add(self.logo.parent)
-        if self.survey is not None:  # the pattern's folder, up to its first wildcard
-            wanted.add(self.survey.parent)
+        for source in (self.logo, self.survey):  # the survey: its exports' folder
+            if source is not None:
+                wanted.add(source.parent)
         return sorted(folder for folder in wanted if folder.is_dir())
 
     def matters(self, change: watchfiles.Change, name: str) -> bool:
@@ -71,7 +70,7 @@ def targets_of(
     except UserError:  # an invalid memogen.yaml: the page shows why; watch without the logo
         logo_name, survey = None, None
     logo = (root / logo_name).resolve() if logo_name else None
-    answers = root / survey.results if survey else None
+    answers = root / survey.results if survey else None  # a pattern, matched by `matters`
     return Targets(config, root / "templates", frozenset(folders), frozenset(files), logo, answers)
 
 
