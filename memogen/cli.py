@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from memogen.cli_support import (
     config_option,
     csv_choice,
     fail_on_option,
+    filed_moment,
     format_option,
     output_option,
     parse_shard,
@@ -216,6 +218,36 @@ def build(
         f"wrote {len(result.rendered)} file(s) to {out}; "
         f"{len(result.skipped)} document(s) were up to date"
     )
+
+
+@main.command()
+@click.argument("standard_id")
+@click.option(
+    "--filed",
+    required=True,
+    metavar="'YYYY-MM-DD HH:MM'",
+    callback=filed_moment,
+    help="When the request is filed (memogen.yaml's calendar.timezone unless an offset is given).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, in the standard's language; json for programs.",
+)
+@config_option
+@user_errors
+def due(standard_id: str, filed: datetime, fmt: str, config_path: Path | None) -> None:
+    """Say when a request filed then is acknowledged, each stage due and the result ready."""
+    from memogen import due as deadlines
+    from memogen.project import open_project
+
+    standard, schedule, warnings = deadlines.due(open_project(config_path), standard_id, filed)
+    print_outcome(warnings, [])
+    render = deadlines.as_json if fmt == "json" else deadlines.as_text
+    click.echo(render(standard, schedule), nl=False)
 
 
 @main.command()

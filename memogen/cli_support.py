@@ -7,6 +7,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable
+from datetime import datetime
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -99,6 +100,20 @@ def parse_shard(
     if not (plain and 1 <= int(k) <= int(n)):
         raise click.BadParameter("write K/N with 1 <= K <= N, e.g. 2/4")
     return int(k), int(n)
+
+
+def filed_moment(ctx: click.Context, param: click.Parameter, value: str) -> datetime:
+    """`--filed`: a moment in ISO form, refused in the same words as in memogen.yaml."""
+    from pydantic_core import PydanticCustomError
+
+    from memogen.data.times import parse_moment
+
+    try:
+        return parse_moment(value)
+    except PydanticCustomError as exc:
+        raise click.BadParameter(
+            f"{exc.message()} ({(exc.context or {}).get('hint', '')})"
+        ) from None
 
 
 output_option = click.option(

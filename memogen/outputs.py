@@ -12,7 +12,7 @@ from typing import Literal, get_args
 # The names, spelled once; mypy and pydantic need them literally. In this order they are
 # memogen.yaml's defaults, the schema's enums and the CLI's help.
 Artifact = Literal["memo", "guide", "poster", "email"]
-Format = Literal["html", "pdf", "md", "png", "eml", "txt"]
+Format = Literal["html", "pdf", "md", "png", "eml", "txt", "docx"]
 ReportFormat = Literal["text", "json", "github", "junit", "sarif"]
 Renderer = Literal["page", "message"]
 
@@ -32,7 +32,6 @@ class ArtifactKind:
     paper: str | None = None
     renderer: Renderer = "page"  # page: HTML → PDF → PNG, and Markdown; message: the .eml
     one_page: bool = False  # more than one page of PDF is a warning
-    dated: bool = False  # carries SOURCE_DATE_EPOCH's date: a new epoch makes it stale
 
     @property
     def template_names(self) -> tuple[str, ...]:
@@ -44,7 +43,7 @@ ARTIFACTS: tuple[ArtifactKind, ...] = (
     ArtifactKind(
         "memo",
         "Memo",
-        ("html", "pdf", "md"),
+        ("html", "pdf", "md", "docx"),
         ("memo.html.j2", "memo.md.j2"),
         "memo.print.css",
         paper="memo",
@@ -53,7 +52,7 @@ ARTIFACTS: tuple[ArtifactKind, ...] = (
     ArtifactKind(
         "guide",
         "Client guide",
-        ("html", "pdf", "md"),
+        ("html", "pdf", "md", "docx"),
         ("guide.html.j2", "guide.md.j2"),
         "guide.print.css",
     ),
@@ -71,19 +70,31 @@ ARTIFACTS: tuple[ArtifactKind, ...] = (
         ("eml", "html", "txt"),
         ("email.html.j2", "email.txt.j2"),
         renderer="message",
-        dated=True,
     ),
 )
 BY_NAME: dict[str, ArtifactKind] = {kind.name: kind for kind in ARTIFACTS}
 ARTIFACT_NAMES: tuple[Artifact, ...] = get_args(Artifact)
 FORMATS: tuple[Format, ...] = get_args(Format)
+# What a build makes unless memogen.yaml's build.formats or --format asks for more.
+DEFAULT_FORMATS: tuple[Format, ...] = tuple(f for f in FORMATS if f != "docx")
+# The formats that carry SOURCE_DATE_EPOCH's date (the .eml's Date, the .docx's timestamps):
+# a new epoch makes an artifact built in one of them stale.
+DATED_FORMATS: tuple[Format, ...] = ("eml", "docx")
 # The formats made from the print stylesheet, by WeasyPrint: slow, `serve` makes them last.
 PRINT_FORMATS: tuple[Format, ...] = ("pdf", "png")
 # The catalogue lists a standard's files by artifact, in this order (the page its title
 # opens is the first one there), each artifact's formats in this one: pages before sources.
 CATALOGUE_ARTIFACTS: tuple[Artifact, ...] = ("guide", "memo", "poster", "email")
-CATALOGUE_FORMATS: tuple[Format, ...] = ("html", "pdf", "png", "md", "eml", "txt")
+CATALOGUE_FORMATS: tuple[Format, ...] = ("html", "pdf", "docx", "png", "md", "eml", "txt")
 REPORT_FORMATS: tuple[ReportFormat, ...] = get_args(ReportFormat)
+# The site's own files, beside the standards' folders: the catalogue (index.html, and
+# catalogue.json for intranets and chat bots, docs/catalogue.schema.json), the schema of a
+# standard, and with memogen.yaml's `survey:` the internal clients' scores (scores.pdf is
+# A4 landscape, fixed in scores.print.css).
+SiteFile = Literal[
+    "index.html", "catalogue.json", "standard.schema.json", "scores.html", "scores.pdf"
+]
+SITE_FILES: tuple[SiteFile, ...] = get_args(SiteFile)
 
 
 def wanted_formats(artifact: str, formats: tuple[str, ...]) -> list[str]:

@@ -17,12 +17,15 @@ from memogen.outputs import (
     BY_NAME,
     CATALOGUE_ARTIFACTS,
     CATALOGUE_FORMATS,
+    DATED_FORMATS,
+    DEFAULT_FORMATS,
     FORMATS,
     PRINT_FORMATS,
     REPORT_FORMATS,
     Format,
     wanted_formats,
 )
+from memogen.render.formats.docx import BODIES
 from memogen.render.labels import LABELS
 from memogen.render.templating import theme_dir
 from memogen.report import RENDERERS
@@ -40,6 +43,9 @@ SPELLED_ELSEWHERE = {
     ("render/labels.py", "guide"): "the words the templates print (`t.guide`), per language",
     ("render/labels.py", "poster"): "the words the templates print (`t.poster`), per language",
     ("render/labels.py", "email"): "the words the templates print (`t.email`), per language",
+    ("render/formats/docx.py", "email"): "the request channel `email`, not the artifact",
+    ("render/formats/docx.py", "memo"): "the Word body written for each artifact that has one",
+    ("render/formats/docx.py", "guide"): "the Word body written for each artifact that has one",
 }
 
 
@@ -79,6 +85,7 @@ def test_every_format_belongs_to_an_artifact_and_the_catalogue_lists_it() -> Non
     assert made == set(FORMATS)
     assert sorted(CATALOGUE_FORMATS) == sorted(FORMATS)
     assert set(PRINT_FORMATS) <= set(FORMATS)
+    assert set(DATED_FORMATS) <= set(FORMATS)
     for kind in ARTIFACTS:
         assert len(set(kind.formats)) == len(kind.formats), kind.name
         assert set(kind.formats) <= set(get_args(Format)), kind.name
@@ -123,7 +130,8 @@ def test_wanted_formats_keep_the_artifacts_order() -> None:
 def test_memogen_yaml_defaults_and_schema_follow_the_table() -> None:
     config = Config()
     assert tuple(config.build.artifacts) == ARTIFACT_NAMES
-    assert tuple(config.build.formats) == FORMATS
+    assert tuple(config.build.formats) == DEFAULT_FORMATS
+    assert set(FORMATS) - set(DEFAULT_FORMATS) == {"docx"}  # made only when asked for
     build = Config.model_json_schema()["$defs"]["BuildDefaults"]["properties"]
     assert tuple(build["artifacts"]["items"]["enum"]) == ARTIFACT_NAMES
     assert tuple(build["formats"]["items"]["enum"]) == FORMATS
@@ -133,9 +141,9 @@ def test_build_offers_the_tables_artifacts_and_formats() -> None:
     result = CliRunner().invoke(main, ["build", "--artifact", "leaflet"])
     assert result.exit_code == 2
     assert "memo, guide, poster, email" in result.output
-    result = CliRunner().invoke(main, ["build", "--format", "docx"])
+    result = CliRunner().invoke(main, ["build", "--format", "odt"])
     assert result.exit_code == 2
-    assert "html, pdf, md, png, eml, txt" in result.output
+    assert "html, pdf, md, png, eml, txt, docx" in result.output
 
 
 def test_every_report_format_has_a_renderer_and_a_cli_choice() -> None:
@@ -151,3 +159,8 @@ def test_the_readmes_table_lists_each_artifacts_files_in_their_order() -> None:
     assert rows == {
         kind.name: ", ".join(f"`{kind.name}.{fmt}`" for fmt in kind.formats) for kind in ARTIFACTS
     }
+
+
+def test_every_artifact_made_as_docx_has_a_word_body() -> None:
+    made = {kind.name for kind in ARTIFACTS if "docx" in kind.formats}
+    assert made == set(BODIES) == {"memo", "guide"}

@@ -130,9 +130,10 @@ def build_key(standard_json: str, config_json: str, templates: str, formats: lis
 
 @cache
 def code_fingerprint() -> str:
-    """memogen's version and its own code: an upgrade or a code change rebuilds everything."""
+    """memogen's version, its own code and the calendars it ships: an upgrade or a change of
+    either rebuilds everything."""
     package = Path(__file__).resolve().parents[1]
-    sources = sorted(package.rglob("*.py"))
+    sources = sorted([*package.rglob("*.py"), *package.glob("data/calendars/*.json")])
     return digest(
         __version__,
         *(p.relative_to(package).as_posix() for p in sources),

@@ -13,7 +13,7 @@ from memogen.data.document import Document
 from memogen.data.models import Standard
 from memogen.data.validate import Checked
 from memogen.errors import Issue
-from memogen.outputs import BY_NAME, wanted_formats
+from memogen.outputs import BY_NAME, DATED_FORMATS, wanted_formats
 from memogen.project import STANDARDS_DIR, Project
 from memogen.render.formats.email import source_date_epoch
 from memogen.render.templating import make_environment
@@ -128,8 +128,8 @@ def plan(
             project.config.logo_uri.encode()
         ).hexdigest()
     )
-    # The email's Date comes from SOURCE_DATE_EPOCH: read (and checked) once, before any
-    # render, and part of the email's key, so a new epoch makes the email stale.
+    # The email's Date and the .docx's timestamps come from SOURCE_DATE_EPOCH: read (and
+    # checked) once, before any render, and part of their key, so a new epoch makes them stale.
     epoch = f"SOURCE_DATE_EPOCH={source_date_epoch()}"
     new, jobs = Manifest(), []
     for standard in standards:
@@ -143,7 +143,7 @@ def plan(
             kind = BY_NAME[artifact]
             key = build_key(
                 standard_json,
-                config_json + epoch if kind.dated else config_json,
+                config_json + epoch if set(wanted) & set(DATED_FORMATS) else config_json,
                 hasher.for_artifact(artifact, list(kind.template_names)),
                 wanted,
             )

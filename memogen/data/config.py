@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from memogen.data import calendar_settings
+from memogen.data.calendar import load_calendar, uncovered_words
 from memogen.data.config_model import Config
 from memogen.data.document import Document
 from memogen.data.loader import load_file
@@ -32,6 +34,7 @@ def read_config(path: Path | None, display: str = "memogen.yaml") -> tuple[Confi
     if config is not None:
         issues.extend(_logo_rule(config, document, path.parent))
         issues.extend(_baseline_rule(config, document, path.parent))
+        issues.extend(_calendar_rules(config, document))
     if any(issue.severity == "error" for issue in issues) or config is None:
         raise UserError(issues + warnings)
     return config, sorted([*issues, *warnings, *_font_rule(config, document)])
@@ -104,4 +107,25 @@ def _baseline_rule(config: Config, document: Document, repo: Path) -> Iterable[I
             "lint.baseline",
             f"the lint baseline '{baseline}' is outside the repo",
             "name a file inside the repo, e.g. .memogen-lint-baseline.json",
+        )
+
+
+def _calendar_rules(config: Config, document: Document) -> Iterable[Issue]:
+    """Hours, lunch and cut-off that fit together and make `workday_hours`; an example filed
+    in a year the shipped calendar does not cover is a warning."""
+    options = config.calendar
+    if options is None:
+        return
+    line, col = document.where(("calendar",), at_key=True)
+    config.attach_calendar_place(document.file, line, col)
+    for path, message, hint in calendar_settings.rules(options, config.workday_hours):
+        line, col = document.where(path)
+        yield Issue(document.file, line, col, ".".join(map(str, path)), message, hint)
+    filed = options.example_filed
+    calendar = load_calendar(options.country)
+    if filed is not None and not calendar.covers(filed.year):
+        line, col = document.where(("calendar", "example_filed"))
+        message, hint = uncovered_words(calendar, [filed.year])
+        yield Issue(
+            document.file, line, col, "calendar.example_filed", message, hint, severity="warning"
         )

@@ -10,6 +10,7 @@ from pydantic import (
     PrivateAttr,
 )
 
+from memogen.data.calendar_settings import CalendarOptions
 from memogen.data.fields import (
     Color,
     FontName,
@@ -20,7 +21,8 @@ from memogen.data.fields import (
 )
 from memogen.data.lint_settings import LintOptions
 from memogen.data.models import Language, Strict, documented
-from memogen.outputs import ARTIFACT_NAMES, FORMATS, Artifact, Format
+from memogen.data.survey_settings import SurveyOptions
+from memogen.outputs import ARTIFACT_NAMES, DEFAULT_FORMATS, Artifact, Format
 
 
 class Brand(Strict):
@@ -62,7 +64,11 @@ class BuildDefaults(Strict):
     artifacts: list[Artifact] = documented(
         "What to build.", list(ARTIFACT_NAMES), default=list(ARTIFACT_NAMES)
     )
-    formats: list[Format] = documented("In which formats.", list(FORMATS), default=list(FORMATS))
+    formats: list[Format] = documented(
+        "In which formats (docx only when asked for).",
+        list(DEFAULT_FORMATS),
+        default=list(DEFAULT_FORMATS),
+    )
 
 
 class Config(Strict):
@@ -89,8 +95,16 @@ class Config(Strict):
         "Company-wide rules of talking to internal clients.", default=[], max_length=15
     )
     lint: LintOptions = documented("Settings of `memogen lint`.", default=LintOptions())
+    calendar: CalendarOptions | None = documented(
+        "Working days and hours: deadlines become dates (`memogen due`, the worked example).",
+        default=None,
+    )
+    survey: SurveyOptions | None = documented(
+        "Internal clients' survey answers: scores in the catalogue and scores.html.", default=None
+    )
 
     _logo_uri: str = PrivateAttr(default="")
+    _calendar_place: tuple[str, int, int] = PrivateAttr(default=("memogen.yaml", 1, 1))
 
     @property
     def logo_uri(self) -> str:
@@ -100,3 +114,12 @@ class Config(Strict):
     def attach_logo(self, uri: str) -> None:
         """Set once, by config.read_config, right after reading and verifying the file."""
         self._logo_uri = uri
+
+    @property
+    def calendar_place(self) -> tuple[str, int, int]:
+        """Where memogen.yaml's `calendar:` stands (file, line, column), to place warnings."""
+        return self._calendar_place
+
+    def attach_calendar_place(self, file: str, line: int, col: int) -> None:
+        """Set once, by config.read_config, when it checks the `calendar:` section."""
+        self._calendar_place = (file, line, col)

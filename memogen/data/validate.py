@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from memogen.data import durations
+from memogen.data.calendar import load_calendar, uncovered_words
 from memogen.data.config_model import Config
 from memogen.data.document import Document
 from memogen.data.loader import load_file
 from memogen.data.models import Standard
+from memogen.data.survey import Answer
 from memogen.data.wording import cut_comment_warnings, to_model
 from memogen.errors import Issue, UserError
 
@@ -27,6 +29,7 @@ class Checked:
     sources: dict[str, Path] = field(default_factory=dict)  # id → file
     issues: list[Issue] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)  # id → its YAML source map
+    answers: list[Answer] = field(default_factory=list)  # the survey's, with `survey:` set
 
     def with_documents(self) -> list[tuple[Standard, Document]]:
         """Each valid standard with the document it came from, to locate further findings."""
@@ -99,6 +102,19 @@ def _standard_rules(
         )
     yield from _deadline_rule(standard, document, config.workday_hours)
     yield from _acknowledgement_rule(standard, document, config.workday_hours)
+    yield from _calendar_year_rule(standard, document, config)
+
+
+def _calendar_year_rule(standard: Standard, document: Document, config: Config) -> Iterable[Issue]:
+    """With `calendar:` set, a standard effective in a year the calendar does not cover gets
+    its dates from weekends alone: say so where the year is written."""
+    if config.calendar is None or standard.effective is None:
+        return
+    calendar = load_calendar(config.calendar.country)
+    if not calendar.covers(standard.effective.year):
+        line, col = document.where(("effective",))
+        message, hint = uncovered_words(calendar, [standard.effective.year])
+        yield Issue(document.file, line, col, "effective", message, hint, severity="warning")
 
 
 def _acknowledgement_rule(

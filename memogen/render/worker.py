@@ -24,7 +24,7 @@ from memogen.errors import InternalError, UserError
 from memogen.outputs import BY_NAME, PRINT_FORMATS, ArtifactKind, Renderer, wanted_formats
 from memogen.render import fitting
 from memogen.render.context import standard_context
-from memogen.render.formats import email, markdown, pdf, png
+from memogen.render.formats import docx, email, markdown, pdf, png
 from memogen.render.plans import PLANS, poster_verdicts, too_long, trouble_warnings
 from memogen.render.templating import make_environment, render
 
@@ -93,6 +93,8 @@ def _render_standard(job: Job) -> Rendered:
         wanted = wanted_formats(artifact, job.formats)
         if wanted:
             _RENDERERS[kind.renderer](env, job, kind, context, wanted, out)
+        if "docx" in wanted:
+            _docx(env, job, kind, context, out)
     return out
 
 
@@ -184,6 +186,16 @@ def _email(
         out.add(job.staging, f"{prefix}.html", html.encode("utf-8"))
     if "txt" in wanted:
         out.add(job.staging, f"{prefix}.txt", text.encode("utf-8"))
+
+
+def _docx(
+    env: Environment, job: Job, kind: ArtifactKind, context: dict[str, object], out: Rendered
+) -> None:
+    """The editable Word file, on the paper of the artifact's print stylesheet."""
+    print_css = render(env, kind.print_stylesheet, context) if kind.print_stylesheet else ""
+    when = email.standard_epoch(job.standard)
+    data = docx.render_docx(kind.name, context, print_css, when, kind.one_page)
+    out.add(job.staging, f"{out.standard_id}/{kind.name}.docx", data)
 
 
 _RENDERERS: dict[Renderer, Callable[..., None]] = {"page": _page, "message": _email}

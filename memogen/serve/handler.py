@@ -22,6 +22,7 @@ CONTENT_TYPES = {
     ".png": "image/png",
     ".json": "application/json",
     ".svg": "image/svg+xml",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     # Shown in the browser rather than downloaded: a preview is for reading.
     ".md": "text/plain; charset=utf-8",
     ".txt": "text/plain; charset=utf-8",

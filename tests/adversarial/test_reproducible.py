@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from memogen.outputs import FORMATS
+
 from .adversarial_kit import (
     MAIN,
     TINY_TEXT,
@@ -38,6 +40,8 @@ def _build(repo: Path, out: Path, cwd: Path, env: dict[str, str], *args: str) ->
             str(out),
             "--config",
             str(repo / "memogen.yaml"),
+            "--format",
+            ",".join(FORMATS),  # the .docx too, which memogen.yaml does not ask for
             *args,
         ],
         cwd=cwd,
@@ -91,6 +95,7 @@ def test_same_input_gives_byte_identical_files(two_builds: tuple[Path, Path, Pat
     _, first, second = two_builds
     one, two = snapshot(first), snapshot(second)
     assert len(one) > 25
+    assert "tiny-service/memo.docx" in one and "tiny-service/guide.docx" in one
     assert sorted(one) == sorted(two)
     assert [name for name in one if one[name] != two[name]] == []
     assert leftovers(first) == leftovers(second) == []

@@ -169,3 +169,13 @@ def test_only_the_email_is_stale_when_source_date_epoch_changes(
     _, after, _ = planned(tiny_standard, project, Manifest(), artifacts=("memo", "email"))
     assert before.entries["tiny-service/memo"].key == after.entries["tiny-service/memo"].key
     assert before.entries["tiny-service/email"].key != after.entries["tiny-service/email"].key
+
+
+def test_a_memo_built_as_docx_is_stale_when_source_date_epoch_changes(
+    tiny_standard: Standard, project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wanted = {"artifacts": ("memo",), "formats": ("html", "docx")}
+    _, before, _ = planned(tiny_standard, project, Manifest(), **wanted)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    _, after, _ = planned(tiny_standard, project, Manifest(), **wanted)
+    assert before.entries["tiny-service/memo"].key != after.entries["tiny-service/memo"].key

@@ -8,7 +8,7 @@ from pydantic import ValidationError
 from memogen.data.config_model import Config
 from memogen.data.loader import load_text
 from memogen.data.wording import to_model
-from memogen.outputs import ARTIFACT_NAMES, FORMATS
+from memogen.outputs import ARTIFACT_NAMES, DEFAULT_FORMATS
 
 
 def issues_of(text: str) -> list[str]:
@@ -26,7 +26,7 @@ def test_an_empty_config_builds_everything_in_russian_on_a4_and_an_a3_portrait_p
         "portrait",
     )
     assert config.build.artifacts == list(ARTIFACT_NAMES)
-    assert config.build.formats == list(FORMATS)
+    assert config.build.formats == list(DEFAULT_FORMATS)  # docx only when asked for
     assert (config.brand.primary, config.brand.font) == ("#1F4E79", "DejaVu Sans")
 
 
@@ -64,11 +64,11 @@ def test_a_workday_has_1_to_24_hours(hours: str, bound: str) -> None:
 
 
 def test_an_artifact_or_format_memogen_does_not_make_is_refused_with_a_close_name() -> None:
-    assert issues_of("build:\n  artifacts: [memo, posters]\n  formats: [pdf, docx]\n") == [
+    assert issues_of("build:\n  artifacts: [memo, posters]\n  formats: [pdf, odt]\n") == [
         "memogen.yaml:2:21: error: build.artifacts.2: 'posters' is not allowed here "
         "(did you mean 'poster'?)",
-        "memogen.yaml:3:18: error: build.formats.2: 'docx' is not allowed here "
-        "(use one of: html, pdf, md, png, eml, txt)",
+        "memogen.yaml:3:18: error: build.formats.2: 'odt' is not allowed here "
+        "(use one of: html, pdf, md, png, eml, txt, docx)",
     ]
 
 
@@ -78,3 +78,10 @@ def test_at_most_fifteen_service_rules() -> None:
         "memogen.yaml:2:3: error: service_rules: has more than 15 items "
         "(keep the list short enough to read)"
     ]
+
+
+def test_build_formats_accept_docx_which_is_not_a_default() -> None:
+    config, issues = to_model(Config, load_text("build:\n  formats: [pdf, docx]\n", "m.yaml"))
+    assert issues == []
+    assert config is not None and config.build.formats == ["pdf", "docx"]
+    assert "docx" not in Config().build.formats

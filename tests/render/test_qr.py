@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import xml.etree.ElementTree as ET
 
-from memogen.render.qr import qr_svg
+from PIL import Image
+
+from memogen.render.qr import qr_png, qr_svg
 
 
 def test_a_qr_code_is_one_path_sized_by_its_container() -> None:
@@ -24,3 +27,14 @@ def test_a_longer_address_takes_a_larger_code() -> None:
         return int(ET.fromstring(qr_svg(url)).get("viewBox", "").split()[-1])
 
     assert side("https://example.com/a") < side("https://example.com/" + "a" * 200)
+
+
+def test_the_png_code_has_whole_pixel_modules_at_print_resolution() -> None:
+    data = qr_png("https://intranet.example.com/forms/help", "#1F4E79", dpi=300)
+    image = Image.open(io.BytesIO(data))
+    assert image.format == "PNG"
+    assert tuple(round(d) for d in image.info["dpi"]) == (300, 300)
+    modules = image.width // 9  # 0.8 mm at 300 dpi: 9 pixels a module
+    assert image.width == modules * 9 and image.width == image.height
+    assert (0x1F, 0x4E, 0x79) in {colour for _, colour in image.convert("RGB").getcolors()}
+    assert data == qr_png("https://intranet.example.com/forms/help", "#1F4E79", dpi=300)

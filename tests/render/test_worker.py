@@ -82,3 +82,17 @@ def test_a_template_that_includes_a_missing_one_is_named_with_its_standard(
         "tiny-service: the template 'nowhere.j2' is missing from templates/ "
         "and from the built-in theme"
     )
+
+
+def test_the_word_files_are_made_for_the_memo_and_the_guide_only_when_asked_for(
+    tiny_standard: Standard, tmp_path: Path
+) -> None:
+    artifacts = ("memo", "guide", "poster", "email")
+    rendered = render_standard(job(tiny_standard, tmp_path, artifacts, ("md", "docx")))
+    assert sorted(rendered.files) == [
+        "tiny-service/guide.docx",
+        "tiny-service/guide.md",
+        "tiny-service/memo.docx",
+        "tiny-service/memo.md",
+    ]
+    assert (tmp_path / "tiny-service" / "memo.docx").read_bytes()[:2] == b"PK"

@@ -56,6 +56,7 @@ def served(tmp_path: Path) -> Iterator[Served]:
     (live.site / "tiny-service" / "poster.png").write_bytes(b"\x89PNG")
     (live.site / "tiny-service" / ".hidden").write_bytes(b"x")
     (live.site / "tiny-service" / "notes.xyz").write_bytes(b"x")
+    (live.site / "tiny-service" / "memo.docx").write_bytes(b"PK")
     server = PreviewServer(("127.0.0.1", 0), live)
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
@@ -240,3 +241,13 @@ def test_inject_goes_before_the_last_body_end_tag() -> None:
     assert inject(b"<p>x</p></BODY></html>", "<s>") == b"<p>x</p><s></BODY></html>"
     assert inject(b"<p></body></p></body>", "<s>") == b"<p></body></p><s></body>"
     assert inject(b"no body", "<s>") == b"no body<s>"
+
+
+def test_a_word_file_is_sent_as_one_so_that_the_browser_offers_to_open_it_in_word(
+    served: Served,
+) -> None:
+    status, headers, body = served.get("/tiny-service/memo.docx")
+    assert (status, body) == (200, b"PK")
+    assert headers["Content-Type"] == (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )

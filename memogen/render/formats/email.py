@@ -114,7 +114,7 @@ def standard_eml(standard: Standard, config: Config, html: str, text: str) -> by
     sender, to = _addresses(standard, config)
     prefix = config.email.subject_prefix
     subject = f"{prefix} {standard.title}" if prefix else standard.title
-    return build_eml(subject, sender, to, html, text, _epoch(standard))
+    return build_eml(subject, sender, to, html, text, standard_epoch(standard))
 
 
 def _addresses(standard: Standard, config: Config) -> tuple[tuple[str, str], tuple[str, str]]:
@@ -144,7 +144,7 @@ def source_date_epoch() -> int | None:
     return int(given)
 
 
-def _epoch(standard: Standard) -> int:
+def standard_epoch(standard: Standard) -> int:
     """SOURCE_DATE_EPOCH when set, else the standard's effective date: never the clock."""
     given = source_date_epoch()
     if given is not None:

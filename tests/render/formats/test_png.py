@@ -8,7 +8,7 @@ import io
 import pypdfium2
 from PIL import Image
 
-from memogen.render.formats.png import POSTER_DPI, render_png
+from memogen.render.formats.png import POSTER_DPI, render_png, svg_to_png
 
 
 def pdf_of_pages(*sizes: tuple[float, float]) -> bytes:
@@ -38,3 +38,14 @@ def test_the_resolution_can_be_chosen() -> None:
 def test_the_same_pdf_gives_the_same_bytes() -> None:
     pdf = pdf_of_pages((144, 144))
     assert render_png(pdf) == render_png(pdf)
+
+
+def test_an_svg_becomes_a_png_of_the_width_asked_for_at_its_resolution() -> None:
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 50">'
+        '<rect width="200" height="50" fill="#1F4E79"/></svg>'
+    )
+    image = Image.open(io.BytesIO(svg_to_png(svg, 25.4, 300)))
+    # one inch wide and a quarter high, plus the millimetre of white round it
+    assert image.size == (round(27.4 / 25.4 * 300), round(8.35 / 25.4 * 300))
+    assert image.convert("RGB").getpixel((image.width // 2, image.height // 2)) == (31, 78, 121)
