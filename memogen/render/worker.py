@@ -192,7 +192,9 @@ def _docx(
     env: Environment, job: Job, kind: ArtifactKind, context: dict[str, object], out: Rendered
 ) -> None:
     """The editable Word file, on the paper of the artifact's print stylesheet."""
-    print_css = render(env, kind.print_stylesheet, context) if kind.print_stylesheet else ""
+    plan = PLANS[kind.name](job.config, job.standard) if kind.name in PLANS else None
+    paper = {**context, "fit": plan.first() if plan else {}}  # (the page box is the same in all)
+    print_css = render(env, kind.print_stylesheet, paper) if kind.print_stylesheet else ""
     when = email.standard_epoch(job.standard)
     data = docx.render_docx(kind.name, context, print_css, when, kind.one_page)
     out.add(job.staging, f"{out.standard_id}/{kind.name}.docx", data)
