@@ -113,6 +113,7 @@ class SizeSearch:
     phases: tuple[Phase, ...]
     holds: Callable[[Layout, Phase], bool]  # grows false with the size: what is searched
     start: int = 0  # the size to lay out first, as an index into the first phase's sizes
+    exponent: float = EXPONENT  # how need grows with the size, until two layouts measure it
     # what the largest size that holds must also be, else the next phase is tried
     balanced: Callable[[Layout], bool] = lambda layout: True
 
@@ -135,7 +136,7 @@ class SizeSearch:
         ]
         if open_sizes:
             size, need = values[self.name], layout.need / phase.pages
-            power = _exponent(size, points)
+            power = _exponent(size, points, self.exponent)
             hopeful = [s for s in open_sizes if need * (s / size) ** power <= ROOM]
             if hopeful:
                 return self.values(number, hopeful[0])
@@ -193,12 +194,12 @@ class SizeSearch:
         return None if key_of(candidate) in tried else candidate
 
 
-def _exponent(size: float, points: Mapping[float, tuple[bool, float]]) -> float:
+def _exponent(size: float, points: Mapping[float, tuple[bool, float]], guess: float) -> float:
     """How need grows with size, measured from this layout and the nearest other one."""
     own = points.get(size)
     others = [s for s in points if s != size and points[s][1] > 0]
     if own is None or own[1] <= 0 or not others:
-        return EXPONENT
+        return guess
     nearest = min(others, key=lambda s: abs(s - size))
     measured = math.log(points[nearest][1] / own[1]) / math.log(nearest / size)
     return min(max(measured, EXPONENTS[0]), EXPONENTS[1])

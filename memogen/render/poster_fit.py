@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from memogen.data.config_model import Config
@@ -25,6 +26,7 @@ FLOORS_PT = ((8, 20.0), (12, 18.0))
 CAPS = {1: 1.5, 2: 1.45, 3: 1.35, 4: 1.25, 5: 1.15, 6: 1.05, 7: 1.0, 8: 0.95}
 SMALLEST_CAP = 0.9
 STEP = 0.05
+STAGES_EXPONENT = 1.0  # the stages' height grows about as their type (measured on the examples)
 MANY_STAGES = 8  # more: the QR code and the title give the stages room
 # The title's scale steps (× 5.4rem) and the lines each may take, largest first.
 TITLE_STEPS = ((1.0, 2), (0.9, 2), (0.8, 2), (0.7, 3), (0.6, 3), (0.5, 4), (0.4, 5))
@@ -95,7 +97,11 @@ class PosterPlan:
         start = len(phases[0].sizes) // 2
         self.count = stage_count
         self.stages = SizeSearch(
-            "stages", phases, lambda layout, _: stages_hold(layout, stage_count), start=start
+            "stages",
+            phases,
+            lambda layout, _: stages_hold(layout, stage_count),
+            start=start,
+            exponent=STAGES_EXPONENT,
         )
 
     def first(self) -> Values:
@@ -109,6 +115,8 @@ class PosterPlan:
             if dict(key)["title"] == title
         }
         own = {k: v for k, v in values.items() if k != "title"}
+        if title != values["title"]:
+            layout = _with_title(layout, values["title"], title, self._lines_at(title, layout))
         stages = self.stages.next(own, layout, same_title)
         if stages is None and title == values["title"]:
             return None
@@ -123,6 +131,13 @@ class PosterPlan:
         ]
         return dict(min(good)[2]) if good else values
 
+    def _lines_at(self, step: float, layout: Layout) -> int:
+        """The title's lines at this step, predicted from its measured advance and width."""
+        width = layout.width.get("title", 0.0)
+        if width <= 0:
+            return layout.lines.get("title", 1)
+        return max(1, math.ceil(layout.advance.get("title", 0.0) * LINE_END_SLACK * step / width))
+
     def _title(self, scale: float, layout: Layout, tried: Mapping[Key, Layout]) -> float:
         """The largest title step predicted (from the title's measured advance) to keep
         within its lines, and not yet seen to break them."""
@@ -130,14 +145,23 @@ class PosterPlan:
         if width <= 0:
             return scale
         failed = {dict(key)["title"] for key, seen in tried.items() if _title_too_long(key, seen)}
-        advance = layout.advance.get("title", 0.0) * LINE_END_SLACK / scale
         for step, most in self.title_steps:
-            predicted = max(1, math.ceil(advance * step / width))
-            if step == scale:
-                predicted = lines
+            predicted = lines if step == scale else self._lines_at(step / scale, layout)
             if step not in failed and predicted <= most:
                 return step
         return TITLE_STEPS[-1][0]
+
+
+def _with_title(layout: Layout, old: float, new: float, lines: int) -> Layout:
+    """The layout as the stages would see it with the title at another step: the head
+    grows or shrinks by the title's change in height, and the stages' room with it."""
+    height = layout.room_height.get("stages", 0.0)
+    title = layout.extent.get("title", 0.0)
+    if height <= 0 or title <= 0:
+        return layout
+    change = title - title * new / old * lines / max(1, layout.lines.get("title", 1))
+    used = layout.rooms.get("stages", 0.0) * height / max(1.0, height + change)
+    return replace(layout, rooms={**layout.rooms, "stages": used})
 
 
 def _title_too_long(key: Key, layout: Layout) -> bool:

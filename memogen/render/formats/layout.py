@@ -45,6 +45,7 @@ class Layout:
     # an element marked `data-room` (a box of fixed height its content should fill): the
     # share of its height its text takes, over 1 where the text runs past its bottom
     rooms: dict[str, float] = field(default_factory=dict)
+    room_height: dict[str, float] = field(default_factory=dict)  # room → its height (CSS px)
     lines: dict[str, int] = field(default_factory=dict)  # field → how many lines its text takes
     advance: dict[str, float] = field(default_factory=dict)  # field → its text's summed width
     width: dict[str, float] = field(default_factory=dict)  # field → the width of its block
@@ -145,6 +146,7 @@ class _Walk:
         if room and room != within.room:  # the element's own box, not its lines
             self.room_tops[room] = (box.content_box_y(), box.height)
             self.layout.rooms.setdefault(room, 0.0)
+            self.layout.room_height[room] = box.height
         right, clip = within.right, within.clip
         if isinstance(box, boxes.BlockContainerBox):
             right = min(right, box.content_box_x() + box.width)
