@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-LABELS: dict[str, dict[str, str]] = {
+from memogen.render.site_labels import SITE_LABELS
+
+DOCUMENT_LABELS: dict[str, dict[str, str]] = {
     "ru": {
         "memo": "Памятка сотрудника",
         "guide": "Как получить услугу",
@@ -112,45 +114,6 @@ LABELS: dict[str, dict[str, str]] = {
         "due_ack": "Подтверждение получения не позднее",
         "due_ready": "Результат будет готов не позднее",
         "due_stage": "не позднее",
-        # the catalogue as a portal, and the internal clients' scores
-        "find_service": "Найти услугу",
-        "search_hint": "Название, подразделение или слово из описания",
-        "department": "Подразделение",
-        "all_departments": "Все подразделения",
-        "all_languages": "Все языки",
-        "departments": "Подразделения",
-        "shown": "Показано услуг",
-        "nothing_found": "Ничего не нашлось. Измените запрос или выберите «Все подразделения».",
-        "request_action": "Подать заявку",
-        "guide_action": "Как получить",
-        "more_files": "Все файлы",
-        "acknowledge_short": "ответим за",
-        "speed": "Скорость",
-        "quality": "Качество",
-        "ease": "Удобство",
-        "answers_one": "ответ за год",
-        "answers_few": "ответа за год",
-        "answers_many": "ответов за год",
-        "answers_other": "ответа за год",
-        "answers_head": "Ответов",
-        "quarter_of": "Последний квартал в данных:",
-        "quarter_name": "{quarter}-й квартал {year} года",
-        "services": "Услуги",
-        "too_few_answers": "Пока мало ответов",
-        "scores": "Оценки внутренних клиентов",
-        "scores_intro": "Средние оценки от 1 до 5 за последние четыре квартала; цвет — отклонение от средней по компании.",
-        "scores_link": "Оценки внутренних клиентов",
-        "company": "Вся компания",
-        "latest_quarter": "Последний квартал",
-        "change": "к прошлому кварталу",
-        "band_far_above": "заметно выше средней",
-        "band_above": "выше средней",
-        "band_par": "на уровне средней",
-        "band_below": "ниже средней",
-        "band_far_below": "заметно ниже средней",
-        "hidden_group": "мало ответов — скрыто",
-        "comments": "Комментарии",
-        "service": "Услуга",
     },
     "en": {
         "memo": "Staff memo",
@@ -261,46 +224,11 @@ LABELS: dict[str, dict[str, str]] = {
         "due_ack": "Receipt confirmed by",
         "due_ready": "The result will be ready by",
         "due_stage": "by",
-        # the catalogue as a portal, and the internal clients' scores
-        "find_service": "Find a service",
-        "search_hint": "A name, a department or a word of the description",
-        "department": "Department",
-        "all_departments": "All departments",
-        "all_languages": "All languages",
-        "departments": "Departments",
-        "shown": "Services shown",
-        "nothing_found": "Nothing found. Change the words or choose “All departments”.",
-        "request_action": "Request it",
-        "guide_action": "How it works",
-        "more_files": "All files",
-        "acknowledge_short": "we answer within",
-        "speed": "Speed",
-        "quality": "Quality",
-        "ease": "Ease",
-        "answers_one": "answer in a year",
-        "answers_few": "answers in a year",
-        "answers_many": "answers in a year",
-        "answers_other": "answers in a year",
-        "answers_head": "Answers",
-        "quarter_of": "The latest quarter answered:",
-        "quarter_name": "Q{quarter} {year}",
-        "services": "Services",
-        "too_few_answers": "Too few answers yet",
-        "scores": "Internal clients' scores",
-        "scores_intro": "Mean scores from 1 to 5 over the last four quarters; the colour is the difference from the company mean.",
-        "scores_link": "Internal clients' scores",
-        "company": "Whole company",
-        "latest_quarter": "Latest quarter",
-        "change": "against the quarter before",
-        "band_far_above": "well above the mean",
-        "band_above": "above the mean",
-        "band_par": "on a par with the mean",
-        "band_below": "below the mean",
-        "band_far_below": "well below the mean",
-        "hidden_group": "too few answers, hidden",
-        "comments": "Comments",
-        "service": "Service",
     },
 }
 
 LANGUAGE_NAMES = {"ru": "Русский", "en": "English"}
+# What every template prints: the documents' words and the site's (render.site_labels).
+LABELS: dict[str, dict[str, str]] = {
+    lang: {**words, **SITE_LABELS[lang]} for lang, words in DOCUMENT_LABELS.items()
+}

@@ -8,6 +8,7 @@ from pathlib import Path
 from memogen.data.config_model import Config
 from memogen.data.models import Standard
 from memogen.project import open_project
+from memogen.render.labels import LABELS
 from memogen.render.portal import catalogue_context, file_links, one_line, service_row
 
 FILES = ["memo.pdf", "guide.html", "guide.pdf", "poster.png", "notes.txt"]
@@ -113,4 +114,14 @@ def test_files_are_grouped_by_kind_pages_first_with_unknown_files_last() -> None
         ("Memo", ["PDF"]),
         ("Poster", ["PNG"]),
         ("Files", ["notes.txt"]),
+    ]
+
+
+def test_the_catalogue_links_the_word_files_when_they_are_built() -> None:
+    names = ["memo.html", "memo.docx", "memo.pdf"]
+    [group] = file_links("tiny-service", names, LABELS["en"])["groups"]
+    assert [(link["label"], link["href"]) for link in group["links"]] == [
+        ("Memo HTML", "tiny-service/memo.html"),
+        ("Memo PDF", "tiny-service/memo.pdf"),
+        ("Memo Word", "tiny-service/memo.docx"),
     ]
