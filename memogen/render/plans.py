@@ -52,7 +52,7 @@ def memo_plan(config: Config, standard: Standard) -> Plan:
         one_page + two_pages,
         lambda layout, phase: layout.pages <= phase.pages,
         start=len(sizes) - 1,  # most memos are dense: the smallest size settles them soonest
-        balanced=lambda layout: min(layout.fill) >= LEAST_FILL_OF_TWO,
+        balanced=lambda layout: layout.pages == 1 or min(layout.fill) >= LEAST_FILL_OF_TWO,
     )
 
 

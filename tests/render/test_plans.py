@@ -10,7 +10,7 @@ from memogen.data.document import Document
 from memogen.data.loader import load_text
 from memogen.data.models import Standard
 from memogen.errors import Issue, UserError
-from memogen.render import plans
+from memogen.render import fitting, plans
 from memogen.render.fitting import Phase, SizeSearch, key_of
 from memogen.render.formats.layout import Layout, Trouble
 from memogen.render.plans import (
@@ -73,6 +73,7 @@ def test_a_memo_of_one_page_holds_and_one_of_two_holds_only_as_a_two_page_memo(
     assert (plan.holds(two_pages, one), plan.holds(two_pages, two)) == (False, True)
     assert plan.balanced(two_pages)
     assert not plan.balanced(Layout(pages=2, fill=[1.0, 0.3]))
+    assert plan.balanced(Layout(pages=1, fill=[0.3]))  # a third full is a floor of two pages
 
 
 def test_too_long_names_the_stages_share_of_the_page_and_the_three_tallest_stages() -> None:
@@ -263,3 +264,25 @@ def test_a_guide_settles_on_its_first_balanced_choice_else_on_its_fullest_emptie
         key_of(moved): Layout(pages=2, fill=[1.0, 0.2]),
     }
     assert GUIDE.settle(moved, none_balanced) == moved
+
+
+def test_a_one_page_memo_keeps_the_largest_one_page_size_however_little_it_fills(
+    tiny_standard: Standard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A short memo (a user's own template: a third of the page at 11 pt) is not laid out
+    on two pages at 12 pt for want of ink: a third full is a two-page memo's floor."""
+    laid: list[dict[str, float]] = []
+
+    def short_memo(make: fitting.Make, values: dict[str, float]) -> fitting.Fitted:
+        laid.append(values)
+        grown = 0.3 * (values["body"] / 11) ** 1.25  # its one page's fill at 11 pt: 0.3
+        if values["split"]:
+            layout = Layout(pages=2, fill=[grown * 0.6, grown * 0.5])
+        else:
+            layout = Layout(pages=1, fill=[grown])
+        return fitting.Fitted(values, "", "", laid=None, layout=layout)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fitting, "_lay_out", short_memo)
+    fitted = fitting.fit(lambda values: ("", ""), memo_plan(memo_config("A4"), tiny_standard))
+    assert fitted.values == {"body": 11.0, "phase": 0, "pages": 1, "compact": 0, "split": 0}
+    assert len(laid) == 2  # 9 pt, then the 11 pt it predicts
