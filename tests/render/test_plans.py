@@ -87,6 +87,7 @@ def test_too_long_names_the_stages_share_of_the_page_and_the_three_tallest_stage
             "stages.3": 50.0,
             "stages.4": 150.0,
             "stages.2.name": 900.0,  # a part of a stage is not a stage
+            "stages.total": 990.0,  # (a user's own template's mark)
             "inputs": 120.0,
         },
     )
@@ -107,6 +108,21 @@ def test_too_long_names_another_part_when_it_is_the_largest() -> None:
 def test_too_long_names_a_single_stage_alone() -> None:
     layout = Layout(pages=2, page_height=100.0, extent={"stages": 90.0, "stages.1": 90.0})
     assert too_long(layout, "memo").endswith("(shorten the results of stages 1)")
+
+
+def test_too_long_on_a_template_that_marks_no_part_names_none() -> None:
+    """A user's own template without `data-field` marks: no part measured, none named."""
+    assert too_long(Layout(pages=3, page_height=1000.0), "memo") == (
+        "the memo takes 3 pages, not one, even in its compact layout (shorten it)"
+    )
+
+
+def test_too_long_names_the_stages_as_a_whole_when_their_rows_are_not_marked() -> None:
+    layout = Layout(pages=2, page_height=1000.0, extent={"stages": 500.0})
+    assert too_long(layout, "memo") == (
+        "the memo takes 2 pages, not one, even in its compact layout: "
+        "the stages need 50% of a page (shorten the stages)"
+    )
 
 
 def test_a_trouble_is_a_warning_at_the_field_that_holds_its_text(document: Document) -> None:
