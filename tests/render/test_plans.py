@@ -198,7 +198,7 @@ def test_a_poster_whose_stages_do_not_hold_is_refused_at_the_stages_key(
 def test_a_refused_a4_poster_names_its_own_floor_and_an_a2_one_no_larger_paper(
     tiny_standard: Standard, document: Document
 ) -> None:
-    empty = Layout(pages=1, fill=[1.0])
+    empty = Layout(pages=1, fill=[1.0], rooms={"stages": 0.5})  # no stage name shown
     a4, a2 = (Config.model_validate({"poster": {"size": size}}) for size in ("A4", "A2"))
     with pytest.raises(UserError) as on_a4:
         poster_verdicts(empty, a4, tiny_standard, document, "poster.pdf")
@@ -210,6 +210,13 @@ def test_a_refused_a4_poster_names_its_own_floor_and_an_a2_one_no_larger_paper(
     )
     assert on_a2.value.issues[0].message.endswith("with names of at least 28 pt")
     assert on_a2.value.issues[0].hint == "shorten the stage names and performers, or merge stages"
+
+
+def test_a_poster_template_that_marks_no_stages_is_not_refused(
+    tiny_standard: Standard, document: Document
+) -> None:
+    unmarked = Layout(pages=1, fill=[0.4])
+    assert poster_verdicts(unmarked, Config(), tiny_standard, document, "poster.pdf") == []
 
 
 def test_key_text_too_small_for_the_viewing_distance_is_a_warning_at_its_field(

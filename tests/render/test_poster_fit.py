@@ -137,6 +137,16 @@ def test_trouble_outside_the_stages_does_not_make_them_fail() -> None:
     assert stages_hold(holding(3, troubles=[title]), 3)
 
 
+def test_a_template_that_marks_no_stages_is_not_judged_on_them() -> None:
+    """A user's own poster template without `data-room`/`data-field` marks: nothing
+    measured is nothing to refuse."""
+    assert stages_hold(Layout(pages=1, fill=[1.0], lines={"title": 2}), 5)
+
+
+def test_a_template_that_marks_the_stages_room_but_shows_no_name_does_not_hold() -> None:
+    assert not stages_hold(Layout(pages=1, fill=[1.0], rooms={"stages": 0.2}), 5)
+
+
 def test_the_poster_plan_starts_half_way_down_the_stages_scales_with_the_largest_title() -> None:
     plan = PosterPlan(5, bring=False)
     scales = stage_scales(5)
