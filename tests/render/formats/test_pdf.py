@@ -7,12 +7,13 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import threading
 
 import pytest
 import weasyprint
 
 from memogen.render.formats import pdf
-from memogen.render.formats.pdf import PdfTimeout, lay_out, render_pdf, write_pdf
+from memogen.render.formats.pdf import Pdf, PdfTimeout, lay_out, render_pdf, write_pdf
 
 PAGE = "@page { size: 400px 300px; margin: 50px }"
 HTML = f"<html lang=en><head><style>{PAGE}</style></head><body><p>Приём заявки</p></body></html>"
@@ -90,6 +91,18 @@ def test_writing_past_the_time_limit_raises_pdf_timeout(monkeypatch: pytest.Monk
     monkeypatch.setattr(pdf, "PDF_TIME_LIMIT_S", 0.001)
     with pytest.raises(PdfTimeout):
         write_pdf(laid)
+
+
+def test_off_the_main_thread_a_layout_is_not_bounded_by_an_alarm(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Signals reach the main thread only: elsewhere the worker's own bounds apply."""
+    monkeypatch.setattr(pdf, "PDF_TIME_LIMIT_S", 0.001)
+    written: list[Pdf] = []
+    thread = threading.Thread(target=lambda: written.append(render_pdf(many_paragraphs(50))))
+    thread.start()
+    thread.join()
+    assert [made.pages for made in written] == [9]  # all of it, laid out and written
 
 
 def test_what_weasyprint_warns_about_is_kept_with_the_pdf() -> None:
