@@ -228,3 +228,15 @@ def test_settle_when_nothing_held_keeps_the_layout_of_fewest_pages() -> None:
         key_of(longer): Layout(pages=3, fill=[1.0, 1.0, 0.1]),
     }
     assert search.settle(longer, tried) == long
+
+
+def test_a_plan_that_runs_out_of_turns_settles_from_the_last_choice_laid_out(
+    lay_out: FakeLayOut,
+) -> None:
+    """After 2 × MAX_LAYOUTS turns of going back and forth, the choice the plan names last
+    was never laid out: settling from it must not fail (a plan may keep what it is given)."""
+    back_and_forth = [{"body": 9.0}, *[{"body": 10.0}, {"body": 9.0}] * (MAX_LAYOUTS - 1)]
+    plan = ScriptedPlan([*back_and_forth, {"body": 10.0}, {"body": 11.0}])
+    fitted = fit(make, plan)
+    assert lay_out.laid == [{"body": 9.0}, {"body": 10.0}]
+    assert fitted.values == {"body": 10.0}
