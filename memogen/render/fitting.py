@@ -68,6 +68,8 @@ def fit(make: Make, plan: Plan | None) -> Fitted:
         if following is None:
             break
         values = following
+    else:  # out of turns: the last choice named was not laid out
+        values = current.values
     if plan is not None:
         current = tried[key_of(plan.settle(values, _layouts(tried)))]
     current.layouts = len(tried)

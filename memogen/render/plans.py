@@ -52,7 +52,7 @@ def memo_plan(config: Config, standard: Standard) -> Plan:
         one_page + two_pages,
         lambda layout, phase: layout.pages <= phase.pages,
         start=len(sizes) - 1,  # most memos are dense: the smallest size settles them soonest
-        balanced=lambda layout: min(layout.fill) >= LEAST_FILL_OF_TWO,
+        balanced=lambda layout: layout.pages == 1 or min(layout.fill) >= LEAST_FILL_OF_TWO,
     )
 
 
@@ -110,19 +110,19 @@ def too_long(layout: Layout, artifact: str) -> str:
     height = layout.page_height or 1.0
     parts = {part: layout.extent.get(part, 0.0) / height for part in MEMO_PARTS}
     largest = max(parts, key=lambda part: parts[part])
+    taken = f"the {artifact} takes {layout.pages} pages, not one, even in its compact layout"
+    if not parts[largest]:  # a template that marks no part (a user's own)
+        return f"{taken} (shorten it)"
     fix = f"shorten the {MEMO_PARTS[largest]}"
-    if largest == "stages":
-        rows = {
-            int(field.split(".")[1]): extent
-            for field, extent in layout.extent.items()
-            if field.count(".") == 1 and field.startswith("stages.")
-        }
+    rows = {  # the stages' own rows (`stages.3`), not their parts (`stages.3.name`)
+        int(field.removeprefix("stages.")): extent
+        for field, extent in layout.extent.items()
+        if field.startswith("stages.") and field.removeprefix("stages.").isdigit()
+    }
+    if largest == "stages" and rows:
         tallest = sorted(sorted(rows, key=lambda n: -rows[n])[:TALLEST_NAMED])
         fix = f"shorten the results of stages {_listed(tallest)}"
-    return (
-        f"the {artifact} takes {layout.pages} pages, not one, even in its compact layout: "
-        f"the {MEMO_PARTS[largest]} need {parts[largest]:.0%} of a page ({fix})"
-    )
+    return f"{taken}: the {MEMO_PARTS[largest]} need {parts[largest]:.0%} of a page ({fix})"
 
 
 def _listed(numbers: list[int]) -> str:

@@ -77,7 +77,10 @@ def stage_scales(stage_count: int) -> tuple[float, ...]:
 
 def stages_hold(layout: Layout, count: int) -> bool:
     """The stages fit their room, each of the `count` names is laid out (a box pushed off
-    the sheet is not), and none of their text is cut off or overprinted."""
+    the sheet is not), and none of their text is cut off or overprinted. A template that
+    marks no stages (a user's own, without `data-room`/`data-field`) is not judged."""
+    if "stages" not in layout.rooms and not any(f.startswith("stages") for f in layout.lines):
+        return True
     crowded = any(t.field.startswith("stages") for t in layout.troubles)
     shown = all(layout.lines.get(f"stages.{n}.name", 0) for n in range(1, count + 1))
     return shown and not crowded and layout.rooms.get("stages", 0.0) <= 1.0
