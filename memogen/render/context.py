@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 from babel.dates import format_date
@@ -19,10 +20,11 @@ from memogen.data.models import Standard
 from memogen.outputs import ARTIFACTS
 from memogen.render import markup
 from memogen.render.diagram import DiagramStage, stage_diagram
-from memogen.render.labels import LABELS
+from memogen.render.labels import DATE_LOCALES, LABELS
 from memogen.render.moments import worked_example
 from memogen.render.poster_fit import PAGE_SIZES_MM, bring_list, poster_geometry
 from memogen.render.qr import qr_svg
+from memogen.render.typography import typeset, typeset_model
 
 
 @dataclass(frozen=True)
@@ -36,9 +38,7 @@ class Rich:
 
     @classmethod
     def of(cls, source: str) -> Rich:
-        # A no-break space keeps a dash off the start of a line (Russian typography; it
-        # also avoids a WeasyPrint line-breaking quirk that strands a lone dash).
-        source = source.replace(" — ", "\u00a0— ")
+        # The source is typeset already (render.typography), so every form has its characters.
         return cls(
             markup.to_html(source),
             markup.to_inline_html(source),
@@ -54,15 +54,17 @@ def rich(source: str | None) -> Rich | None:
 def standard_context(standard: Standard, config: Config) -> dict[str, Any]:
     """Everything the memo, guide, poster and email templates of one standard print."""
     lang = standard.language or config.language
-    labels = LABELS[lang]
+    labels = typeset_labels(lang)
+    standard = typeset_model(standard, lang)
+    org = typeset(config.organisation or "", lang)
     request = standard.request
     stages = [_stage(number, stage, lang) for number, stage in enumerate(standard.stages, 1)]
     return {
         "lang": lang,
         "t": labels,
-        "org": config.organisation or "",
+        "org": org,
         "logo": config.logo_uri,  # a verified data: URI, or ""
-        "logo_alt": config.organisation or labels["logo"],
+        "logo_alt": org or labels["logo"],
         "brand": config.brand,
         "page": _pages(config),
         "s": standard,
@@ -73,7 +75,7 @@ def standard_context(standard: Standard, config: Config) -> dict[str, Any]:
         "acknowledge": durations.word(request.acknowledge_within, lang)
         if request.acknowledge_within
         else "",
-        "effective": _date(standard.effective, lang),
+        "effective": typeset(_date(standard.effective, lang), lang),
         "version": standard.version or "",
         "channel": labels[f"channel_{request.channel}"],
         "steps": [Rich.of(step) for step in request.steps],
@@ -96,7 +98,7 @@ def standard_context(standard: Standard, config: Config) -> dict[str, Any]:
         "contacts": list(standard.contacts),
         # Company rules are written in the company's language; another language gets only its own.
         "rules": [
-            *(config.service_rules if lang == config.language else []),
+            *(typeset(rule, lang) for rule in config.service_rules if lang == config.language),
             *standard.service_rules,
         ],
         "faq": [{"q": item.q, "a": Rich.of(item.a)} for item in standard.faq],
@@ -105,7 +107,7 @@ def standard_context(standard: Standard, config: Config) -> dict[str, Any]:
         "form_qr": qr_svg(request.form_url, config.brand.primary) if request.form_url else "",
         "feedback_qr": qr_svg(standard.feedback.url) if standard.feedback else "",
         "diagram": _diagram(stages, config, labels),
-        "footer": _footer(standard, labels, lang),
+        "footer": typeset(_footer(standard, labels, lang), lang),
         "client_stages": [stage for stage in stages if stage["client_action"]],
         "main_contact": standard.contacts[0] if standard.contacts else standard.owner,
         "email_intro": labels["email_intro"].format(title=standard.title),
@@ -114,8 +116,22 @@ def standard_context(standard: Standard, config: Config) -> dict[str, Any]:
         # a poster of few stages has room for what to bring
         "bring": bring_list(standard),
         "fit": {},  # the fitted sizes, measured: set by the render stage (render.fitting)
-        "example": worked_example(standard, config, lang),  # None without `calendar:`
+        "example": _typeset_example(worked_example(standard, config, lang), lang),
     }
+
+
+@cache
+def typeset_labels(lang: str) -> dict[str, str]:
+    """The documents' words in `lang`, typeset as the standards' own texts are."""
+    return {key: typeset(text, lang) for key, text in LABELS[lang].items()}
+
+
+def _typeset_example(example: dict[str, Any] | None, lang: str) -> dict[str, Any] | None:
+    """The worked example (None without `calendar:`) with its sentences typeset."""
+    if example is None:
+        return None
+    sentences = {key: typeset(example[key], lang) for key in ("ready", "ack", "note")}
+    return {**example, **sentences}
 
 
 def _stage(number: int, stage: Any, lang: str) -> dict[str, Any]:
@@ -191,7 +207,7 @@ def _text_on(background: str) -> str:
 
 
 def _date(value: date | None, lang: str) -> str:
-    return format_date(value, format="long", locale=lang) if value else ""
+    return format_date(value, format="long", locale=DATE_LOCALES[lang]) if value else ""
 
 
 def _footer(standard: Standard, labels: dict[str, str], lang: str) -> str:

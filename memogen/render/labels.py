@@ -228,6 +228,9 @@ DOCUMENT_LABELS: dict[str, dict[str, str]] = {
 }
 
 LANGUAGE_NAMES = {"ru": "Русский", "en": "English"}
+# The locale dates are written in: English documents print British dates ("1 December
+# 2026"), as the worked example's "29 April" does, never a US "December 1, 2026" beside it.
+DATE_LOCALES = {"ru": "ru", "en": "en_GB"}
 # What every template prints: the documents' words and the site's (render.site_labels).
 LABELS: dict[str, dict[str, str]] = {
     lang: {**words, **SITE_LABELS[lang]} for lang, words in DOCUMENT_LABELS.items()

@@ -21,7 +21,7 @@ from memogen.render import markup
 from memogen.render.collation import fold, sort_key, unique_slugs
 from memogen.render.context import on_brand
 from memogen.render.filters import mailto
-from memogen.render.labels import LABELS, LANGUAGE_NAMES
+from memogen.render.labels import DATE_LOCALES, LABELS, LANGUAGE_NAMES
 
 SUMMARY_CHARS = 160  # a row's summary: its first sentence, at most this long
 
@@ -86,7 +86,7 @@ def service_row(
         if request.acknowledge_within
         else "",
         "version": standard.version or "",
-        "effective": format_date(standard.effective, format="long", locale=lang)
+        "effective": format_date(standard.effective, format="long", locale=DATE_LOCALES[lang])
         if standard.effective
         else "",
         "channel": labels[f"channel_{request.channel}"],

@@ -9,6 +9,7 @@ from memogen.data.models import Standard
 from memogen.render.context import Rich, standard_context
 
 NBSP = "\u00a0"
+THIN_NBSP = "\u202f"
 
 
 def context_of(standard: Standard, language: str, **config: Any) -> dict[str, Any]:
@@ -41,9 +42,9 @@ def test_the_footer_says_version_date_and_owner_in_the_standards_language(
     tiny_standard: Standard,
 ) -> None:
     assert context_of(tiny_standard, "en")["footer"] == (
-        "Version 1.0 · Effective December 1, 2026 · Process owner: Ann Lee"
+        f"Version 1.0 · Effective 1{NBSP}December 2026 · Process owner: Ann Lee"
     )
-    assert context_of(tiny_standard, "ru")["effective"].startswith("1 декабря 2026")
+    assert context_of(tiny_standard, "ru")["effective"] == f"1{NBSP}декабря 2026{THIN_NBSP}г."
 
 
 def test_stages_are_numbered_from_one_in_order(tiny_standard: Standard) -> None:
@@ -52,7 +53,7 @@ def test_stages_are_numbered_from_one_in_order(tiny_standard: Standard) -> None:
 
 
 def test_a_markdown_field_comes_in_every_form_an_output_needs() -> None:
-    rich = Rich.of("Call **now** — today")
+    rich = Rich.of(f"Call **now**{NBSP}— today")
     assert rich.html == "<p>Call <strong>now</strong>&nbsp;— today</p>"
     assert rich.inline == "Call <strong>now</strong>&nbsp;— today"
     assert rich.md == f"Call **now**{NBSP}— today"
