@@ -18,7 +18,7 @@ import base64
 import hashlib
 import os
 import re
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
@@ -63,6 +63,7 @@ def build_eml(
     domain = ascii_address(sender[1]).partition("@")[2]
     message["Message-ID"] = f"<{digest[:32]}@{domain}>"
     message["MIME-Version"] = "1.0"
+    message["X-Unsent"] = "1"  # Outlook opens the file as a draft to send, not a received mail
     message.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
     message.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
     message.set_boundary(f"=_memogen_{digest[32:56]}")
@@ -144,10 +145,12 @@ def source_date_epoch() -> int | None:
     return int(given)
 
 
-def standard_epoch(standard: Standard) -> int:
-    """SOURCE_DATE_EPOCH when set, else the standard's effective date: never the clock."""
+def standard_epoch(standard: Standard, today: date | None = None) -> int:
+    """SOURCE_DATE_EPOCH when set, else 09:00 UTC of the standard's effective date, else of
+    the build's day (`today`, by default the clock's): never 1 January 1970. A day, not a
+    moment, so that rebuilds on one day give the same bytes."""
     given = source_date_epoch()
     if given is not None:
         return given
-    effective = standard.effective
-    return int(datetime.combine(effective, time(9), UTC).timestamp()) if effective else 0
+    day = standard.effective or today or datetime.now(UTC).date()
+    return int(datetime.combine(day, time(9), UTC).timestamp())

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import base64
 import re
+from datetime import date
 from email import message_from_bytes
 from email.message import EmailMessage
 from email.policy import default
+from pathlib import Path
 
 import pytest
 
 from memogen.data.config_model import Config
 from memogen.data.models import Standard
+from memogen.data.validate import check_standards
 from memogen.errors import UserError
 from memogen.render.formats.email import (
     LATEST_EPOCH,
@@ -21,8 +24,11 @@ from memogen.render.formats.email import (
     mailbox_header,
     source_date_epoch,
     standard_eml,
+    standard_epoch,
 )
+from memogen.render.worker import Job, render_standard
 
+REPO = Path(__file__).resolve().parents[3]
 ANN = ("Ann Lee", "ann.lee@example.com")
 ALL = ("", "all@example.com")
 
@@ -106,11 +112,22 @@ def test_the_standards_envelope_is_the_owner_unless_the_config_says(
 
 def test_an_owner_without_email_sends_from_memogen(tiny_standard: Standard) -> None:
     nameless = tiny_standard.model_copy(
-        update={"owner": tiny_standard.owner.model_copy(update={"email": None}), "effective": None}
+        update={"owner": tiny_standard.owner.model_copy(update={"email": None})}
     )
     message = parsed(standard_eml(nameless, Config(), "<p>x</p>", "x"))
     assert str(message["From"]) == "memogen <noreply@example.com>"
-    assert message["Date"] == "Thu, 01 Jan 1970 00:00:00 +0000"
+
+
+def test_a_standard_without_an_effective_date_is_dated_the_build_day_never_1970(
+    tiny_standard: Standard,
+) -> None:
+    undated = tiny_standard.model_copy(update={"effective": None})
+    assert standard_epoch(undated, date(2026, 11, 28)) == 1795856400  # 2026-11-28 09:00 UTC
+
+
+def test_the_eml_opens_as_a_draft_to_send(tiny_standard: Standard) -> None:
+    message = parsed(standard_eml(tiny_standard, Config(), "<p>x</p>", "x"))
+    assert message["X-Unsent"] == "1"
 
 
 def test_source_date_epoch_sets_the_date(
@@ -157,3 +174,21 @@ def test_inline_css_moves_style_rules_into_attributes_and_fetches_nothing() -> N
     inlined = inline_css(html)
     assert '<p style="color: red;">Счёт</p>' in inlined
     assert "<style>" not in inlined and "<link" not in inlined
+
+
+def test_the_email_carries_changes_and_faq_shortened_with_the_guide_named(tmp_path: Path) -> None:
+    purchase = REPO / "standards" / "purchase-request.yaml"
+    checked = check_standards([(purchase, "standards/purchase-request.yaml")], Config())
+    render_standard(
+        Job(checked.standards[0], Config(), None, ("email",), ("html", "txt"), tmp_path)
+    )
+    plain = (tmp_path / "purchase-request" / "email.txt").read_text("utf-8")
+    html = (tmp_path / "purchase-request" / "email.html").read_text("utf-8")
+    assert "- Можно\xa0ли купить у\xa0своего поставщика?\n" in plain
+    assert "Да, если у\xa0него" not in plain  # the answers stay in the guide
+    assert (
+        "Ответы на\xa0вопросы и\xa0все подробности\xa0— в\xa0гиде «Как получить услугу»." in plain
+    )
+    # the fallback sentence breaks only its URL, never an ordinary word
+    assert '<p class="fallback" style="margin: 0 0 12px;font-size: 13px;color: #5b6573;">' in html
+    assert 'zk-1" style="color: #1F4E79;text-decoration: underline;word-break: break-all;">' in html
