@@ -34,6 +34,7 @@ from memogen.errors import UserError, on_one_line
 
 Mailbox = tuple[str, str]  # (display name, address)
 
+_KEPT_STYLE = re.compile(r"<style data-kept=\"\w+\">(.*?)</style>", re.DOTALL)
 _UNSAFE_HEADER = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 _PLAIN_WORD = re.compile(r"[A-Za-z0-9]+")
 _LINE = 78
@@ -43,11 +44,13 @@ _WRITE = SMTP.clone(refold_source="none")  # From and To are folded here, never 
 
 
 def inline_css(html: str) -> str:
-    """Move <style> rules into style="" attributes, as mail clients need."""
+    """Move <style> rules into style="" attributes, as mail clients need; a
+    `<style data-kept>` (media queries, the dark palette) stays a <style> in the head."""
     inliner = css_inline.CSSInliner(
         load_remote_stylesheets=False, keep_style_tags=False, keep_link_tags=False
     )
-    return inliner.inline(html)
+    kept = "".join(f"<style>{css}</style>" for css in _KEPT_STYLE.findall(html))
+    return inliner.inline(_KEPT_STYLE.sub("", html)).replace("</head>", f"{kept}</head>", 1)
 
 
 def build_eml(

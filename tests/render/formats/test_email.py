@@ -176,6 +176,18 @@ def test_inline_css_moves_style_rules_into_attributes_and_fetches_nothing() -> N
     assert "<style>" not in inlined and "<link" not in inlined
 
 
+def test_the_dark_palette_stays_a_style_element_in_the_head() -> None:
+    html = (
+        "<html><head><style>p { color: red }</style>"
+        '<style data-kept="dark">@media (prefers-color-scheme: dark) { p { color: #fff } }</style>'
+        "</head><body><p>x</p></body></html>"
+    )
+    assert inline_css(html) == (
+        "<html><head><style>@media (prefers-color-scheme: dark) { p { color: #fff } }</style>"
+        '</head><body><p style="color: red;">x</p></body></html>'
+    )
+
+
 def test_the_email_carries_changes_and_faq_shortened_with_the_guide_named(tmp_path: Path) -> None:
     purchase = REPO / "standards" / "purchase-request.yaml"
     checked = check_standards([(purchase, "standards/purchase-request.yaml")], Config())
@@ -192,3 +204,7 @@ def test_the_email_carries_changes_and_faq_shortened_with_the_guide_named(tmp_pa
     # the fallback sentence breaks only its URL, never an ordinary word
     assert '<p class="fallback" style="margin: 0 0 12px;font-size: 13px;color: #5b6573;">' in html
     assert 'zk-1" style="color: #1F4E79;text-decoration: underline;word-break: break-all;">' in html
+    # forced dark mode keeps a saturated background and turns text white: the total bar is
+    # ink on a pale bar (inverted as a pair), the accent only its border
+    assert "background-color: #f3f6f9;border-left: 6px solid #F2A900;color: #1d232b;" in html
+    assert '<meta name="color-scheme" content="light dark">' in html
