@@ -199,7 +199,8 @@ def test_the_email_carries_changes_and_faq_shortened_with_the_guide_named(tmp_pa
     assert "- Можно\xa0ли купить у\xa0своего поставщика?\n" in plain
     assert "Да, если у\xa0него" not in plain  # the answers stay in the guide
     assert (
-        "Ответы на\xa0вопросы и\xa0все подробности\xa0— в\xa0гиде «Как получить услугу»." in plain
+        "Ответы на\xa0вопросы и\xa0все подробности\xa0— в\xa0документе «Как получить услугу»."
+        in plain
     )
     # the fallback sentence breaks only its URL, never an ordinary word
     assert '<p class="fallback" style="margin: 0 0 12px;font-size: 13px;color: #5b6573;">' in html
