@@ -11,6 +11,7 @@ from memogen.data.document import Document, KeyPath
 from memogen.data.models import Standard
 from memogen.errors import Issue, UserError
 from memogen.fonts import cap_height_ratio
+from memogen.outputs import ArtifactKind, FitPlan
 from memogen.render import poster_fit
 from memogen.render.fitting import Key, Phase, Plan, SizeSearch, Values, key_of
 from memogen.render.formats.layout import Layout, Trouble
@@ -97,11 +98,16 @@ def guide_plan(config: Config, standard: Standard) -> Plan:
     return BalancePlan(choices, LEAST_GUIDE_FILL)
 
 
-PLANS: dict[str, PlanMaker] = {
-    "memo": memo_plan,
-    "guide": guide_plan,
-    "poster": poster_fit.poster_plan,
+PLANS: dict[FitPlan, PlanMaker] = {
+    "page": memo_plan,
+    "pages": guide_plan,
+    "sheet": poster_fit.poster_plan,
 }
+
+
+def plan_for(kind: ArtifactKind, config: Config, standard: Standard) -> Plan | None:
+    """The plan of an artifact the table says is fitted; None for one laid out as it is."""
+    return PLANS[kind.fit](config, standard) if kind.fit else None
 
 
 def too_long(layout: Layout, artifact: str) -> str:

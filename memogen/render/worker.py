@@ -25,7 +25,7 @@ from memogen.outputs import BY_NAME, PRINT_FORMATS, ArtifactKind, Renderer, want
 from memogen.render import fitting
 from memogen.render.context import standard_context
 from memogen.render.formats import docx, email, markdown, pdf, png
-from memogen.render.plans import PLANS, poster_verdicts, too_long, trouble_warnings
+from memogen.render.plans import plan_for, poster_verdicts, too_long, trouble_warnings
 from memogen.render.templating import make_environment, render
 
 
@@ -114,7 +114,7 @@ def _page(
             job.staging, f"{prefix}.md", markdown.render_markdown(env, kind.name, context).encode()
         )
     printed = kind.print_stylesheet is not None and bool(set(PRINT_FORMATS) & set(wanted))
-    plan = PLANS[kind.name](job.config, job.standard) if kind.name in PLANS else None
+    plan = plan_for(kind, job.config, job.standard)
     if not printed and plan is None:
         if "html" in wanted:
             out.add(
@@ -151,7 +151,7 @@ def _pdf(
         out.warn(prefix, f"{prefix}.pdf: {message}")
     for message in trouble_warnings(layout, job.document, f"{prefix}.pdf"):
         out.warn(prefix, message)
-    if kind.name == "poster":
+    if kind.fit == "sheet":
         for message in poster_verdicts(
             layout, job.config, job.standard, job.document, f"{prefix}.pdf"
         ):
@@ -192,7 +192,7 @@ def _docx(
     env: Environment, job: Job, kind: ArtifactKind, context: dict[str, object], out: Rendered
 ) -> None:
     """The editable Word file, on the paper of the artifact's print stylesheet."""
-    plan = PLANS[kind.name](job.config, job.standard) if kind.name in PLANS else None
+    plan = plan_for(kind, job.config, job.standard)
     paper = {**context, "fit": plan.first() if plan else {}}  # (the page box is the same in all)
     print_css = render(env, kind.print_stylesheet, paper) if kind.print_stylesheet else ""
     when = email.standard_epoch(job.standard)

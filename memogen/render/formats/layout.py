@@ -72,6 +72,7 @@ class _Text:
     line: int  # id() of its line box: pieces of one line never collide
     field: str
     words: str
+    astray: bool = False  # it ran past its edge or was cut off: what it covers is its doing
 
 
 def measure(pages: list[Any]) -> Layout:
@@ -179,6 +180,7 @@ class _Walk:
             used = (text.rect[3] - top) / height if height > 0 else 0.0
             self.layout.rooms[within.room] = max(self.layout.rooms[within.room], used)
         for trouble in _troubles_of(text, within.right, within.clip, self.number):
+            text.astray = True
             key = (trouble.kind, trouble.field or trouble.words)
             if key not in self.reported:
                 self.reported.add(key)
@@ -226,13 +228,16 @@ def _troubles_of(text: _Text, right: float, clip: Rect, number: int) -> Iterator
 
 
 def _overlaps(texts: list[_Text], number: int) -> Iterator[Trouble]:
-    """Pairs of text pieces printed on top of each other (a sweep down the page)."""
+    """Pairs of text pieces printed on top of each other (a sweep down the page); text that
+    ran past its edge is reported as such, not again for what it covers."""
     ordered = sorted(texts, key=lambda text: text.rect[1])
     active: list[_Text] = []
     seen: set[str] = set()
     for text in ordered:
         active = [other for other in active if other.rect[3] > text.rect[1] + TOLERANCE_PX]
         for other in active:
+            if other.astray or text.astray:
+                continue
             if other.line != text.line and _collide(other.rect, text.rect):
                 key = text.field or text.words
                 if key not in seen:
