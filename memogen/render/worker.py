@@ -25,8 +25,9 @@ from memogen.outputs import BY_NAME, PRINT_FORMATS, ArtifactKind, Renderer, want
 from memogen.render import fitting
 from memogen.render.context import standard_context
 from memogen.render.formats import docx, email, markdown, pdf, png
-from memogen.render.plans import plan_for, poster_verdicts, too_long, trouble_warnings
+from memogen.render.plans import plan_for
 from memogen.render.templating import make_environment, render
+from memogen.render.verdicts import poster_verdicts, too_long, trouble_warnings
 
 
 @dataclass(frozen=True)
