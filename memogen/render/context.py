@@ -21,7 +21,7 @@ from memogen.render import markup
 from memogen.render.diagram import DiagramStage, stage_diagram
 from memogen.render.labels import LABELS
 from memogen.render.moments import worked_example
-from memogen.render.poster_fit import PAGE_SIZES_MM, bring_list, poster_geometry
+from memogen.render.poster_sheet import PAGE_SIZES_MM, bring_list, poster_geometry
 from memogen.render.qr import qr_svg
 
 

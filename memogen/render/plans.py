@@ -10,8 +10,9 @@ from memogen.data.config_model import Config
 from memogen.data.models import Standard
 from memogen.outputs import ArtifactKind, FitPlan
 from memogen.render import poster_fit
-from memogen.render.fitting import Key, Phase, Plan, SizeSearch, Values, key_of
+from memogen.render.fitting import Key, Plan, Values, key_of
 from memogen.render.formats.layout import Layout
+from memogen.render.size_search import Phase, SizeSearch
 
 # The memo's body size (pt), largest first: the largest that keeps one page is used.
 MEMO_SIZES = {"A4": (11.0, 10.5, 10.0, 9.5, 9.0), "A5": (10.0, 9.5, 9.0)}

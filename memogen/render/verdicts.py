@@ -7,9 +7,10 @@ from memogen.data.config_model import Config
 from memogen.data.document import Document, KeyPath
 from memogen.data.models import Standard
 from memogen.errors import Issue, UserError
-from memogen.fonts import cap_height_ratio
 from memogen.render import poster_fit
+from memogen.render.font_metrics import cap_height_ratio
 from memogen.render.formats.layout import Layout, Trouble
+from memogen.render.poster_sheet import paper_scale
 
 # The parts of a memo a warning may name (their fields, as memo.html.j2 marks them).
 MEMO_PARTS = {
@@ -113,7 +114,7 @@ def poster_verdicts(
 
 def _too_many_stages(config: Config, standard: Standard, document: Document | None) -> Issue:
     size, count = config.poster.size, len(standard.stages)
-    smallest = poster_fit.floor_pt(count) * poster_fit.paper_scale(config)
+    smallest = poster_fit.floor_pt(count) * paper_scale(config)
     larger = {"A4": "A3", "A3": "A2"}.get(size)
     hint = "shorten the stage names and performers, or merge stages"
     if larger:

@@ -10,7 +10,7 @@ from memogen.data.document import Document
 from memogen.data.loader import load_text
 from memogen.data.models import Standard
 from memogen.render import fitting
-from memogen.render.fitting import Phase, SizeSearch, key_of
+from memogen.render.fitting import key_of
 from memogen.render.formats.layout import Layout
 from memogen.render.plans import (
     TWO_PAGE_SIZES,
@@ -18,6 +18,7 @@ from memogen.render.plans import (
     guide_plan,
     memo_plan,
 )
+from memogen.render.size_search import Phase, SizeSearch
 from tests.conftest import VALID_STANDARD_FILE
 
 FILE = "standards/tiny-service.yaml"

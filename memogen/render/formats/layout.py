@@ -14,13 +14,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-TOLERANCE_PX = 1.0  # sub-pixel rounding of the layout is not a trouble
-OVERLAP_SHARE = 0.25  # two lines touching by less than this share of a line's height do not collide
+from memogen.render.formats.boxes import (
+    TOLERANCE_PX,
+    Rect,
+    attribute,
+    collide,
+    content_rect,
+    hidden_on_purpose,
+    intersection,
+    padding_rect,
+)
+
 QUOTED_WORDS = 5
 QUOTED_CHARS = 40
 
 Kind = Literal["edge", "clipped", "overlap"]
-Rect = tuple[float, float, float, float]  # left, top, right, bottom (CSS px)
 
 
 @dataclass(frozen=True)
@@ -122,14 +130,14 @@ class _Walk:
         """Depth first, in reading order, without recursion."""
         from weasyprint.formatting_structure import boxes  # lazy: WeasyPrint takes 0.6 s
 
-        page = _content_rect(page_box)
+        page = content_rect(page_box)
         self.lowest = page[1]
         paper = (0.0, 0.0, page_box.margin_width(), page_box.margin_height())
         within = _Within(page[2], paper)  # text in the margins prints; past the paper it cannot
         pending = [(child, within) for child in reversed(page_box.children)]
         while pending:
             box, within = pending.pop()
-            if isinstance(box, boxes.MarginBox) or _hidden_on_purpose(box):
+            if isinstance(box, boxes.MarginBox) or hidden_on_purpose(box):
                 continue
             within = self._enter(box, within, boxes)
             if isinstance(box, boxes.TextBox):
@@ -142,8 +150,8 @@ class _Walk:
 
     def _enter(self, box: Any, within: _Within, boxes: Any) -> _Within:
         """What the box's children sit in."""
-        field_name = _attribute(box, "data-field")
-        room = _attribute(box, "data-room")
+        field_name = attribute(box, "data-field")
+        room = attribute(box, "data-room")
         if room and room != within.room:  # the element's own box, not its lines
             self.room_tops[room] = (box.content_box_y(), box.height)
             self.layout.rooms.setdefault(room, 0.0)
@@ -154,7 +162,7 @@ class _Walk:
             if field_name:
                 self.layout.width[field_name] = box.width
         if box.style["overflow"] != "visible":
-            clip = _intersection(clip, _padding_rect(box))
+            clip = intersection(clip, padding_rect(box))
         fields = within.fields
         if field_name and field_name != within.field:
             fields = (*fields, field_name)
@@ -196,13 +204,6 @@ class _Walk:
         advance[within.field] = advance.get(within.field, 0.0) + text.rect[2] - text.rect[0]
 
 
-def _attribute(box: Any, name: str) -> str:
-    element = getattr(box, "element", None)
-    if element is None or getattr(box, "element_tag", None) is None:
-        return ""
-    return str(element.get(name) or "")
-
-
 def _text_of(box: Any, line: int, where: str) -> _Text | None:
     words = box.text.split()
     if not words:
@@ -238,38 +239,12 @@ def _overlaps(texts: list[_Text], number: int) -> Iterator[Trouble]:
         for other in active:
             if other.astray or text.astray:
                 continue
-            if other.line != text.line and _collide(other.rect, text.rect):
+            if other.line != text.line and collide(other.rect, text.rect):
                 key = text.field or text.words
                 if key not in seen:
                     seen.add(key)
                     yield Trouble("overlap", number, text.field, text.words)
         active.append(text)
-
-
-def _collide(a: Rect, b: Rect) -> bool:
-    across = min(a[2], b[2]) - max(a[0], b[0])
-    down = min(a[3], b[3]) - max(a[1], b[1])
-    shortest = min(a[3] - a[1], b[3] - b[1])
-    return across > TOLERANCE_PX and down > OVERLAP_SHARE * shortest
-
-
-def _content_rect(page_box: Any) -> Rect:
-    x, y = page_box.content_box_x(), page_box.content_box_y()
-    return (x, y, x + page_box.width, y + page_box.height)
-
-
-def _padding_rect(box: Any) -> Rect:
-    x, y = box.padding_box_x(), box.padding_box_y()
-    return (x, y, x + box.padding_width(), y + box.padding_height())
-
-
-def _intersection(a: Rect, b: Rect) -> Rect:
-    return (max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3]))
-
-
-def _hidden_on_purpose(box: Any) -> bool:
-    """Cropped by `clip` (the visually-hidden text of screen readers) or invisible."""
-    return bool(box.style["clip"]) or box.style["visibility"] != "visible"
 
 
 def _first_words(words: list[str]) -> str:
