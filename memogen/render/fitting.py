@@ -17,7 +17,7 @@ from typing import Protocol
 from memogen.render.formats import pdf
 from memogen.render.formats.layout import Layout, measure
 
-MAX_LAYOUTS = 6  # a plan that has not settled by then keeps the best layout it has
+MAX_LAYOUTS = 8  # a plan that has not settled by then keeps the best layout it has
 Values = dict[str, float]
 Make = Callable[[Values], tuple[str, str]]  # fit values → the HTML and its print CSS
 

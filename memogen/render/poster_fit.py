@@ -48,7 +48,10 @@ def stages_hold(layout: Layout, count: int) -> bool:
     marks no stages (a user's own, without `data-room`/`data-field`) is not judged."""
     if "stages" not in layout.rooms and not any(f.startswith("stages") for f in layout.lines):
         return True
-    crowded = any(t.field.startswith("stages") for t in layout.troubles)
+    crowded = any(
+        trouble.field.startswith("stages") or trouble.other.startswith("stages")
+        for trouble in layout.troubles
+    )
     shown = all(layout.lines.get(f"stages.{n}.name", 0) for n in range(1, count + 1))
     return shown and not crowded and layout.rooms.get("stages", 0.0) <= 1.0
 

@@ -160,3 +160,10 @@ def test_settle_keeps_the_last_choice_when_none_held() -> None:
     values = plan.first()
     tried = {key_of(values): holding(5, room=1.3)}
     assert plan.settle(values, tried) == values
+
+
+def test_stages_that_run_into_the_footer_do_not_hold_though_the_footer_is_reported() -> None:
+    """The overlap is reported at the text printed over (the footer, no field): the stages
+    under it are the cause, named as its other party."""
+    into_footer = Trouble("overlap", 1, "", "Version 1.0", other="stages.8.performer")
+    assert not stages_hold(holding(3, troubles=[into_footer]), 3)

@@ -40,6 +40,7 @@ class Trouble:
     field: str  # the standard's field that holds the text, or "" where none is marked
     words: str  # its first words, as a reader finds them on the page
     need: float = 0.0  # clipped: the content's height over its box's (how much it must shrink)
+    other: str = ""  # overlap: the field of the text it is printed over
 
 
 @dataclass
@@ -243,7 +244,7 @@ def _overlaps(texts: list[_Text], number: int) -> Iterator[Trouble]:
                 key = text.field or text.words
                 if key not in seen:
                     seen.add(key)
-                    yield Trouble("overlap", number, text.field, text.words)
+                    yield Trouble("overlap", number, text.field, text.words, other=other.field)
         active.append(text)
 
 
