@@ -2,8 +2,7 @@
 company's own days off and working days, and the filing moment of the worked example.
 
 Each value is checked on its own (data/times.py); `rules()` checks them against each other and
-against `workday_hours` (config.py places what it finds at the right line and column).
-"""
+against `workday_hours` (config.py places what it finds at the right line and column)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,5 @@
-"""The `lint:` section of memogen.yaml: rules switched off, severities, jargon, limits.
-
-Its keys are the rule ids of the lint catalogue, a table that imports nothing but
-`errors.Severity`.
-"""
+"""The `lint:` section of memogen.yaml: rules switched off, severities, jargon, limits. Its
+keys are the rule ids of the lint catalogue (a table that imports only `errors.Severity`)."""
 
 from __future__ import annotations
 

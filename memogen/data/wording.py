@@ -45,6 +45,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "too_short": ("needs at least {min_length} item(s)", "add an item starting with '- '"),
     "too_long": ("has more than {max_length} items", "keep the list short enough to read"),
+    "float_parsing": ("expected a number", "write digits, with a dot for a fraction: 2 or 1.5"),
+    "float_type": ("expected a number", "write digits, with a dot for a fraction: 2 or 1.5"),
     "greater_than_equal": ("must be at least {ge}", ""),
     "less_than_equal": ("must be at most {le}", ""),
 }
