@@ -33,6 +33,7 @@ CHECKS: dict[str, Check] = {
     "MG105": completeness.form_url,
     "MG106": completeness.feedback_url,
     "MG107": completeness.stale_standard,
+    "MG108": completeness.approval_after_effective,
     "MG201": plain_language.long_sentence,
     "MG202": plain_language.jargon,
     "MG203": plain_language.passive_voice,

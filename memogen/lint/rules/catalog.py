@@ -70,6 +70,12 @@ RULES: tuple[RuleInfo, ...] = (
         "describes the real work.",
     ),
     RuleInfo(
+        "MG108",
+        "approval-after-effective",
+        "warning",
+        "A version that took effect before anyone approved it was in force without approval.",
+    ),
+    RuleInfo(
         "MG201",
         "long-sentence",
         "warning",

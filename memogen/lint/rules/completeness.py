@@ -86,3 +86,15 @@ def stale_standard(ctx: Context) -> Iterator[Hit]:
             f"{age} days ago (more than {limit})",
             "review it, then raise 'version' and set a new 'effective' date",
         )
+
+
+def approval_after_effective(ctx: Context) -> Iterator[Hit]:
+    """MG108: a version is approved before it takes effect."""
+    approved, effective = ctx.standard.approved, ctx.standard.effective
+    if approved is not None and effective is not None and approved.date > effective:
+        yield Hit(
+            ("approved", "date"),
+            f"the version was approved on {approved.date.isoformat()}, after it took effect "
+            f"on {effective.isoformat()}",
+            "approve a version before its 'effective' date, or move 'effective' later",
+        )

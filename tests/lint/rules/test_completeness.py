@@ -22,6 +22,7 @@ CHECKS: list[Check] = [
     completeness.form_url,
     completeness.feedback_url,
     completeness.stale_standard,
+    completeness.approval_after_effective,
 ]
 
 
@@ -121,3 +122,17 @@ def test_mg107_a_standard_without_an_effective_date_is_never_stale(
 ) -> None:
     ctx = lint_context(("effective: 2026-12-01\n", ""), today=date(2100, 1, 1))
     assert list(completeness.stale_standard(ctx)) == []
+
+
+def test_mg108_a_version_approved_after_it_took_effect(lint_context: LintContext) -> None:
+    approved = "approved:\n  by: Peter Sidorov\n  date: 2026-12-10\nmemogen: 1\n"
+    ctx = lint_context(("memogen: 1\n", approved))
+    assert list(completeness.approval_after_effective(ctx)) == [
+        Hit(
+            ("approved", "date"),
+            "the version was approved on 2026-12-10, after it took effect on 2026-12-01",
+            "approve a version before its 'effective' date, or move 'effective' later",
+        )
+    ]
+    on_time = lint_context(("memogen: 1\n", approved.replace("12-10", "11-20")))
+    assert list(completeness.approval_after_effective(on_time)) == []

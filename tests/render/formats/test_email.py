@@ -12,14 +12,13 @@ from email.policy import default
 import pytest
 
 from memogen.data.config_model import Config
+from memogen.data.lifecycle import LATEST_EPOCH, source_date_epoch
 from memogen.data.models import Standard
 from memogen.errors import UserError
 from memogen.render.formats.email import (
-    LATEST_EPOCH,
     build_eml,
     inline_css,
     mailbox_header,
-    source_date_epoch,
     standard_eml,
 )
 
