@@ -108,11 +108,15 @@ def _header_text(value: str) -> str:
     return value
 
 
-def standard_eml(standard: Standard, config: Config, html: str, text: str) -> bytes:
-    """The .eml of one standard: its envelope (subject, From, To, Date) around both parts."""
+def standard_eml(
+    standard: Standard, config: Config, html: str, text: str, title: str | None = None
+) -> bytes:
+    """The .eml of one standard: its envelope (subject, From, To, Date) around both parts;
+    the subject is the standard's title unless `title` is given (a change notice's)."""
     sender, to = _addresses(standard, config)
     prefix = config.email.subject_prefix
-    subject = f"{prefix} {standard.title}" if prefix else standard.title
+    title = title or standard.title
+    subject = f"{prefix} {title}" if prefix else title
     return build_eml(subject, sender, to, html, text, standard_epoch(standard))
 
 
