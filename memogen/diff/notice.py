@@ -78,7 +78,7 @@ def notice_context(standard: Standard, config: Config, changes: Sequence[Change]
         "subject": words["notice_subject"].format(**facts),
         "intro": words[intro].format(**facts),
         "groups": [group for group in groups if group["changes"]],
-        "guide_url": "",
+        "guide_url": context["live"]["page"],
     }
 
 

@@ -1,6 +1,7 @@
-"""The sentences of `memogen diff` and of its notices, one per classification rule, and the
-notice's and the acknowledgement sheet's words, in both languages (`{subject}`: the item or
-service, `{old}` and `{new}`: the values before and after, already worded)."""
+"""The words of a standard's life after publication, in both languages: the sentences of
+`memogen diff` and its notices, one per classification rule (`{subject}`: the item or
+service, `{old}` and `{new}`: the values before and after, already worded), the notice's
+words, and the acknowledgement sheet's (in every template's `t`, with render/labels.py's)."""
 
 from __future__ import annotations
 
@@ -80,5 +81,35 @@ NOTICE_WORDS: dict[str, dict[str, str]] = {
         "was": "Was",
         "now": "Now",
         "read_guide": "How to get the service now",
+    },
+}
+
+ACK_WORDS: dict[str, dict[str, str]] = {
+    "ru": {
+        "ack": "Лист ознакомления",
+        "kind_ack": "Лист ознакомления",
+        "ack_title": "Лист ознакомления",
+        "ack_with": "со стандартом «{title}»",
+        "ack_note": "Подписывая, сотрудник подтверждает, что прочитал стандарт "
+        "и будет его выполнять.",
+        "ack_id": "Обозначение",
+        "ack_approved": "Утверждено",
+        "ack_name": "ФИО",
+        "ack_position": "Должность",
+        "ack_date": "Дата",
+        "ack_signature": "Подпись",
+    },
+    "en": {
+        "ack": "Acknowledgement sheet",
+        "kind_ack": "Acknowledgement",
+        "ack_title": "Acknowledgement sheet",
+        "ack_with": "of the standard “{title}”",
+        "ack_note": "By signing, each person confirms having read the standard and will follow it.",
+        "ack_id": "Id",
+        "ack_approved": "Approved",
+        "ack_name": "Full name",
+        "ack_position": "Position",
+        "ack_date": "Date",
+        "ack_signature": "Signature",
     },
 }

@@ -18,8 +18,10 @@ from memogen.data.config_model import Config
 from memogen.data.models import Standard
 from memogen.outputs import ARTIFACTS
 from memogen.render import markup
+from memogen.render.ack import ack_rows
 from memogen.render.diagram import DiagramStage, stage_diagram
 from memogen.render.labels import LABELS
+from memogen.render.live import live_links
 from memogen.render.moments import worked_example
 from memogen.render.poster_fit import PAGE_SIZES_MM, bring_list, poster_geometry
 from memogen.render.qr import qr_svg
@@ -107,6 +109,12 @@ def standard_context(standard: Standard, config: Config) -> dict[str, Any]:
         "diagram": _diagram(stages, config, labels),
         "footer": _footer(standard, labels, lang),
         "history": _history(standard, lang),
+        "live": live_links(standard, config),
+        "ack_rows": ack_rows(config.staff),
+        "ack_with": labels["ack_with"].format(title=standard.title),
+        "approved": {"by": standard.approved.by, "date": _date(standard.approved.date, lang)}
+        if standard.approved
+        else None,
         "client_stages": [stage for stage in stages if stage["client_action"]],
         "main_contact": standard.contacts[0] if standard.contacts else standard.owner,
         "email_intro": labels["email_intro"].format(title=standard.title),
