@@ -80,6 +80,7 @@ def validate(
     help="Accept every current finding: record it in the baseline file.",
 )
 @click.option("--no-baseline", is_flag=True, help="Show the findings the baseline accepts too.")
+@click.option("--base", metavar="REV", help="Compare with git revision REV too (MG109).")
 @user_errors
 def lint(
     paths: tuple[Path, ...],
@@ -88,6 +89,7 @@ def lint(
     fail_on: FailOn | None,
     write_baseline: bool,
     no_baseline: bool,
+    base: str | None,
 ) -> None:
     """Check standards against the rules for good standards (docs/lint-rules.md)."""
     from memogen.lint import engine as linter
@@ -97,7 +99,7 @@ def lint(
         if baseline is not None:
             click.echo(f"accepted {count} finding(s) in {baseline}", err=True)
     else:
-        findings = linter.lint(paths, config_path, use_baseline=not no_baseline)
+        findings = linter.lint(paths, config_path, use_baseline=not no_baseline, base=base)
     sys.exit(report_findings(findings, fmt, fail_on or "error"))
 
 

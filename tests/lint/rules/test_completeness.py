@@ -4,6 +4,7 @@ leaves one thing out, and on the complete tiny standard."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -23,6 +24,7 @@ CHECKS: list[Check] = [
     completeness.feedback_url,
     completeness.stale_standard,
     completeness.approval_after_effective,
+    completeness.unversioned_breaking_change,
 ]
 
 
@@ -136,3 +138,33 @@ def test_mg108_a_version_approved_after_it_took_effect(lint_context: LintContext
     ]
     on_time = lint_context(("memogen: 1\n", approved.replace("12-10", "11-20")))
     assert list(completeness.approval_after_effective(on_time)) == []
+
+
+def test_mg109_a_breaking_change_without_a_new_version(lint_context: LintContext) -> None:
+    before = lint_context()
+    longer = lint_context(("\ndeadline: 3 business days", "\ndeadline: 5 business days"))
+    ctx = replace(longer, compared=True, previous=before.standard)
+    assert list(completeness.unversioned_breaking_change(ctx)) == [
+        Hit(
+            ("version",),
+            "1 breaking change(s) since the base revision (deadline: The total time is longer: "
+            "was 3 business days, now 5 business days) but no new version with its history entry",
+            "raise 'version', and add its entry first under 'history' with what changed",
+        )
+    ]
+    bumped = lint_context(
+        ("\ndeadline: 3 business days", "\ndeadline: 5 business days"),
+        (
+            'version: "1.0"',
+            'version: "1.1"\nhistory:\n  - version: "1.1"\n    date: 2027-01-01\n'
+            "    changes: Longer\n",
+        ),
+    )
+    assert (
+        list(
+            completeness.unversioned_breaking_change(
+                replace(bumped, compared=True, previous=before.standard)
+            )
+        )
+        == []
+    )
