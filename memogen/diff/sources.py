@@ -21,6 +21,10 @@ GIT_TIMEOUT_S = 60
 
 def from_git(project: Project, paths: Sequence[Path], base: str) -> list[Pair]:
     """Each standard of `paths` at revision `base` and now, matched by id."""
+    if base.startswith("-") or not base.strip():  # never an option of git's
+        raise UserError(
+            f"'{on_one_line(base)}' is not a git revision (name a commit, a branch or a tag)"
+        )
     checked = project.check(paths)[1]
     if checked.errors:
         raise UserError(checked.issues)

@@ -87,3 +87,11 @@ def test_two_files_are_compared_without_git(
         "tiny-service: breaking: deadline: The total time is longer: was 3 business days, "
         "now 5 business days",
     )
+
+
+def test_a_revision_that_looks_like_an_option_never_reaches_git(repo: Path) -> None:
+    assert diff("--base", "--output=x") == (
+        1,
+        "'--output=x' is not a git revision (name a commit, a branch or a tag)\n",
+    )
+    assert not (repo / "x").exists()
