@@ -50,7 +50,7 @@ SPELLED_ELSEWHERE = {
     ("diff/rules.py", "email"): "a contact's `email` key, not the artifact",
     ("render/moments.py", "ack"): "the worked example's acknowledgement moment, not the artifact",
     ("render/calculator.py", "ack"): "the calculator's acknowledgement moment, not the artifact",
-    ("render/change_labels.py", "ack"): "the words the templates print (`t.ack`), per language",
+    ("render/ack_labels.py", "ack"): "the words the templates print (`t.ack`), per language",
 }
 
 

@@ -16,9 +16,9 @@ from memogen.diff.report import Compared
 from memogen.diff.rules import KINDS
 from memogen.diff.sources import Pair
 from memogen.diff.words import worded
-from memogen.render.change_labels import NOTICE_WORDS
 from memogen.render.context import standard_context
 from memogen.render.formats.email import inline_css, standard_eml
+from memogen.render.notice_labels import NOTICE_WORDS
 from memogen.render.templating import make_environment, render
 
 

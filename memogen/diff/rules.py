@@ -8,56 +8,19 @@ The first rule that matches classifies the change; the last one matches every ch
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from memogen.data.durations import DurationError, comparable, parse_duration
+from memogen.diff.directions import Test, added, added_required, always, became, longer, removed
 
 Kind = Literal["breaking", "notable", "editorial"]
 KINDS: tuple[Kind, ...] = ("breaking", "notable", "editorial")
 Path = tuple[str | int, ...]
 Segment = str | frozenset[str]
-Test = Callable[[Any, Any, int], bool]  # (old, new, workday_hours) → does the rule apply?
 
 ANY = "*"
 REQUEST_PLACE = frozenset({"channel", "form_name", "form_url", "address"})
 REACH = frozenset({"name", "email", "phone"})
-
-
-def always(old: Any, new: Any, workday_hours: int) -> bool:
-    return True
-
-
-def added(old: Any, new: Any, workday_hours: int) -> bool:
-    return old is None
-
-
-def removed(old: Any, new: Any, workday_hours: int) -> bool:
-    return new is None
-
-
-def added_required(old: Any, new: Any, workday_hours: int) -> bool:
-    return old is None and bool(new.get("required", True))
-
-
-def became(value: bool) -> Test:
-    return lambda old, new, workday_hours: new is value
-
-
-def longer(old: Any, new: Any, workday_hours: int) -> bool:
-    """The new duration is longer, or no longer comparable, or the promise is gone."""
-    if new is None:
-        return True
-    if old is None:
-        return False
-    try:
-        before, after = parse_duration(old), parse_duration(new)
-    except DurationError:
-        return True
-    if not comparable([before, after]):
-        return True
-    return after.minutes(workday_hours) > before.minutes(workday_hours)
 
 
 @dataclass(frozen=True)

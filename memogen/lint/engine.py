@@ -22,7 +22,7 @@ from memogen.diff.sources import from_git
 from memogen.errors import Issue
 from memogen.findings import Findings, validation
 from memogen.lint.baseline import Key, read_baseline, value_hash, write_baseline
-from memogen.lint.rules import completeness, plain_language, typography
+from memogen.lint.rules import completeness, control, plain_language, typography
 from memogen.lint.rules.base import Check, Context, Hit
 from memogen.lint.rules.catalog import RULES, RuleInfo
 from memogen.project import Project
@@ -35,8 +35,8 @@ CHECKS: dict[str, Check] = {
     "MG105": completeness.form_url,
     "MG106": completeness.feedback_url,
     "MG107": completeness.stale_standard,
-    "MG108": completeness.approval_after_effective,
-    "MG109": completeness.unversioned_breaking_change,
+    "MG108": control.approval_after_effective,
+    "MG109": control.unversioned_breaking_change,
     "MG201": plain_language.long_sentence,
     "MG202": plain_language.jargon,
     "MG203": plain_language.passive_voice,

@@ -1,7 +1,6 @@
-"""The words of a standard's life after publication, in both languages: the sentences of
-`memogen diff` and its notices, one per classification rule (`{subject}`: the item or
-service, `{old}` and `{new}`: the values before and after, already worded), the notice's
-words, and the acknowledgement sheet's (in every template's `t`, with render/labels.py's)."""
+"""The sentences of `memogen diff` and its notices, one per classification rule, in both
+languages (`{subject}`: the item or service, `{old}` and `{new}`: the values before and
+after, already worded)."""
 
 from __future__ import annotations
 
@@ -55,61 +54,5 @@ CHANGE_SENTENCES: dict[str, dict[str, str]] = {
         "faq-new": "A new question answered: “{subject}”",
         "wording": "Wording changed: {path}",
         "none": "not given",
-    },
-}
-
-NOTICE_WORDS: dict[str, dict[str, str]] = {
-    "ru": {
-        "notice_subject": "Изменения в стандарте «{title}»",
-        "notice_intro": "С {effective} действует редакция {version} стандарта «{title}». "
-        "Что изменилось:",
-        "notice_intro_undated": "Вышла новая редакция стандарта «{title}». Что изменилось:",
-        "breaking": "Что теперь делать иначе",
-        "notable": "Что стало лучше или появилось нового",
-        "editorial": "Уточнения текста",
-        "was": "Было",
-        "now": "Стало",
-        "read_guide": "Как получить услугу теперь",
-    },
-    "en": {
-        "notice_subject": "Changes to “{title}”",
-        "notice_intro": "Version {version} of “{title}” takes effect on {effective}. What changed:",
-        "notice_intro_undated": "There is a new version of “{title}”. What changed:",
-        "breaking": "What you must do differently",
-        "notable": "What is better or new",
-        "editorial": "Wording",
-        "was": "Was",
-        "now": "Now",
-        "read_guide": "How to get the service now",
-    },
-}
-
-ACK_WORDS: dict[str, dict[str, str]] = {
-    "ru": {
-        "ack": "Лист ознакомления",
-        "kind_ack": "Лист ознакомления",
-        "ack_title": "Лист ознакомления",
-        "ack_with": "со стандартом «{title}»",
-        "ack_note": "Подписывая, сотрудник подтверждает, что прочитал стандарт "
-        "и будет его выполнять.",
-        "ack_id": "Обозначение",
-        "ack_approved": "Утверждено",
-        "ack_name": "ФИО",
-        "ack_position": "Должность",
-        "ack_date": "Дата",
-        "ack_signature": "Подпись",
-    },
-    "en": {
-        "ack": "Acknowledgement sheet",
-        "kind_ack": "Acknowledgement",
-        "ack_title": "Acknowledgement sheet",
-        "ack_with": "of the standard “{title}”",
-        "ack_note": "By signing, each person confirms having read the standard and will follow it.",
-        "ack_id": "Id",
-        "ack_approved": "Approved",
-        "ack_name": "Full name",
-        "ack_position": "Position",
-        "ack_date": "Date",
-        "ack_signature": "Signature",
     },
 }

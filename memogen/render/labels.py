@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from memogen.render.change_labels import ACK_WORDS
+from memogen.render.ack_labels import ACK_WORDS
 from memogen.render.site_labels import SITE_LABELS
 
 DOCUMENT_LABELS: dict[str, dict[str, str]] = {
@@ -240,7 +240,7 @@ DOCUMENT_LABELS: dict[str, dict[str, str]] = {
 
 LANGUAGE_NAMES = {"ru": "Русский", "en": "English"}
 # What every template prints: the documents' words, the site's (render.site_labels) and the
-# acknowledgement sheet's (render.change_labels).
+# acknowledgement sheet's (render.ack_labels).
 LABELS: dict[str, dict[str, str]] = {
     lang: {**words, **SITE_LABELS[lang], **ACK_WORDS[lang]}
     for lang, words in DOCUMENT_LABELS.items()
