@@ -10,7 +10,7 @@ import os
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -18,6 +18,7 @@ from memogen import __version__
 from memogen.cli_support import (
     config_option,
     csv_choice,
+    diff_options,
     fail_on_option,
     filed_moment,
     format_option,
@@ -26,6 +27,7 @@ from memogen.cli_support import (
     paths_argument,
     print_outcome,
     progress,
+    report_findings,
     say,
     user_errors,
 )
@@ -35,7 +37,7 @@ from memogen.outputs import ARTIFACT_NAMES, FORMATS, ReportFormat
 # Each command imports the core it needs when it runs: `memogen --help` and `memogen new` skip
 # pydantic and the models (0.35 s by `python -X importtime -c 'import memogen.project'`).
 if TYPE_CHECKING:
-    from memogen.findings import FailOn, Findings
+    from memogen.findings import FailOn
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -64,7 +66,7 @@ def validate(
     if strict and fail_on not in (None, "warning"):
         raise click.UsageError("--strict means --fail-on warning; give only one of them")
     _, _, findings = validation(paths, config_path)
-    sys.exit(_report(findings, fmt, "warning" if strict else fail_on or "error"))
+    sys.exit(report_findings(findings, fmt, "warning" if strict else fail_on or "error"))
 
 
 @main.command()
@@ -78,6 +80,7 @@ def validate(
     help="Accept every current finding: record it in the baseline file.",
 )
 @click.option("--no-baseline", is_flag=True, help="Show the findings the baseline accepts too.")
+@click.option("--base", metavar="REV", help="Compare with git revision REV too (MG109).")
 @user_errors
 def lint(
     paths: tuple[Path, ...],
@@ -86,6 +89,7 @@ def lint(
     fail_on: FailOn | None,
     write_baseline: bool,
     no_baseline: bool,
+    base: str | None,
 ) -> None:
     """Check standards against the rules for good standards (docs/lint-rules.md)."""
     from memogen.lint import engine as linter
@@ -95,20 +99,8 @@ def lint(
         if baseline is not None:
             click.echo(f"accepted {count} finding(s) in {baseline}", err=True)
     else:
-        findings = linter.lint(paths, config_path, use_baseline=not no_baseline)
-    sys.exit(_report(findings, fmt, fail_on or "error"))
-
-
-def _report(findings: Findings, fmt: ReportFormat, fail_on: FailOn) -> int:
-    """Print the report; append the GitHub job summary; the exit code `--fail-on` asks for."""
-    from memogen.findings import failed
-    from memogen.report import render
-    from memogen.report.github import append_step_summary
-
-    click.echo(render(findings, fmt, fail_on), nl=False)
-    if fmt == "github":
-        append_step_summary(findings, os.environ)
-    return 1 if failed(findings.issues, fail_on) else 0
+        findings = linter.lint(paths, config_path, use_baseline=not no_baseline, base=base)
+    sys.exit(report_findings(findings, fmt, fail_on or "error"))
 
 
 @main.command()
@@ -248,6 +240,20 @@ def due(standard_id: str, filed: datetime, fmt: str, config_path: Path | None) -
     print_outcome(warnings, [])
     render = deadlines.as_json if fmt == "json" else deadlines.as_text
     click.echo(render(standard, schedule), nl=False)
+
+
+@main.command()
+@paths_argument
+@config_option
+@diff_options
+@user_errors
+def diff(paths: tuple[Path, ...], config_path: Path | None, **options: Any) -> None:
+    """Classify what changed since git revision --base (HEAD), or from OLD.yaml to NEW.yaml."""
+    from memogen.diff.command import run_diff
+
+    report, code = run_diff(paths, config_path, **options)
+    click.echo(report, nl=False)
+    sys.exit(code)
 
 
 @main.command()

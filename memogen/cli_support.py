@@ -10,12 +10,15 @@ from collections.abc import Callable
 from datetime import datetime
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from memogen.errors import MemogenError, UserError, on_one_line
-from memogen.outputs import REPORT_FORMATS
+from memogen.outputs import REPORT_FORMATS, ReportFormat
+
+if TYPE_CHECKING:
+    from memogen.findings import FailOn, Findings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -70,6 +73,29 @@ fail_on_option = click.option(
     default=None,
     help="Exit 1 on errors (the default), on warnings too, or never.",
 )
+
+
+def diff_options(command: F) -> F:
+    """`memogen diff`'s options: the revision, the report, the gate and the notices."""
+    options = [
+        click.option("--base", metavar="REV", help="The git revision to compare with (HEAD)."),
+        click.option("--format", "fmt", type=click.Choice(["text", "json", "md"]), default="text"),
+        click.option(
+            "--fail-on",
+            type=click.Choice(["breaking", "notable", "never"]),
+            default="never",
+            show_default=True,
+            help="Exit 1 when a change of this class (or a graver one) exists.",
+        ),
+        click.option(
+            "--notice",
+            type=click.Path(file_okay=False, path_type=Path),
+            help="Write DIR/<id>/notice.{eml,html,txt} for the standards whose clients must know.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 def csv_choice(
@@ -147,3 +173,15 @@ def print_outcome(issues: list[Any], warnings: list[str]) -> None:
         click.echo(issue.text(), err=True)
     for warning in warnings:
         click.echo(f"warning: {on_one_line(warning)}", err=True)
+
+
+def report_findings(findings: Findings, fmt: ReportFormat, fail_on: FailOn) -> int:
+    """Print the report; append the GitHub job summary; the exit code `--fail-on` asks for."""
+    from memogen.findings import failed
+    from memogen.report import render
+    from memogen.report.github import append_step_summary
+
+    click.echo(render(findings, fmt, fail_on), nl=False)
+    if fmt == "github":
+        append_step_summary(findings, os.environ)
+    return 1 if failed(findings.issues, fail_on) else 0

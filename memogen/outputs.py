@@ -11,7 +11,7 @@ from typing import Literal, get_args
 
 # The names, spelled once; mypy and pydantic need them literally. In this order they are
 # memogen.yaml's defaults, the schema's enums and the CLI's help.
-Artifact = Literal["memo", "guide", "poster", "email"]
+Artifact = Literal["memo", "guide", "poster", "email", "ack"]
 Format = Literal["html", "pdf", "md", "png", "eml", "txt", "docx"]
 ReportFormat = Literal["text", "json", "github", "junit", "sarif"]
 Renderer = Literal["page", "message"]
@@ -79,10 +79,20 @@ ARTIFACTS: tuple[ArtifactKind, ...] = (
         ("email.html.j2", "email.txt.j2"),
         renderer="message",
     ),
+    ArtifactKind(
+        "ack",
+        "Acknowledgement sheet",
+        ("html", "pdf"),
+        ("ack.html.j2",),
+        "ack.print.css",
+    ),
 )
 BY_NAME: dict[str, ArtifactKind] = {kind.name: kind for kind in ARTIFACTS}
 ARTIFACT_NAMES: tuple[Artifact, ...] = get_args(Artifact)
 FORMATS: tuple[Format, ...] = get_args(Format)
+# What a build makes unless memogen.yaml's build.artifacts or --artifact asks for more: the
+# acknowledgement sheet is printed when a version is introduced, not with every build.
+DEFAULT_ARTIFACTS: tuple[Artifact, ...] = tuple(a for a in ARTIFACT_NAMES if a != "ack")
 # What a build makes unless memogen.yaml's build.formats or --format asks for more.
 DEFAULT_FORMATS: tuple[Format, ...] = tuple(f for f in FORMATS if f != "docx")
 # The formats that carry SOURCE_DATE_EPOCH's date (the .eml's Date, the .docx's timestamps):
@@ -92,7 +102,7 @@ DATED_FORMATS: tuple[Format, ...] = ("eml", "docx")
 PRINT_FORMATS: tuple[Format, ...] = ("pdf", "png")
 # The catalogue lists a standard's files by artifact, in this order (the page its title
 # opens is the first one there), each artifact's formats in this one: pages before sources.
-CATALOGUE_ARTIFACTS: tuple[Artifact, ...] = ("guide", "memo", "poster", "email")
+CATALOGUE_ARTIFACTS: tuple[Artifact, ...] = ("guide", "memo", "poster", "email", "ack")
 CATALOGUE_FORMATS: tuple[Format, ...] = ("html", "pdf", "docx", "png", "md", "eml", "txt")
 REPORT_FORMATS: tuple[ReportFormat, ...] = get_args(ReportFormat)
 # The site's own files, beside the standards' folders: the catalogue (index.html, and

@@ -10,12 +10,12 @@ from pathlib import Path
 
 from memogen.build.manifest import Entry, Manifest, TemplateHasher, build_key
 from memogen.data.document import Document
+from memogen.data.lifecycle import source_date_epoch
 from memogen.data.models import Standard
 from memogen.data.validate import Checked
 from memogen.errors import Issue
 from memogen.outputs import BY_NAME, DATED_FORMATS, wanted_formats
 from memogen.project import STANDARDS_DIR, Project
-from memogen.render.formats.email import source_date_epoch
 from memogen.render.templating import make_environment
 from memogen.render.worker import Job, templates_generation
 

@@ -12,6 +12,7 @@ from memogen.data.config_model import Config
 from memogen.data.document import Document
 from memogen.data.loader import load_file
 from memogen.data.logo import LogoError, logo_data_uri
+from memogen.data.staff import read_staff
 from memogen.data.wording import cut_comment_warnings, to_model
 from memogen.errors import Issue, UserError
 from memogen.fonts import font_hint, font_is_missing
@@ -35,9 +36,19 @@ def read_config(path: Path | None, display: str = "memogen.yaml") -> tuple[Confi
         issues.extend(_logo_rule(config, document, path.parent))
         issues.extend(_baseline_rule(config, document, path.parent))
         issues.extend(_calendar_rules(config, document))
+        issues.extend(_staff_rule(config, path.parent))
     if any(issue.severity == "error" for issue in issues) or config is None:
         raise UserError(issues + warnings)
     return config, sorted([*issues, *warnings, *_font_rule(config, document)])
+
+
+def _staff_rule(config: Config, repo: Path) -> Iterable[Issue]:
+    """The staff CSV of `ack.staff`, read once: its people go on the acknowledgement sheet."""
+    if config.ack.staff is None:
+        return []
+    staff, issues = read_staff(repo, config.ack.staff)
+    config.attach_staff(staff)
+    return issues
 
 
 def _font_rule(config: Config, document: Document) -> Iterable[Issue]:

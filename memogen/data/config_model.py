@@ -17,12 +17,14 @@ from memogen.data.fields import (
     Line,
     Mailbox,
     ShortLine,
+    Url,
     WholeNumber,
 )
 from memogen.data.lint_settings import LintOptions
 from memogen.data.models import Language, Strict, documented
+from memogen.data.staff import AckOptions, StaffMember
 from memogen.data.survey_settings import SurveyOptions
-from memogen.outputs import ARTIFACT_NAMES, DEFAULT_FORMATS, Artifact, Format
+from memogen.outputs import DEFAULT_ARTIFACTS, DEFAULT_FORMATS, Artifact, Format
 
 
 class Brand(Strict):
@@ -62,7 +64,7 @@ class EmailOptions(Strict):
 
 class BuildDefaults(Strict):
     artifacts: list[Artifact] = documented(
-        "What to build.", list(ARTIFACT_NAMES), default=list(ARTIFACT_NAMES)
+        "What to build.", list(DEFAULT_ARTIFACTS), default=list(DEFAULT_ARTIFACTS)
     )
     formats: list[Format] = documented(
         "In which formats (docx only when asked for).",
@@ -81,6 +83,11 @@ class Config(Strict):
         "SVG or PNG file inside the repo.", "assets/logo.svg", default=None
     )
     language: Language = documented("Default language of standards.", "ru", default="ru")
+    site_url: Url | None = documented(
+        "Where output/ is published: printed documents carry their live address and QR code.",
+        "https://standards.example.com",
+        default=None,
+    )
     brand: Brand = documented("Colours and font.", default=Brand())
     workday_hours: Annotated[WholeNumber, Field(ge=1, le=24)] = documented(
         "Business hours in a business day.", 8, default=8
@@ -99,11 +106,15 @@ class Config(Strict):
         "Working days and hours: deadlines become dates (`memogen due`, the worked example).",
         default=None,
     )
+    ack: AckOptions = documented(
+        "The acknowledgement sheet: the staff CSV whose names it prints.", default=AckOptions()
+    )
     survey: SurveyOptions | None = documented(
         "Internal clients' survey answers: scores in the catalogue and scores.html.", default=None
     )
 
     _logo_uri: str = PrivateAttr(default="")
+    _staff: tuple[StaffMember, ...] = PrivateAttr(default=())
     _calendar_place: tuple[str, int, int] = PrivateAttr(default=("memogen.yaml", 1, 1))
 
     @property
@@ -114,6 +125,15 @@ class Config(Strict):
     def attach_logo(self, uri: str) -> None:
         """Set once, by config.read_config, right after reading and verifying the file."""
         self._logo_uri = uri
+
+    @property
+    def staff(self) -> tuple[StaffMember, ...]:
+        """The people of `ack.staff`, read and checked by config.read_config (() without it)."""
+        return self._staff
+
+    def attach_staff(self, staff: list[StaffMember]) -> None:
+        """Set once, by config.read_config, right after reading the staff CSV."""
+        self._staff = tuple(staff)
 
     @property
     def calendar_place(self) -> tuple[str, int, int]:

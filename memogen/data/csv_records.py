@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
+
+from memogen.errors import Issue
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,31 @@ class CsvSyntaxError(ValueError):
     def __init__(self, line: int, col: int, message: str, hint: str) -> None:
         super().__init__(message)
         self.line, self.col, self.message, self.hint = line, col, message, hint
+
+
+def read_csv_file(
+    path: Path, name: str, issues: list[Issue], max_bytes: int, hints: tuple[str, str]
+) -> str:
+    """The text of a CSV file (UTF-8, an optional BOM); "" and an issue when it cannot be read,
+    is larger than `max_bytes` or is not UTF-8 (`hints`: what to do about the last two)."""
+    too_big, not_utf8 = hints
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except OSError as exc:
+        issues.append(Issue(name, 1, 1, "", f"cannot read the file: {exc.strerror}"))
+        return ""
+    if len(raw) > max_bytes:
+        message = f"the file is larger than {max_bytes // 2**20} MiB"
+        issues.append(Issue(name, 1, 1, "", message, too_big))
+        return ""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        message = f"byte 0x{raw[exc.start]:02X} is not valid UTF-8"
+        issues.append(Issue(name, line, 1, "", message, not_utf8))
+        return ""
 
 
 def delimiter_of(header: str) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from memogen.data.csv_records import Cell, CsvSyntaxError, delimiter_of, records
+from memogen.data.csv_records import Cell, CsvSyntaxError, delimiter_of, read_csv_file, records
 from memogen.data.survey_settings import SurveyOptions
 from memogen.errors import Issue
 
@@ -53,30 +53,17 @@ def read_survey(
             message = "this file is a link to a file outside the repo, and memogen does not read it"
             issues.append(Issue(name, 1, 1, "", message, "copy the export into the repo"))
             continue
-        found, problems = read_survey_text(_read_text(path, name, issues), name, known)
+        text = read_csv_file(
+            path,
+            name,
+            issues,
+            MAX_FILE_BYTES,
+            ("split the export by quarter", "export the answers as CSV UTF-8"),
+        )
+        found, problems = read_survey_text(text, name, known)
         answers.extend(found)
         issues.extend(problems)
     return answers, issues
-
-
-def _read_text(path: Path, name: str, issues: list[Issue]) -> str:
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        issues.append(Issue(name, 1, 1, "", f"cannot read the file: {exc.strerror}"))
-        return ""
-    if len(raw) > MAX_FILE_BYTES:
-        message = f"the file is larger than {MAX_FILE_BYTES // 2**20} MiB"
-        issues.append(Issue(name, 1, 1, "", message, "split the export by quarter"))
-        return ""
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        message = f"byte 0x{raw[exc.start]:02X} is not valid UTF-8"
-        issues.append(Issue(name, line, 1, "", message, "export the answers as CSV UTF-8"))
-        return ""
 
 
 def read_survey_text(text: str, name: str, known: set[str]) -> tuple[list[Answer], list[Issue]]:

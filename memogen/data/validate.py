@@ -14,6 +14,7 @@ from memogen.data import durations
 from memogen.data.calendar import load_calendar, uncovered_words
 from memogen.data.config_model import Config
 from memogen.data.document import Document
+from memogen.data.lifecycle import lifecycle_rules
 from memogen.data.loader import load_file
 from memogen.data.models import Standard
 from memogen.data.survey import Answer
@@ -103,6 +104,7 @@ def _standard_rules(
     yield from _deadline_rule(standard, document, config.workday_hours)
     yield from _acknowledgement_rule(standard, document, config.workday_hours)
     yield from _calendar_year_rule(standard, document, config)
+    yield from lifecycle_rules(standard, document)
 
 
 def _calendar_year_rule(standard: Standard, document: Document, config: Config) -> Iterable[Issue]:

@@ -16,11 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from memogen.data.document import Document, Position
+from memogen.data.models import Standard
 from memogen.data.wording import dotted_path
+from memogen.diff.sources import from_git
 from memogen.errors import Issue
 from memogen.findings import Findings, validation
 from memogen.lint.baseline import Key, read_baseline, value_hash, write_baseline
-from memogen.lint.rules import completeness, plain_language, typography
+from memogen.lint.rules import completeness, control, plain_language, typography
 from memogen.lint.rules.base import Check, Context, Hit
 from memogen.lint.rules.catalog import RULES, RuleInfo
 from memogen.project import Project
@@ -33,6 +35,8 @@ CHECKS: dict[str, Check] = {
     "MG105": completeness.form_url,
     "MG106": completeness.feedback_url,
     "MG107": completeness.stale_standard,
+    "MG108": control.approval_after_effective,
+    "MG109": control.unversioned_breaking_change,
     "MG201": plain_language.long_sentence,
     "MG202": plain_language.jargon,
     "MG203": plain_language.passive_voice,
@@ -48,9 +52,11 @@ def lint(
     config_path: Path | None,
     today: date | None = None,
     use_baseline: bool = True,
+    base: str | None = None,
 ) -> Findings:
-    """Validate, then lint; findings accepted in the baseline are counted but not shown."""
-    project, found, findings = _run(paths, config_path, today)
+    """Validate, then lint (with `base`, also against the standards at that git revision);
+    findings accepted in the baseline are counted but not shown."""
+    project, found, findings = _run(paths, config_path, today, base)
     if project is None or not use_baseline:
         return findings
     options = project.config.lint
@@ -91,7 +97,7 @@ def record_baseline(
 
 
 def _run(
-    paths: Sequence[Path], config_path: Path | None, today: date | None
+    paths: Sequence[Path], config_path: Path | None, today: date | None, base: str | None = None
 ) -> tuple[Project | None, dict[Issue, Key], Findings]:
     """Validate and lint; each lint issue is mapped to how the baseline remembers it."""
     project, checked, validated = validation(paths, config_path)
@@ -103,10 +109,19 @@ def _run(
     found: list[tuple[Issue, Key]] = []
     skipped: dict[str, dict[str, str]] = {}
     linted = set()
+    previous = _at_base(project, paths, base) if base and not checked.errors else {}
     for standard, document in checked.with_documents():
         linted.add(document.file)
         source = checked.sources[standard.id].read_text(encoding="utf-8-sig")
-        context = Context(standard, document, options, today or date.today())
+        context = Context(
+            standard,
+            document,
+            options,
+            today or date.today(),
+            compared=bool(base),
+            previous=previous.get(standard.id),
+            workday_hours=project.config.workday_hours,
+        )
         places = _Places(document, source)
         for rule in rules:
             if rule.language and rule.language != standard.language:
@@ -123,6 +138,11 @@ def _run(
             }
     issues = sorted([*checked.issues, *(issue for issue, _ in found)])
     return project, dict(found), Findings("lint", validated.files, issues, rules, skipped)
+
+
+def _at_base(project: Project, paths: Sequence[Path], base: str) -> dict[str, Standard]:
+    """The standards as they were at git revision `base`, by id."""
+    return {old.id: old for old, _ in from_git(project, paths, base) if old is not None}
 
 
 def _finding(

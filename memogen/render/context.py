@@ -18,8 +18,10 @@ from memogen.data.config_model import Config
 from memogen.data.models import Standard
 from memogen.outputs import ARTIFACTS
 from memogen.render import markup
+from memogen.render.ack import ack_rows
 from memogen.render.diagram import DiagramStage, stage_diagram
 from memogen.render.labels import LABELS
+from memogen.render.live import live_links
 from memogen.render.moments import worked_example
 from memogen.render.poster_sheet import PAGE_SIZES_MM, bring_list, poster_geometry
 from memogen.render.qr import qr_svg
@@ -106,6 +108,13 @@ def standard_context(standard: Standard, config: Config) -> dict[str, Any]:
         "feedback_qr": qr_svg(standard.feedback.url) if standard.feedback else "",
         "diagram": _diagram(stages, config, labels),
         "footer": _footer(standard, labels, lang),
+        "history": _history(standard, lang),
+        "live": live_links(standard, config),
+        "ack_rows": ack_rows(config.staff),
+        "ack_with": labels["ack_with"].format(title=standard.title),
+        "approved": {"by": standard.approved.by, "date": _date(standard.approved.date, lang)}
+        if standard.approved
+        else None,
         "client_stages": [stage for stage in stages if stage["client_action"]],
         "main_contact": standard.contacts[0] if standard.contacts else standard.owner,
         "email_intro": labels["email_intro"].format(title=standard.title),
@@ -201,4 +210,17 @@ def _footer(standard: Standard, labels: dict[str, str], lang: str) -> str:
     if standard.effective:
         parts.append(f"{labels['effective']} {_date(standard.effective, lang)}")
     parts.append(f"{labels['owner']}: {standard.owner.name}")
+    if standard.approved:
+        when = _date(standard.approved.date, lang)
+        parts.append(labels["approved_line"].format(by=standard.approved.by, date=when))
+    if standard.review_by:
+        parts.append(labels["review_line"].format(date=_date(standard.review_by, lang)))
     return " · ".join(parts)
+
+
+def _history(standard: Standard, lang: str) -> list[dict[str, str]]:
+    """The latest three entries of the change history, newest first, dates in words."""
+    return [
+        {"version": entry.version, "date": _date(entry.date, lang), "changes": entry.changes}
+        for entry in standard.history[:3]
+    ]

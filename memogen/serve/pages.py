@@ -12,7 +12,7 @@ from html import escape
 from pathlib import Path
 
 from memogen.errors import Issue
-from memogen.outputs import ARTIFACTS
+from memogen.outputs import ARTIFACTS, DEFAULT_ARTIFACTS
 from memogen.serve.news import News
 from memogen.serve.status import Failure, Listed
 
@@ -164,7 +164,8 @@ def preview_index(standards: list[Listed], stamp: str) -> str:
 # What a preview shows, in the table's order: the images, then the PDFs; and the page whose
 # change (the page phase rewrites it whenever the standard changes) reloads it at once.
 IMAGES = tuple(kind for kind in ARTIFACTS if "png" in kind.formats)
-PDFS = tuple(kind for kind in ARTIFACTS if "pdf" in kind.formats)
+# (the acknowledgement sheet, made only when asked for, has no pane)
+PDFS = tuple(kind for kind in ARTIFACTS if "pdf" in kind.formats and kind.name in DEFAULT_ARTIFACTS)
 FIRST_PAGE = f"{PDFS[0].name}.html"
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from memogen.data.config_model import Config
-from memogen.data.models import Standard
+from memogen.data.models import Approval, HistoryEntry, Standard
 from memogen.render.context import Rich, standard_context
 
 NBSP = "\u00a0"
@@ -44,6 +45,44 @@ def test_the_footer_says_version_date_and_owner_in_the_standards_language(
         "Version 1.0 · Effective December 1, 2026 · Process owner: Ann Lee"
     )
     assert context_of(tiny_standard, "ru")["effective"].startswith("1 декабря 2026")
+
+
+def controlled(standard: Standard, entries: int = 4) -> Standard:
+    """The standard approved, with a review date and `entries` history entries, newest first."""
+    return standard.model_copy(
+        update={
+            "approved": Approval.model_construct(by="Peter Sidorov", date=date(2026, 11, 20)),
+            "review_by": date(2027, 9, 1),
+            "history": [
+                HistoryEntry.model_construct(
+                    version=f"1.{n}", date=date(2026, n + 1, 1), changes=f"Change {n}"
+                )
+                for n in range(entries - 1, -1, -1)
+            ],
+            "version": f"1.{entries - 1}",
+        }
+    )
+
+
+def test_the_footer_says_who_approved_the_version_and_when_it_is_reviewed(
+    tiny_standard: Standard,
+) -> None:
+    assert context_of(controlled(tiny_standard), "en")["footer"] == (
+        "Version 1.3 · Effective December 1, 2026 · Process owner: Ann Lee · "
+        "Approved by Peter Sidorov on November 20, 2026 · Review by September 1, 2027"
+    )
+    assert context_of(controlled(tiny_standard), "ru")["footer"].endswith(
+        "Утверждено: Peter Sidorov, 20 ноября 2026\u202fг. · Пересмотр до 1 сентября 2027\u202fг."
+    )
+
+
+def test_the_guide_shows_the_latest_three_history_entries(tiny_standard: Standard) -> None:
+    history = context_of(controlled(tiny_standard), "en")["history"]
+    assert history == [
+        {"version": "1.3", "date": "April 1, 2026", "changes": "Change 3"},
+        {"version": "1.2", "date": "March 1, 2026", "changes": "Change 2"},
+        {"version": "1.1", "date": "February 1, 2026", "changes": "Change 1"},
+    ]
 
 
 def test_stages_are_numbered_from_one_in_order(tiny_standard: Standard) -> None:

@@ -12,14 +12,13 @@ from email.policy import default
 import pytest
 
 from memogen.data.config_model import Config
+from memogen.data.lifecycle import LATEST_EPOCH, source_date_epoch
 from memogen.data.models import Standard
 from memogen.errors import UserError
 from memogen.render.formats.email import (
-    LATEST_EPOCH,
     build_eml,
     inline_css,
     mailbox_header,
-    source_date_epoch,
     standard_eml,
 )
 
@@ -157,3 +156,10 @@ def test_inline_css_moves_style_rules_into_attributes_and_fetches_nothing() -> N
     inlined = inline_css(html)
     assert '<p style="color: red;">Счёт</p>' in inlined
     assert "<style>" not in inlined and "<link" not in inlined
+
+
+def test_a_long_subject_keeps_the_space_at_every_fold() -> None:
+    subject = (
+        "[Стандарты] Изменения в стандарте «Справки с места работы и копии трудовых документов»"
+    )
+    assert parsed(build_eml(subject, ANN, ALL, "<p>x</p>", "x", 0))["Subject"] == subject
