@@ -144,16 +144,17 @@ def test_published_html_carries_no_print_only_css(built: Path) -> None:
 @pytest.mark.parametrize("standard", STANDARDS, ids=IDS)
 def test_pdf_pages_keep_their_running_heads_footers_and_numbers(built: Path, standard) -> None:
     t = LABELS[standard.language]
+    footer = f"{t['version']} {standard.version}"  # the version as the running footer says it
     memo = _page_text(built / standard.id / "memo.pdf", 1)
     assert memo.endswith("1 / 1"), "the page number, bottom right"
-    assert memo.count(standard.version) == 1, "the footer, once: running, not in the flow"
+    assert memo.count(footer) == 1, "the footer, once: running, not in the flow"
     guide = built / standard.id / "guide.pdf"
     pages = len(PdfReader(guide).pages)
     assert pages > 1
     for page in range(1, pages + 1):
         text = _page_text(guide, page)
         assert text.endswith(f"{t['page']} {page} {t['page_of']} {pages}")
-        assert text.count(standard.version) == 1
+        assert footer in text  # (the guide's history may name the version again)
         if page > 1:  # the title and the department at the top
             assert standard.title in text and standard.department in text
 
