@@ -26,6 +26,20 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 VALID_STANDARD_FILE = FIXTURES / "good" / "tiny-service.yaml"
 
 
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """memogen speaks English unless a test asks for Russian: the fixtures say `language: ru`,
+    and most tests assert the English messages. A Russian test sets MEMOGEN_LANG=ru (or
+    deletes it, to test the choice by memogen.yaml) and `memogen.i18n.use("ru")` itself."""
+    from memogen import i18n
+    from memogen.i18n.choice import ENVIRONMENT
+
+    monkeypatch.setenv(ENVIRONMENT, "en")
+    i18n.use("en")
+    yield
+    i18n.use("en")
+
+
 @pytest.fixture
 def valid_standard_text() -> str:
     """A small, complete, valid standard with id `tiny-service` (file tiny-service.yaml)."""
