@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from memogen.data.config import read_config
+from memogen.data.config import read_config, untranslated_settings
 from memogen.data.config_model import Config
 from memogen.data.validate import Checked, check_standards
 from memogen.errors import Issue, UserError
@@ -37,7 +37,8 @@ class Project:
         outcome, with the config's warnings and the refused links among its issues."""
         files, refused = self.find_standards(paths)
         checked = check_standards(files, self.config)
-        checked.issues = sorted([*checked.issues, *self.warnings, *refused])
+        untranslated = untranslated_settings(self.config, [s.language for s in checked.standards])
+        checked.issues = sorted([*checked.issues, *self.warnings, *refused, *untranslated])
         return sorted([name for _, name in files] + [issue.file for issue in refused]), checked
 
     def standard_files(self, paths: Iterable[Path]) -> list[tuple[Path, str]]:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from memogen.data import calendar_settings
+from memogen.data.by_language import LOCALISED_SETTINGS
 from memogen.data.calendar import load_calendar, uncovered_words
 from memogen.data.config_model import Config
 from memogen.data.document import Document
@@ -15,6 +16,7 @@ from memogen.data.logo import LogoError, logo_data_uri
 from memogen.data.wording import cut_comment_warnings, to_model
 from memogen.errors import Issue, UserError
 from memogen.fonts import font_hint, font_is_missing
+from memogen.i18n import _
 
 
 def load_config(path: Path | None, display: str = "memogen.yaml") -> Config:
@@ -35,6 +37,12 @@ def read_config(path: Path | None, display: str = "memogen.yaml") -> tuple[Confi
         issues.extend(_logo_rule(config, document, path.parent))
         issues.extend(_baseline_rule(config, document, path.parent))
         issues.extend(_calendar_rules(config, document))
+        config.attach_setting_places(
+            {
+                path: (document.file, *document.where(path, at_key=True))
+                for path in LOCALISED_SETTINGS
+            }
+        )
     if any(issue.severity == "error" for issue in issues) or config is None:
         raise UserError(issues + warnings)
     return config, sorted([*issues, *warnings, *_font_rule(config, document)])
@@ -129,3 +137,21 @@ def _calendar_rules(config: Config, document: Document) -> Iterable[Issue]:
         yield Issue(
             document.file, line, col, "calendar.example_filed", message, hint, severity="warning"
         )
+
+
+def untranslated_settings(config: Config, languages: Iterable[str | None]) -> list[Issue]:
+    """A warning at each printed setting that has no value in a language of the standards:
+    their documents leave it out rather than print the other language."""
+    missing = {
+        _("no English value, so the English documents leave it out"): "en",
+        _("no Russian value, so the Russian documents leave it out"): "ru",
+    }
+    issues = []
+    for message, language in missing.items():
+        if language not in languages:
+            continue
+        for path in config.untranslated(language):
+            file, line, col = config.setting_place(path)
+            hint = _("give it per language: 'ru:' and 'en:' under '{key}'").format(key=path[-1])
+            issues.append(Issue(file, line, col, ".".join(path), message, hint, severity="warning"))
+    return issues

@@ -10,6 +10,7 @@ from pydantic import (
     PrivateAttr,
 )
 
+from memogen.data.by_language import LOCALISED_SETTINGS, ByLanguage, CompanyTexts, in_language
 from memogen.data.calendar_settings import CalendarOptions
 from memogen.data.fields import (
     Color,
@@ -44,12 +45,17 @@ class PosterOptions(Strict):
 
 
 class EmailOptions(Strict):
-    sender: Mailbox | None = documented(
-        "The From header.", "Служба качества <quality@example.com>", default=None, alias="from"
+    sender: Annotated[str | dict[str, str] | None, ByLanguage(Mailbox)] = documented(
+        "The From header (or one per language: ru:, en:).",
+        "Служба качества <quality@example.com>",
+        default=None,
+        alias="from",
     )
     to: Mailbox | None = documented("The To header.", "all@example.com", default=None)
-    subject_prefix: ShortLine | None = documented(
-        "Put before the title in the subject.", "[Стандарты]", default=None
+    subject_prefix: Annotated[str | dict[str, str] | None, ByLanguage(ShortLine)] = documented(
+        "Put before the title in the subject (or one per language: ru:, en:).",
+        "[Стандарты]",
+        default=None,
     )
 
 
@@ -69,11 +75,18 @@ class Config(Strict):
 
     model_config = ConfigDict(title="memogen config", extra="forbid", frozen=True)
 
-    organisation: Line | None = documented("The company's name.", "ООО «Пример»", default=None)
+    organisation: Annotated[str | dict[str, str] | None, ByLanguage(Line)] = documented(
+        "The company's name (or one per language: ru:, en:).", "ООО «Пример»", default=None
+    )
     logo: Line | None = documented(
         "SVG or PNG file inside the repo.", "assets/logo.svg", default=None
     )
     language: Language = documented("Default language of standards.", "ru", default="ru")
+    messages: Language | None = documented(
+        "Language of memogen's messages (default: `language`; MEMOGEN_LANG overrides it).",
+        "en",
+        default=None,
+    )
     brand: Brand = documented("Colours and font.", default=Brand())
     workday_hours: Annotated[WholeNumber, Field(ge=1, le=24)] = documented(
         "Business hours in a business day.", 8, default=8
@@ -84,8 +97,12 @@ class Config(Strict):
     build: BuildDefaults = documented(
         "What `memogen build` makes by default.", default=BuildDefaults()
     )
-    service_rules: list[Line] = documented(
-        "Company-wide rules of talking to internal clients.", default=[], max_length=15
+    service_rules: Annotated[
+        list[str] | dict[str, list[str]],
+        ByLanguage(Annotated[list[Line], Field(max_length=15)]),
+    ] = documented(
+        "Company-wide rules of talking to internal clients (or a list per language: ru:, en:).",
+        default=[],
     )
     lint: LintOptions = documented("Settings of `memogen lint`.", default=LintOptions())
     calendar: CalendarOptions | None = documented(
@@ -95,6 +112,38 @@ class Config(Strict):
 
     _logo_uri: str = PrivateAttr(default="")
     _calendar_place: tuple[str, int, int] = PrivateAttr(default=("memogen.yaml", 1, 1))
+    _places: dict[tuple[str, ...], tuple[str, int, int]] = PrivateAttr(default_factory=dict)
+
+    def texts(self, language: str) -> CompanyTexts:
+        """What memogen.yaml says for documents in `language`; a text it lacks there is left out
+        (`untranslated` names it, and the build warns)."""
+        sender = in_language(self.email.sender, language, self.language)
+        prefix = in_language(self.email.subject_prefix, language, self.language)
+        rules = in_language(self.service_rules, language, self.language)
+        organisation = in_language(self.organisation, language, self.language)
+        return CompanyTexts(organisation, sender, prefix, tuple(rules or ()))
+
+    def untranslated(self, language: str) -> list[tuple[str, ...]]:
+        """The printed settings given, but with no value in `language`."""
+        values: dict[tuple[str, ...], object] = {
+            ("organisation",): self.organisation,
+            ("email", "from"): self.email.sender,
+            ("email", "subject_prefix"): self.email.subject_prefix,
+            ("service_rules",): self.service_rules,
+        }
+        return [
+            path
+            for path in LOCALISED_SETTINGS
+            if values[path] and in_language(values[path], language, self.language) is None
+        ]
+
+    def setting_place(self, path: tuple[str, ...]) -> tuple[str, int, int]:
+        """Where a setting of `LOCALISED_SETTINGS` stands in memogen.yaml (file, line, column)."""
+        return self._places.get(path, ("memogen.yaml", 1, 1))
+
+    def attach_setting_places(self, places: dict[tuple[str, ...], tuple[str, int, int]]) -> None:
+        """Set once, by config.read_config."""
+        self._places = places
 
     @property
     def logo_uri(self) -> str:

@@ -38,9 +38,9 @@ MAX_MARKDOWN_DEPTH = 8
 _NESTING = re.compile(r"(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)| {4}|\t| {1,3})")
 
 
-def fail(message: str, hint: str = "") -> PydanticCustomError:
-    """An error whose wording is final: the reporter prints it as it is."""
-    return PydanticCustomError("memogen", message, {"hint": hint})
+def fail(message: str, hint: str = "", at: tuple[str | int, ...] = ()) -> PydanticCustomError:
+    """An error whose wording is final, printed as it is; `at`: where, inside the value."""
+    return PydanticCustomError("memogen", message, {"hint": hint, "at": at})
 
 
 def _text(value: Any) -> str:

@@ -56,7 +56,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def _worded(kind: str, **values: Any) -> tuple[str, str]:
+def worded(kind: str, **values: Any) -> tuple[str, str]:
     """The message and hint of `kind` in the current language, placeholders filled."""
     if kind == "too_short":  # counted: Russian picks the plural form by the number
         count = int(values["min_length"])
@@ -68,6 +68,8 @@ def _worded(kind: str, **values: Any) -> tuple[str, str]:
         count = int(values["max_length"])
         message = ngettext("has more than {count} items", "has more than {count} items", count)
         return message.format(count=count), _("keep the list short enough to read")
+    if kind not in _MESSAGES:
+        return _("this value is not valid"), ""
     message, hint = _MESSAGES[kind]
     return _(message).format(**values), _(hint).format(**values) if hint else ""
 
@@ -91,11 +93,14 @@ def _issue(model: type[BaseModel], document: Document, error: Any) -> Issue:
     if kind == "missing":
         line, col = document.where(loc[:-1], at_key=True)
         parent = dotted_path(loc[:-1])
-        message, hint = _worded("missing", key=loc[-1])
+        message, hint = worded("missing", key=loc[-1])
         return Issue(document.file, line, col, parent, message, hint)
+    if kind == "memogen":  # `at`: a place inside the value (a language of a setting)
+        loc = (*loc, *ctx.get("at", ()))
+        line, col = document.where(loc, at_key=ctx.get("at_key", False))
+        message, hint = error["msg"], ctx.get("hint", "")
+        return Issue(document.file, line, col, dotted_path(loc), message, hint)
     line, col = document.where(loc)
-    if kind == "memogen":
-        return Issue(document.file, line, col, dotted, error["msg"], ctx.get("hint", ""))
     if kind == "literal_error":
         value = document.value_at(loc)
         allowed = ctx.get("expected", "").replace("'", "").replace(" or ", ", ")
@@ -118,7 +123,7 @@ def _issue(model: type[BaseModel], document: Document, error: Any) -> Issue:
         message = _("'{value}' is not allowed here").format(value=value)
         return Issue(document.file, line, col, dotted, message, hint)
     if kind in _MESSAGES or kind in ("too_short", "too_long"):
-        message, hint = _worded(kind, **ctx)
+        message, hint = worded(kind, **ctx)
         return Issue(document.file, line, col, dotted, message, hint)
     return Issue(document.file, line, col, dotted, _("this value is not valid"), error["msg"])
 

@@ -7,6 +7,7 @@ the exact output of `memogen validate` run in that folder.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -59,7 +60,11 @@ def test_example_standards_are_valid(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_repo_config_is_valid() -> None:
-    assert load_config(REPO / "memogen.yaml").organisation == "ООО «Пример»"
+    config = load_config(REPO / "memogen.yaml")
+    assert (config.texts("ru").organisation, config.texts("en").organisation) == (
+        "ООО «Пример»",
+        "Primer LLC",
+    )
 
 
 def test_scaffold_of_memogen_new_is_valid(tmp_path: Path) -> None:
@@ -69,6 +74,16 @@ def test_scaffold_of_memogen_new_is_valid(tmp_path: Path) -> None:
     checked = check_standards([(path, "standards/new-service.yaml")], Config())
     assert checked.issues == []
     assert [standard.id for standard in checked.standards] == ["new-service"]
+
+
+def test_the_english_template_of_memogen_new_is_valid_and_english(tmp_path: Path) -> None:
+    path = tmp_path / "standards" / "new-service.yaml"
+    path.parent.mkdir()
+    path.write_text(new_standard_text("new-service", "en"), encoding="utf-8")
+    checked = check_standards([(path, "standards/new-service.yaml")], Config())
+    assert checked.issues == []
+    assert [standard.language for standard in checked.standards] == ["en"]
+    assert not re.search("[а-яё]", path.read_text("utf-8"), re.I)
 
 
 def test_tiny_fixture_is_valid(valid_standard_text: str) -> None:

@@ -111,17 +111,21 @@ def _header_text(value: str) -> str:
 
 def standard_eml(standard: Standard, config: Config, html: str, text: str) -> bytes:
     """The .eml of one standard: its envelope (subject, From, To, Date) around both parts."""
-    sender, to = _addresses(standard, config)
-    prefix = config.email.subject_prefix
+    texts = config.texts(standard.language or config.language)
+    sender, to = _addresses(standard, config, texts.sender)
+    prefix = texts.subject_prefix
     subject = f"{prefix} {standard.title}" if prefix else standard.title
     return build_eml(subject, sender, to, html, text, standard_epoch(standard))
 
 
-def _addresses(standard: Standard, config: Config) -> tuple[tuple[str, str], tuple[str, str]]:
-    """(name, address) pairs: the owner's name goes in as a name, never re-parsed."""
+def _addresses(
+    standard: Standard, config: Config, given: str | None
+) -> tuple[tuple[str, str], tuple[str, str]]:
+    """(name, address) pairs: the owner's name goes in as a name, never re-parsed. `given`:
+    memogen.yaml's From in the standard's language."""
     owner = standard.owner
     fallback = (owner.name, owner.email) if owner.email else ("memogen", "noreply@example.com")
-    sender = mailbox(config.email.sender) if config.email.sender else fallback
+    sender = mailbox(given) if given else fallback
     return sender, mailbox(config.email.to) if config.email.to else sender
 
 
