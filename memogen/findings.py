@@ -13,6 +13,7 @@ from typing import Literal
 
 from memogen.data.validate import Checked
 from memogen.errors import Issue, UserError
+from memogen.i18n import N_
 from memogen.lint.rules.catalog import RuleInfo
 from memogen.project import Project, open_project
 
@@ -25,7 +26,7 @@ VALIDATION_RULE = RuleInfo(
     "MG000",
     "valid-standard",
     "error",
-    "A standard must follow the memogen format (docs/standard.schema.json) to be built.",
+    N_("A standard must follow the memogen format (docs/standard.schema.json) to be built."),
 )
 
 

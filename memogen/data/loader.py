@@ -109,7 +109,7 @@ def _build(text: str, file: str, parser_class: _ParserClass) -> Document:
     except yaml.MarkedYAMLError as exc:
         if parser_class is not yaml.SafeLoader and _LIBYAML_NESTING in (exc.problem or ""):
             raise _LibyamlTooDeep from None
-        raise syntax_error(file, exc, builder.multiline_quote) from None
+        raise syntax_error(file, exc, builder.multiline_quote, text) from None
     except yaml.YAMLError as exc:
         raise located_error(
             file, (1, 1), _("the YAML cannot be read: {reason}").format(reason=exc)
