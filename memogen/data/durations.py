@@ -203,7 +203,7 @@ def parse_duration(text: str) -> Duration:
             raise DurationError(message)
         hours = Duration(_tidy(amount / 60), Unit.BUSINESS_HOURS)
         hint = _("business time is counted in business hours and days: write '{duration}'")
-        raise DurationError(message, hint.format(duration=_suggested(hours, text)))
+        raise DurationError(message, hint.format(duration=in_words_like(hours, text)))
     return Duration(amount, unit)
 
 
@@ -233,11 +233,11 @@ def _number_in_words(text: str) -> DurationError | None:
         return None
     unit = Unit.BUSINESS_DAYS if unit is Unit.DAYS else unit
     duration = Duration(_NUMBER_OF_WORD[found.group(1).lower()], unit)
-    hint = _("write '{duration}'").format(duration=_suggested(duration, text))
+    hint = _("write '{duration}'").format(duration=in_words_like(duration, text))
     return DurationError(_("a duration starts with a number in digits"), hint)
 
 
-def _suggested(duration: Duration, written: str) -> str:
+def in_words_like(duration: Duration, written: str) -> str:
     """`duration` in words of the language `written` is in."""
     return word(duration, "ru" if re.search("[а-яё]", written, re.I) else "en", " ")
 

@@ -199,3 +199,28 @@ def test_standards_in_department_subfolders_are_found_and_named_from_the_repo(
             "3 files checked: 1 error(s), 0 warning(s)",
         ],
     )
+
+
+def total_deadline_warning(tmp_path: Path, valid_standard_text: str, total: str) -> str:
+    path = tmp_path / "tiny-service.yaml"
+    path.write_text(valid_standard_text.replace("deadline: 3 business days", total), "utf-8")
+    issues = check_standards([(path, "standards/tiny-service.yaml")], Config()).issues
+    return "\n".join(issue.text() for issue in issues)
+
+
+def test_a_total_in_plain_days_over_business_day_stages_names_their_unit_and_the_fix(
+    tmp_path: Path, valid_standard_text: str
+) -> None:
+    from memogen import i18n
+
+    assert total_deadline_warning(tmp_path, valid_standard_text, "deadline: 3 дня") == (
+        "standards/tiny-service.yaml:35:11: warning: deadline: the total deadline '3 дня' counts "
+        "calendar time, but the stages count business days (if you mean business time, "
+        "write '3 рабочих дня')"
+    )
+    i18n.use("ru")
+    assert total_deadline_warning(tmp_path, valid_standard_text, "deadline: 3 дня") == (
+        "standards/tiny-service.yaml:35:11: warning: deadline: общий срок '3 дня' считается "
+        "в календарном времени, а этапы — в рабочих днях (если имеется в виду рабочее время, "
+        "напишите '3 рабочих дня')"
+    )
