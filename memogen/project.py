@@ -11,6 +11,7 @@ from memogen.data.config import read_config, untranslated_settings
 from memogen.data.config_model import Config
 from memogen.data.validate import Checked, check_standards
 from memogen.errors import Issue, UserError
+from memogen.i18n import _
 
 CONFIG_NAME = "memogen.yaml"
 STANDARDS_DIR = "standards"
@@ -61,7 +62,7 @@ class Project:
             elif path.is_file():
                 found.add(path)
             else:
-                raise UserError(f"{path}: no such file or folder")
+                raise UserError(_("{path}: no such file or folder").format(path=path))
         files, refused = [], []
         for path in found:
             if path.is_symlink() and not path.resolve().is_relative_to(self.root):
@@ -99,15 +100,15 @@ def _link_out_of_repo(display: str) -> Issue:
         1,
         1,
         "",
-        "this file is a link to a file outside the repo, and memogen does not read it",
-        "copy the standard into the repo instead of linking to it",
+        _("this file is a link to a file outside the repo, and memogen does not read it"),
+        _("copy the standard into the repo instead of linking to it"),
     )
 
 
 def open_project(config_path: Path | None) -> Project:
     """The project of `--config PATH`, else of ./memogen.yaml (defaults if it is absent)."""
     if config_path is not None and not config_path.is_file():
-        raise UserError(f"{config_path}: no such config file")
+        raise UserError(_("{config_path}: no such config file").format(config_path=config_path))
     path = config_path or Path(CONFIG_NAME)
     root = path.resolve().parent
     display = path.name if config_path is None else str(config_path)

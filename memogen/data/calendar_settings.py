@@ -15,6 +15,7 @@ from memogen.data.document import KeyPath
 from memogen.data.fields import IsoDate
 from memogen.data.models import Strict, documented
 from memogen.data.times import Hours, Moment, Span, TimeOfDay, TimeZone, parse_span
+from memogen.i18n import _
 
 DEFAULT_HOURS, DEFAULT_LUNCH = "09:00-18:00", "13:00-14:00"
 
@@ -79,23 +80,30 @@ def rules(options: CalendarOptions, workday_hours: int) -> Iterator[tuple[KeyPat
     if lunch and not hours.holds(lunch):
         yield (
             ("calendar", "lunch"),
-            f"the lunch break {lunch} is not within the working hours {hours}",
-            "move the break inside the working hours",
+            _("the lunch break {lunch} is not within the working hours {hours}").format(
+                lunch=lunch, hours=hours
+            ),
+            _("move the break inside the working hours"),
         )
         return
     worked = options.workday_minutes
     if worked != workday_hours * 60:
         yield (
             ("calendar", "hours"),
-            f"the working hours {hours}{f' less lunch {lunch}' if lunch else ''} make "
-            f"{worked / 60:g} hours, "
-            f"but workday_hours is {workday_hours}",
-            "change the hours or the lunch break, or workday_hours",
+            (
+                _("the working hours {hours} less lunch {lunch} make {worked:g} hours, but ")
+                if lunch
+                else _("the working hours {hours} make {worked:g} hours, but ")
+            ).format(hours=hours, lunch=lunch, worked=worked / 60)
+            + _("workday_hours is {count}").format(count=workday_hours),
+            _("change the hours or the lunch break, or workday_hours"),
         )
     cutoff = options.cutoff
     if cutoff is not None and not hours.start < cutoff <= hours.end:
         yield (
             ("calendar", "cutoff"),
-            f"the cut-off {cutoff:%H:%M} is outside the working hours {hours}",
-            "set a time within the working hours, e.g. 17:00",
+            _("the cut-off {cutoff} is outside the working hours {hours}").format(
+                cutoff=f"{cutoff:%H:%M}", hours=hours
+            ),
+            _("set a time within the working hours, e.g. 17:00"),
         )

@@ -58,7 +58,9 @@ def _font_rule(config: Config, document: Document) -> Iterable[Issue]:
             line,
             col,
             "brand.font",
-            f"the font '{font}' is not installed, so another font is printed in its place",
+            _("the font '{font}' is not installed, so another font is printed in its place").format(
+                font=font
+            ),
             font_hint(font),
             severity="warning",
         )
@@ -75,8 +77,8 @@ def _logo_rule(config: Config, document: Document, repo: Path) -> Iterable[Issue
             line,
             col,
             "logo",
-            f"the logo '{config.logo}' is outside the repo",
-            "put the file in a folder next to memogen.yaml, e.g. assets/logo.svg",
+            _("the logo '{logo}' is outside the repo").format(logo=config.logo),
+            _("put the file in a folder next to memogen.yaml, e.g. assets/logo.svg"),
         )
     elif logo.suffix.lower() not in (".svg", ".png"):
         yield Issue(
@@ -84,8 +86,8 @@ def _logo_rule(config: Config, document: Document, repo: Path) -> Iterable[Issue
             line,
             col,
             "logo",
-            f"the logo '{config.logo}' is not SVG or PNG",
-            "save it as .svg or .png",
+            _("the logo '{logo}' is not SVG or PNG").format(logo=config.logo),
+            _("save it as .svg or .png"),
         )
     elif not logo.is_file():
         yield Issue(
@@ -93,8 +95,8 @@ def _logo_rule(config: Config, document: Document, repo: Path) -> Iterable[Issue
             line,
             col,
             "logo",
-            f"the logo file '{config.logo}' is missing",
-            "check the path; it is relative to memogen.yaml",
+            _("the logo file '{logo}' is missing").format(logo=config.logo),
+            _("check the path; it is relative to memogen.yaml"),
         )
     else:  # read once, verified and inlined: templates get a data: URI, never a path
         try:
@@ -113,8 +115,8 @@ def _baseline_rule(config: Config, document: Document, repo: Path) -> Iterable[I
             line,
             col,
             "lint.baseline",
-            f"the lint baseline '{baseline}' is outside the repo",
-            "name a file inside the repo, e.g. .memogen-lint-baseline.json",
+            _("the lint baseline '{baseline}' is outside the repo").format(baseline=baseline),
+            _("name a file inside the repo, e.g. .memogen-lint-baseline.json"),
         )
 
 

@@ -31,6 +31,7 @@ from memogen.data.config_model import Config
 from memogen.data.fields import has_encoded_word
 from memogen.data.models import Standard
 from memogen.errors import UserError, on_one_line
+from memogen.i18n import _
 
 Mailbox = tuple[str, str]  # (display name, address)
 
@@ -142,8 +143,10 @@ def source_date_epoch() -> int | None:
     digits = given.isascii() and given.isdigit() and len(given) <= len(str(LATEST_EPOCH))
     if not (digits and int(given) <= LATEST_EPOCH):
         raise UserError(
-            f"SOURCE_DATE_EPOCH is '{on_one_line(given[:40])}', not a whole number of seconds "
-            f"from 0 to {LATEST_EPOCH} (give a Unix time such as 1767225600, or unset it)"
+            _(
+                "SOURCE_DATE_EPOCH is '{given}', not a whole number of seconds from 0 to "
+                "{latest} (give a Unix time such as 1767225600, or unset it)"
+            ).format(given=on_one_line(given[:40]), latest=LATEST_EPOCH)
         )
     return int(given)
 
