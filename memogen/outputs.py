@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from memogen.i18n import N_
+
 # The names, spelled once; mypy and pydantic need them literally. In this order they are
 # memogen.yaml's defaults, the schema's enums and the CLI's help.
 Artifact = Literal["memo", "guide", "poster", "email"]
@@ -22,7 +24,7 @@ class ArtifactKind:
     """One artifact: what it is made of and what it comes in."""
 
     name: Artifact
-    title: str  # its English name, in `memogen serve`'s previews
+    title: str  # its English name, in `memogen serve`'s previews (translated there)
     formats: tuple[Format, ...]  # in the order a build makes them (and the manifest lists them)
     templates: tuple[str, ...]  # the theme's templates of its markup
     # Renders the HTML for WeasyPrint only (the PDF and PNG); the published HTML lacks it.
@@ -42,7 +44,7 @@ class ArtifactKind:
 ARTIFACTS: tuple[ArtifactKind, ...] = (
     ArtifactKind(
         "memo",
-        "Memo",
+        N_("Memo"),
         ("html", "pdf", "md", "docx"),
         ("memo.html.j2", "memo.md.j2"),
         "memo.print.css",
@@ -51,14 +53,14 @@ ARTIFACTS: tuple[ArtifactKind, ...] = (
     ),
     ArtifactKind(
         "guide",
-        "Client guide",
+        N_("Client guide"),
         ("html", "pdf", "md", "docx"),
         ("guide.html.j2", "guide.md.j2"),
         "guide.print.css",
     ),
     ArtifactKind(
         "poster",
-        "Poster",
+        N_("Poster"),
         ("html", "pdf", "png"),
         ("poster.html.j2",),
         "poster.print.css",
@@ -66,7 +68,7 @@ ARTIFACTS: tuple[ArtifactKind, ...] = (
     ),
     ArtifactKind(
         "email",
-        "Email",
+        N_("Email"),
         ("eml", "html", "txt"),
         ("email.html.j2", "email.txt.j2"),
         renderer="message",
