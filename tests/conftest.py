@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -143,6 +144,8 @@ def tiny_standard() -> Standard:
 
 def pytest_configure(config: pytest.Config) -> None:
     """A suite started as a background job (`cmd &` in a script, nohup) inherits SIGINT
-    ignored, and so would every `memogen serve` the tests stop with Ctrl-C: take it back."""
+    ignored, and so would every `memogen serve` the tests stop with Ctrl-C: take it back.
+    English messages for the processes module-scoped fixtures start too (`english_messages`)."""
+    os.environ["MEMOGEN_LANG"] = "en"
     if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
         signal.signal(signal.SIGINT, signal.default_int_handler)
