@@ -86,3 +86,17 @@ def test_russian_counts_take_their_three_plural_forms() -> None:
         for n in (1, 3, 12, 21)
     ]
     assert forms == ["больше 1 пункта", "больше 3 пунктов", "больше 12 пунктов", "больше 21 пункта"]
+
+
+def test_the_compiled_catalogue_ships_with_the_package() -> None:
+    import tomllib
+
+    pyproject = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text("utf-8"))
+    setuptools = pyproject["tool"]["setuptools"]
+    assert "memogen.i18n" in setuptools["packages"]
+    shipped = [
+        path
+        for pattern in setuptools["package-data"]["memogen.i18n"]
+        for path in i18n.LOCALES.parent.glob(pattern)
+    ]
+    assert shipped == [MO]

@@ -105,9 +105,7 @@ def test_the_preview_index_links_every_standard_in_its_language() -> None:
 
 def test_a_preview_shows_what_is_made_and_says_what_is_still_being_made() -> None:
     page = preview_page(CYRILLIC, ["memo.html", "memo.pdf", "poster.png"], "t-1")
-    assert (
-        '<img src="/hr-certificate/poster.png" alt="Poster: Справки с места работы">'
-    ) in page
+    assert ('<img src="/hr-certificate/poster.png" alt="Poster: Справки с места работы">') in page
     assert '<iframe src="/hr-certificate/memo.pdf" title="Memo (PDF)"></iframe>' in page
     assert 'src="/hr-certificate/guide.pdf"' not in page
     assert page.count("Being made; it appears here when it is ready.") == 2
