@@ -22,6 +22,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 
 from memogen.errors import UserError
+from memogen.i18n import N_, _
 from memogen.render.formats import pdf
 from memogen.render.worker import warm_up
 
@@ -40,8 +41,8 @@ class Limits:
 
 def render_limits(environ: Mapping[str, str] = os.environ) -> Limits:
     """The limits docs/security.md promises, or tighter or looser ones from the environment."""
-    seconds = _positive(environ, TIMEOUT_VARIABLE, "seconds")
-    mebibytes = _positive(environ, MEMORY_VARIABLE, "MiB")
+    seconds = _positive(environ, TIMEOUT_VARIABLE, N_("seconds"))
+    mebibytes = _positive(environ, MEMORY_VARIABLE, N_("MiB"))
     return Limits(
         seconds or pdf.PDF_TIME_LIMIT_S,
         int(mebibytes * 2**20) if mebibytes else pdf.WORKER_MEMORY_BYTES,
@@ -57,7 +58,8 @@ def _positive(environ: Mapping[str, str], name: str, unit: str) -> float | None:
     except ValueError:
         value = 0.0
     if not 0 < value < 10**9:
-        raise UserError(f"{name} must be a number of {unit} above 0, not '{given[:40]}'")
+        message = _("{name} must be a number of {unit} above 0, not '{given}'")
+        raise UserError(message.format(name=name, unit=_(unit), given=given[:40]))
     return value
 
 
