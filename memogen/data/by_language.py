@@ -1,10 +1,6 @@
-"""memogen.yaml's printed texts, each either a plain value or one per language:
-`organisation: {ru: ООО «Вершина», en: Vershina LLC}`.
-
-A plain value is in memogen.yaml's `language`. A standard in another language takes the value
-for its own language; where there is none, the build warns at the setting and leaves the
-text out rather than print a text of the other language.
-"""
+"""memogen.yaml's printed texts, each a plain value (in memogen.yaml's `language`) or one per
+language: `organisation: {ru: ООО «Вершина», en: Vershina LLC}`. A standard takes the value in
+its own language; without one, the build warns at the setting and leaves the text out."""
 
 from __future__ import annotations
 
@@ -14,6 +10,7 @@ from typing import Any, TypeVar
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
+from memogen.data.addresses import split_mailbox
 from memogen.data.fields import fail
 from memogen.data.wording import worded
 from memogen.i18n import _
@@ -25,6 +22,7 @@ LANGUAGES = ("ru", "en")
 LOCALISED_SETTINGS: tuple[tuple[str, ...], ...] = (
     ("organisation",),
     ("email", "from"),
+    ("email", "to"),
     ("email", "subject_prefix"),
     ("service_rules",),
 )
@@ -80,8 +78,16 @@ class CompanyTexts:
 
     organisation: str | None
     sender: str | None
+    to: str | None
     subject_prefix: str | None
     service_rules: tuple[str, ...]
+
+
+def mailbox_in(value: str | dict[str, str] | None, language: str, company: str) -> str | None:
+    """As `in_language`, but a plain address with no name is in every language."""
+    if isinstance(value, str) and not split_mailbox(value)[0]:
+        return value
+    return in_language(value, language, company)
 
 
 def in_language(value: T | dict[str, T] | None, language: str, company: str) -> T | None:

@@ -10,7 +10,13 @@ from pydantic import (
     PrivateAttr,
 )
 
-from memogen.data.by_language import LOCALISED_SETTINGS, ByLanguage, CompanyTexts, in_language
+from memogen.data.by_language import (
+    LOCALISED_SETTINGS,
+    ByLanguage,
+    CompanyTexts,
+    in_language,
+    mailbox_in,
+)
 from memogen.data.calendar_settings import CalendarOptions
 from memogen.data.fields import (
     Color,
@@ -51,7 +57,9 @@ class EmailOptions(Strict):
         default=None,
         alias="from",
     )
-    to: Mailbox | None = documented("The To header.", "all@example.com", default=None)
+    to: Annotated[str | dict[str, str] | None, ByLanguage(Mailbox)] = documented(
+        "The To header (or one per language: ru:, en:).", "all@example.com", default=None
+    )
     subject_prefix: Annotated[str | dict[str, str] | None, ByLanguage(ShortLine)] = documented(
         "Put before the title in the subject (or one per language: ru:, en:).",
         "[Стандарты]",
@@ -117,25 +125,24 @@ class Config(Strict):
     def texts(self, language: str) -> CompanyTexts:
         """What memogen.yaml says for documents in `language`; a text it lacks there is left out
         (`untranslated` names it, and the build warns)."""
-        sender = in_language(self.email.sender, language, self.language)
+        sender = mailbox_in(self.email.sender, language, self.language)
+        to = mailbox_in(self.email.to, language, self.language)
         prefix = in_language(self.email.subject_prefix, language, self.language)
         rules = in_language(self.service_rules, language, self.language)
         organisation = in_language(self.organisation, language, self.language)
-        return CompanyTexts(organisation, sender, prefix, tuple(rules or ()))
+        return CompanyTexts(organisation, sender, to, prefix, tuple(rules or ()))
 
     def untranslated(self, language: str) -> list[tuple[str, ...]]:
         """The printed settings given, but with no value in `language`."""
-        values: dict[tuple[str, ...], object] = {
-            ("organisation",): self.organisation,
-            ("email", "from"): self.email.sender,
-            ("email", "subject_prefix"): self.email.subject_prefix,
-            ("service_rules",): self.service_rules,
+        texts = self.texts(language)
+        given: dict[tuple[str, ...], tuple[object, object]] = {
+            ("organisation",): (self.organisation, texts.organisation),
+            ("email", "from"): (self.email.sender, texts.sender),
+            ("email", "to"): (self.email.to, texts.to),
+            ("email", "subject_prefix"): (self.email.subject_prefix, texts.subject_prefix),
+            ("service_rules",): (self.service_rules, texts.service_rules),
         }
-        return [
-            path
-            for path in LOCALISED_SETTINGS
-            if values[path] and in_language(values[path], language, self.language) is None
-        ]
+        return [path for path in LOCALISED_SETTINGS if given[path][0] and not given[path][1]]
 
     def setting_place(self, path: tuple[str, ...]) -> tuple[str, int, int]:
         """Where a setting of `LOCALISED_SETTINGS` stands in memogen.yaml (file, line, column)."""

@@ -56,3 +56,13 @@ def test_the_errors_of_a_setting_per_language_come_in_russian_too(tmp_path: Path
         "memogen.yaml:2:3: error: organisation.de: 'de' — язык, которого memogen не знает "
         "(выберите одно из: ru, en)"
     ]
+
+
+def test_a_plain_address_with_no_name_is_in_every_language() -> None:
+    from memogen.data.by_language import mailbox_in
+
+    assert mailbox_in("all@example.com", "en", "ru") == "all@example.com"
+    assert mailbox_in("Все сотрудники <all@example.com>", "en", "ru") is None
+    assert mailbox_in({"en": "All staff <all@example.com>"}, "en", "ru") == (
+        "All staff <all@example.com>"
+    )

@@ -113,21 +113,21 @@ def _header_text(value: str) -> str:
 def standard_eml(standard: Standard, config: Config, html: str, text: str) -> bytes:
     """The .eml of one standard: its envelope (subject, From, To, Date) around both parts."""
     texts = config.texts(standard.language or config.language)
-    sender, to = _addresses(standard, config, texts.sender)
+    sender, to = _addresses(standard, texts.sender, texts.to)
     prefix = texts.subject_prefix
     subject = f"{prefix} {standard.title}" if prefix else standard.title
     return build_eml(subject, sender, to, html, text, standard_epoch(standard))
 
 
 def _addresses(
-    standard: Standard, config: Config, given: str | None
+    standard: Standard, sender: str | None, to: str | None
 ) -> tuple[tuple[str, str], tuple[str, str]]:
-    """(name, address) pairs: the owner's name goes in as a name, never re-parsed. `given`:
-    memogen.yaml's From in the standard's language."""
+    """(name, address) pairs: the owner's name goes in as a name, never re-parsed. `sender`
+    and `to`: memogen.yaml's From and To in the standard's language."""
     owner = standard.owner
     fallback = (owner.name, owner.email) if owner.email else ("memogen", "noreply@example.com")
-    sender = mailbox(given) if given else fallback
-    return sender, mailbox(config.email.to) if config.email.to else sender
+    sent_by = mailbox(sender) if sender else fallback
+    return sent_by, mailbox(to) if to else sent_by
 
 
 # What SOURCE_DATE_EPOCH may be: from 1970 to the last second of year 9999, the range of an
