@@ -498,3 +498,18 @@ def test_memogen_new_writes_its_template_in_the_language_asked_or_memogen_yamls(
         "memogen validate standards/guest-wifi.yaml\n"
     )
     assert "language: en\n" in (russian_repo / "standards/guest-wifi.yaml").read_text("utf-8")
+
+
+def test_lint_speaks_russian_its_findings_and_its_rules_in_sarif(russian_repo: Path) -> None:
+    spoil(russian_repo, "    performer: Support engineer\n    deadline: 1", "    deadline: 1")
+    text = invoke("lint")
+    assert (
+        "standards/tiny-service.yaml:27:5: warning: stages.1: у этапа 'Registration' нет "
+        "исполнителя (добавьте 'performer:' с ролью, которая выполняет этап) [MG102]"
+    ) in text.stdout
+    sarif = json.loads(invoke("lint", "--format", "sarif").stdout)["runs"][0]
+    rule = next(rule for rule in sarif["tool"]["driver"]["rules"] if rule["id"] == "MG102")
+    assert (rule["name"], rule["shortDescription"]["text"]) == (
+        "stage-performer",
+        "У этапа без исполнителя не у кого спросить и некому отвечать за срок.",
+    )
