@@ -89,6 +89,14 @@ PRINT_FORMATS: tuple[Format, ...] = ("pdf", "png")
 CATALOGUE_ARTIFACTS: tuple[Artifact, ...] = ("guide", "memo", "poster", "email")
 CATALOGUE_FORMATS: tuple[Format, ...] = ("html", "pdf", "docx", "png", "md", "eml", "txt")
 REPORT_FORMATS: tuple[ReportFormat, ...] = get_args(ReportFormat)
+# The site's own files, beside the standards' folders: the catalogue (index.html, and
+# catalogue.json for intranets and chat bots, docs/catalogue.schema.json), the schema of a
+# standard, and with memogen.yaml's `survey:` the internal clients' scores (scores.pdf is
+# A4 landscape, fixed in scores.print.css).
+SiteFile = Literal[
+    "index.html", "catalogue.json", "standard.schema.json", "scores.html", "scores.pdf"
+]
+SITE_FILES: tuple[SiteFile, ...] = get_args(SiteFile)
 
 
 def wanted_formats(artifact: str, formats: tuple[str, ...]) -> list[str]:

@@ -78,8 +78,10 @@ def build(
                 _("the build has warnings and --strict is on:\n") + "\n".join(result.warnings)
             )
         if options.shard is None:  # sharded builds leave the catalogue to `memogen index`
+            files = files_by_standard(new)
+            pdf = "pdf" in (options.formats or project.config.build.formats)
             stage_catalogue(
-                standards, project, files_by_standard(new), staging, options.out, result
+                standards, project, files, staging, options.out, result, checked.answers, pdf
             )
         for relative in no_longer_built(recorded, new, reach):
             staging.drop(relative)
@@ -96,8 +98,10 @@ def write_index(
     out: Path,
     validated: Validated | None = None,
     say: Say | None = None,
+    pdf: bool = True,
 ) -> BuildResult:
-    """Assemble the catalogue from whatever the (sharded) builds left in `out`."""
+    """Assemble the catalogue from whatever the (sharded) builds left in `out`; `pdf`: and
+    lay out scores.pdf when the scores changed."""
     project, checked = validated or check(paths, config_path)[:2]
     if checked.errors:
         raise UserError(checked.issues)
@@ -110,7 +114,7 @@ def write_index(
         if is_real_folder(out / s.id)
     }
     with BuildLock(out, say), Staging(out) as staging:
-        stage_catalogue(checked.standards, project, files, staging, out, result)
+        stage_catalogue(checked.standards, project, files, staging, out, result, checked.answers)
         staging.commit()
     return result
 

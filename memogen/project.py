@@ -9,6 +9,7 @@ from pathlib import Path
 
 from memogen.data.config import read_config, untranslated_settings
 from memogen.data.config_model import Config
+from memogen.data.survey import read_survey
 from memogen.data.validate import Checked, check_standards
 from memogen.errors import Issue, UserError
 from memogen.i18n import _
@@ -38,8 +39,16 @@ class Project:
         outcome, with the config's warnings and the refused links among its issues."""
         files, refused = self.find_standards(paths)
         checked = check_standards(files, self.config)
-        untranslated = untranslated_settings(self.config, [s.language for s in checked.standards])
-        checked.issues = sorted([*checked.issues, *self.warnings, *refused, *untranslated])
+        survey: list[Issue] = []
+        if self.config.survey is not None:  # the answers are checked with the standards
+            known = {standard.id for standard in checked.standards}
+            if (self.root / STANDARDS_DIR).is_dir():  # every id of the repo (<id>.yaml): a
+                # build of some files does not call the others' answers unknown
+                known |= {path.stem for path, _ in self.standard_files([])}
+            checked.answers, survey = read_survey(self.root, self.config.survey, known, CONFIG_NAME)
+        languages = [standard.language for standard in checked.standards]
+        untranslated = untranslated_settings(self.config, languages)
+        checked.issues = sorted([*checked.issues, *self.warnings, *refused, *survey, *untranslated])
         return sorted([name for _, name in files] + [issue.file for issue in refused]), checked
 
     def standard_files(self, paths: Iterable[Path]) -> list[tuple[Path, str]]:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 STANDARD_IDS = sorted(path.stem for path in (REPO_ROOT / "standards").glob("*.yaml"))
-PAGES = ["index.html"] + [
+PAGES = ["index.html", "scores.html"] + [
     f"{standard_id}/{artifact}.html"
     for standard_id in STANDARD_IDS
     for artifact in ("memo", "guide", "poster", "email")

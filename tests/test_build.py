@@ -263,6 +263,7 @@ def _build_examples_on_paper(
     config = CONFIG.read_text(encoding="utf-8")
     config = re.sub(r"(?m)^memo:\n(  .*\n)+poster:\n(  .*\n)+", paper, config)
     assert paper in config
+    config = re.sub(r"(?m)^survey:\n(  .*\n)+", "", config)  # the scores are not the point here
     shutil.copytree(REPO / "standards", tmp_path / "standards")
     (tmp_path / "memogen.yaml").write_text(config, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
@@ -288,9 +289,12 @@ def test_posters_on_other_paper_are_one_page_of_that_size_with_no_warning(
 ) -> None:
     paper = f"memo:\n  size: A4\nposter:\n  size: {size}\n  orientation: {orientation}\n"
     out, result = _build_examples_on_paper(tmp_path, monkeypatch, paper, "poster")
-    assert (result.exit_code, result.output) == (
-        0,
-        f"wrote {len(IDS) + 2} file(s) to out; 0 document(s) were up to date\n",  # + the catalogue
+    assert (
+        (result.exit_code, result.output)
+        == (
+            0,
+            f"wrote {len(IDS) + 3} file(s) to out; 0 document(s) were up to date\n",  # + the site's files
+        )
     )
     width, height = PAPER_POINTS[size]
     expected = (width, height) if orientation == "portrait" else (height, width)
@@ -336,6 +340,6 @@ def test_a_short_memo_fits_one_a5_page_with_no_warning(
     )
     assert (result.exit_code, result.output) == (
         0,
-        "wrote 3 file(s) to out; 0 document(s) were up to date\n",  # the memo and the catalogue
+        "wrote 4 file(s) to out; 0 document(s) were up to date\n",  # the memo and the site files
     )
     assert _points(repo / "out" / "tiny-service" / "memo.pdf") == [pytest.approx(A5_POINTS, abs=1)]

@@ -408,7 +408,7 @@ def test_build_names_each_file_it_removes_and_each_stray_file_it_keeps(
         "removed output/alpha-service/memo.md: no standard or setting asks for it any more\n"
         "kept output/alpha-service/notes.txt: memogen did not write it\n"
     )
-    assert result.stdout == "wrote 1 file(s) to output; 1 document(s) were up to date\n"
+    assert result.stdout == "wrote 2 file(s) to output; 1 document(s) were up to date\n"
 
 
 RUSSIAN_MISTAKES = {

@@ -68,7 +68,11 @@ def test_an_edited_standard_renders_only_itself(repo: Path, tmp_path: Path) -> N
     path = repo / "standards" / "hr-certificate.yaml"
     path.write_text(path.read_text("utf-8").replace("title: ", "title: Новая ", 1), "utf-8")
     result = _build(repo, tmp_path / "out")
-    assert {name.split("/")[0] for name in result.rendered} == {"hr-certificate", "index.html"}
+    assert {name.split("/")[0] for name in result.rendered} == {
+        "hr-certificate",
+        "index.html",
+        "catalogue.json",
+    }
     assert "Новая" in (tmp_path / "out" / "hr-certificate" / "memo.html").read_text("utf-8")
 
 
@@ -237,6 +241,7 @@ def test_a_renamed_standard_leaves_only_its_new_outputs(two_standards: Path) -> 
     assert result.removed == ALPHA_FILES
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
         "beta-service",
+        "catalogue.json",
         "index.html",
         "standard.schema.json",
         "tiny-service",
@@ -271,8 +276,9 @@ def test_a_build_of_some_files_or_some_formats_removes_nothing_else(two_standard
     named = _build_repo(repo, [repo / "standards" / "tiny-service.yaml"])
     only_memo = _build_repo(repo, artifacts=("memo",), formats=("html",))
     assert (named.removed, only_memo.removed) == ([], [])
-    assert {k: v for k, v in _files(out).items() if k != "index.html"} == {
-        k: v for k, v in before.items() if k != "index.html"
+    catalogue = ("index.html", "catalogue.json")  # list what this build saw
+    assert {k: v for k, v in _files(out).items() if k not in catalogue} == {
+        k: v for k, v in before.items() if k not in catalogue
     }
 
 

@@ -27,6 +27,7 @@ NO_LOGIC = {
     "render/__init__.py": "a docstring",
     "render/formats/__init__.py": "a docstring",
     "render/labels.py": "the table of words in both languages",
+    "render/site_labels.py": "the table of the site's words in both languages",
     "serve/__init__.py": "a docstring",
     "serve/status.py": "three dataclasses the live build hands the pages",
 }

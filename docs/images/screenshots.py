@@ -1,6 +1,7 @@
-"""Retake docs/images/catalogue.png and guide.png from `memogen serve` in headless chromium.
+"""Retake docs/images/*.png of the HTML pages from `memogen serve` in headless chromium.
 
-Run from the repo root after a design change: `python docs/images/screenshots.py`.
+Run from the repo root after a design change: `python docs/images/screenshots.py`, or
+name the pictures to retake (`python docs/images/screenshots.py scores.png`).
 Needs the test extras (Playwright) and Debian's chromium; downloads nothing.
 """
 
@@ -16,7 +17,13 @@ from playwright.sync_api import sync_playwright
 
 REPO = Path(__file__).resolve().parents[2]
 IMAGES = REPO / "docs" / "images"
-SHOTS = {"catalogue.png": "/", "guide.png": "/hr-certificate/guide.html"}
+# picture → (path, viewport width): the catalogue on a desktop and on a phone
+SHOTS = {
+    "catalogue.png": ("/", 1200),
+    "catalogue-phone.png": ("/", 390),
+    "guide.png": ("/hr-certificate/guide.html", 1200),
+    "scores.png": ("/scores.html", 1200),
+}
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -50,7 +57,10 @@ def main() -> None:
             page.wait_for_function(
                 "document.querySelectorAll('a[href$=\".pdf\"]').length >= 15", timeout=120_000
             )
-            for name, path in SHOTS.items():
+            for name, (path, width) in SHOTS.items():
+                if sys.argv[1:] and name not in sys.argv[1:]:
+                    continue
+                page.set_viewport_size({"width": width, "height": 900 if width > 600 else 844})
                 page.goto(url + path)
                 page.screenshot(path=IMAGES / name)
                 print(f"wrote {IMAGES / name}")

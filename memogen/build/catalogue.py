@@ -1,18 +1,28 @@
-"""The catalogue of a build: index.html (every standard and its files) and the JSON Schema,
-staged only when their bytes change."""
+"""The site's own files: index.html (the portal), catalogue.json, the JSON Schema and, with
+memogen.yaml's `survey:`, scores.html and scores.pdf; each staged only when its bytes change."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from memogen.build.manifest import Manifest
 from memogen.build.plan import BuildResult
-from memogen.build.writer import Staging, read_regular
+from memogen.build.scores import Scores, compute_scores
+from memogen.build.writer import Staging, is_regular, read_regular
 from memogen.data.models import Standard
 from memogen.data.schema import schema_text
+from memogen.data.survey import Answer
+from memogen.outputs import SiteFile
 from memogen.project import Project
-from memogen.render.context import catalogue_context
+from memogen.render.catalogue_json import catalogue_json
+from memogen.render.formats.pdf import render_pdf
+from memogen.render.pool import render_pool
+from memogen.render.portal import catalogue_context
+from memogen.render.scoreboard import row_scores, scores_context
 from memogen.render.templating import make_environment, render
+
+SCORES_FILES: tuple[SiteFile, ...] = ("scores.html", "scores.pdf")
 
 
 def files_by_standard(manifest: Manifest) -> dict[str, list[str]]:
@@ -32,16 +42,61 @@ def stage_catalogue(
     staging: Staging,
     out: Path,
     result: BuildResult,
+    answers: Sequence[Answer] = (),
+    pdf: bool = True,
 ) -> None:
+    """Stage the site's files; `pdf`: make scores.pdf too (when there are scores)."""
+    config = project.config
     env = make_environment(project.root / "templates")
     listed = {key: sorted(names) for key, names in files.items()}
-    html = render(env, "index.html.j2", catalogue_context(standards, project.config, listed))
-    for relative, data in (
-        ("index.html", html.encode("utf-8")),
+    scores = survey_scores(standards, project, answers)
+    context = catalogue_context(standards, config, listed, row_scores(scores, config.language))
+    staged: list[tuple[SiteFile, bytes]] = [
+        ("index.html", render(env, "index.html.j2", context).encode("utf-8")),
+        ("catalogue.json", catalogue_json(standards, config, listed, scores)),
         ("standard.schema.json", schema_text().encode("utf-8")),
-    ):
+    ]
+    if scores is not None and config.survey is not None:
+        survey_page = scores_context(scores, standards, config, config.survey.publish_comments)
+        html = render(env, "scores.html.j2", survey_page)
+        staged.append(("scores.html", html.encode("utf-8")))
+        unchanged = read_regular(out / "scores.html", limit=len(staged[-1][1])) == staged[-1][1]
+        if pdf and not (unchanged and is_regular(out / "scores.pdf")):
+            print_css = render(env, "scores.print.css", survey_page)
+            staged.append(("scores.pdf", scores_pdf(html, print_css)))
+        elif not pdf and not unchanged and is_regular(out / "scores.pdf"):
+            staging.drop("scores.pdf")  # out of date; the next build with PDFs makes it anew
+            result.removed.append("scores.pdf")
+    for relative, data in staged:
         if stage_if_changed(staging, out, relative, data):
             result.rendered.append(relative)
+    if scores is None:  # the survey was switched off, or no answer is left
+        for stale in SCORES_FILES:
+            if is_regular(out / stale):
+                staging.drop(stale)
+                result.removed.append(stale)
+
+
+def survey_scores(
+    standards: list[Standard], project: Project, answers: Sequence[Answer]
+) -> Scores | None:
+    """The scores of `standards`, or None without a `survey:` or without answers."""
+    survey = project.config.survey
+    if survey is None:
+        return None
+    departments = {standard.id: standard.department for standard in standards}
+    return compute_scores(answers, departments, survey.min_responses)
+
+
+def scores_pdf(html: str, print_css: str) -> bytes:
+    """scores.pdf, laid out in a render worker: the bounds of every PDF hold for it too."""
+    with render_pool(1) as pool:
+        return pool.submit(pdf_bytes, html, print_css).result()
+
+
+def pdf_bytes(html: str, print_css: str) -> bytes:
+    """Runs in the worker: the PDF's bytes (its overflow warnings do not apply to a table)."""
+    return render_pdf(html, print_css).data
 
 
 def stage_if_changed(staging: Staging, out: Path, relative: str, data: bytes) -> bool:

@@ -28,6 +28,7 @@ from memogen.data.fields import (
 )
 from memogen.data.lint_settings import LintOptions
 from memogen.data.models import Language, Strict, documented
+from memogen.data.survey_settings import SurveyOptions
 from memogen.outputs import ARTIFACT_NAMES, DEFAULT_FORMATS, Artifact, Format
 
 
@@ -116,6 +117,9 @@ class Config(Strict):
     calendar: CalendarOptions | None = documented(
         "Working days and hours: deadlines become dates (`memogen due`, the worked example).",
         default=None,
+    )
+    survey: SurveyOptions | None = documented(
+        "Internal clients' survey answers: scores in the catalogue and scores.html.", default=None
     )
 
     _logo_uri: str = PrivateAttr(default="")

@@ -16,6 +16,7 @@ from memogen.data.config_model import Config
 from memogen.data.document import Document
 from memogen.data.loader import load_file
 from memogen.data.models import Standard
+from memogen.data.survey import Answer
 from memogen.data.wording import cut_comment_warnings, to_model
 from memogen.errors import Issue, UserError
 from memogen.i18n import _, current
@@ -29,6 +30,7 @@ class Checked:
     sources: dict[str, Path] = field(default_factory=dict)  # id → file
     issues: list[Issue] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)  # id → its YAML source map
+    answers: list[Answer] = field(default_factory=list)  # the survey's, with `survey:` set
 
     def with_documents(self) -> list[tuple[Standard, Document]]:
         """Each valid standard with the document it came from, to locate further findings."""

@@ -16,10 +16,10 @@ from babel.dates import format_date
 from memogen.data import durations
 from memogen.data.config_model import Config
 from memogen.data.models import Standard
-from memogen.outputs import ARTIFACTS, CATALOGUE_ARTIFACTS, CATALOGUE_FORMATS
+from memogen.outputs import ARTIFACTS
 from memogen.render import markup
 from memogen.render.diagram import DiagramStage, stage_diagram
-from memogen.render.labels import LABELS, LANGUAGE_NAMES
+from memogen.render.labels import LABELS
 from memogen.render.moments import worked_example
 from memogen.render.poster_fit import PAGE_SIZES_MM, poster_fit
 from memogen.render.qr import qr_svg
@@ -107,82 +107,10 @@ def standard_context(standard: Standard, config: Config) -> dict[str, Any]:
         "client_stages": [stage for stage in stages if stage["client_action"]],
         "main_contact": standard.contacts[0] if standard.contacts else standard.owner,
         "email_intro": labels["email_intro"].format(title=standard.title),
-        "on_brand": _on_brand(config),
+        "on_brand": on_brand(config),
         "poster_fit": poster_fit(config, standard, stages, labels),
         "example": worked_example(standard, config, lang),  # None without `calendar:`
     }
-
-
-def catalogue_context(
-    standards: list[Standard],
-    config: Config,
-    files: dict[str, list[str]],
-) -> dict[str, Any]:
-    """The catalogue: standards grouped by department, with links to their files."""
-    lang = config.language
-    departments: dict[str, list[dict[str, Any]]] = {}
-    for standard in sorted(standards, key=lambda s: (s.department.casefold(), s.title.casefold())):
-        own = standard.language or lang
-        departments.setdefault(standard.department, []).append(
-            {
-                "id": standard.id,
-                "title": standard.title,
-                "language": LANGUAGE_NAMES[own],
-                "lang": own,
-                "version": standard.version or "—",
-                "effective": _date(standard.effective, lang) or "—",
-                "deadline": durations.word(standard.deadline, lang),
-                "files": files.get(standard.id, []),
-                **_catalogue_links(standard.id, files.get(standard.id, []), LABELS[lang]),
-            }
-        )
-    return {
-        "lang": lang,
-        "t": LABELS[lang],
-        "org": config.texts(lang).organisation or "",
-        "logo": config.logo_uri,  # a verified data: URI, or ""
-        "logo_alt": config.texts(lang).organisation or LABELS[lang]["logo"],
-        "brand": config.brand,
-        "departments": sorted(departments.items()),
-        "count": len(standards),
-    }
-
-
-def _catalogue_links(
-    standard_id: str,
-    names: list[str],
-    labels: dict[str, str],
-) -> dict[str, Any]:
-    """A standard's files as readable, relative links: one group per kind ("Гид": HTML, PDF…),
-    each link named in full ("Гид PDF"); files of no known kind come last under their own name.
-    `href` is the page the title opens: the guide, else the memo, else the first file."""
-    known: dict[str, dict[str, str]] = {}
-    others = []
-    for name in names:
-        kind, _, extension = name.partition(".")
-        if kind in CATALOGUE_ARTIFACTS and extension in CATALOGUE_FORMATS:
-            known.setdefault(kind, {})[extension] = name
-        else:
-            others.append({"href": f"{standard_id}/{name}", "label": name, "format": name})
-    groups = []
-    for kind in CATALOGUE_ARTIFACTS:
-        if kind not in known:
-            continue
-        links = [
-            {
-                "href": f"{standard_id}/{known[kind][extension]}",
-                "label": f"{labels[f'kind_{kind}']} {labels[f'format_{extension}']}",
-                "format": labels[f"format_{extension}"],
-            }
-            for extension in CATALOGUE_FORMATS
-            if extension in known[kind]
-        ]
-        groups.append({"kind": labels[f"kind_{kind}"], "links": links})
-    if others:
-        groups.append({"kind": labels["files"], "links": others})
-    pages = [f"{kind}.html" for kind in CATALOGUE_ARTIFACTS]
-    main = next((name for name in pages if name in names), names[0] if names else "")
-    return {"groups": groups, "href": f"{standard_id}/{main}" if main else ""}
 
 
 def _stage(number: int, stage: Any, lang: str) -> dict[str, Any]:
@@ -238,7 +166,7 @@ def _paper_words(options: Any) -> list[str]:
     return [options.size, *([options.orientation] if hasattr(options, "orientation") else [])]
 
 
-def _on_brand(config: Config) -> dict[str, str]:
+def on_brand(config: Config) -> dict[str, str]:
     """The readable text colour on each brand colour (white or ink), whatever the brand is."""
     return {name: _text_on(getattr(config.brand, name)) for name in ("primary", "accent")}
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-LABELS: dict[str, dict[str, str]] = {
+from memogen.render.site_labels import SITE_LABELS
+
+DOCUMENT_LABELS: dict[str, dict[str, str]] = {
     "ru": {
         "memo": "Памятка сотрудника",
         "guide": "Как получить услугу",
@@ -226,3 +228,7 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 LANGUAGE_NAMES = {"ru": "Русский", "en": "English"}
+# What every template prints: the documents' words and the site's (render.site_labels).
+LABELS: dict[str, dict[str, str]] = {
+    lang: {**words, **SITE_LABELS[lang]} for lang, words in DOCUMENT_LABELS.items()
+}

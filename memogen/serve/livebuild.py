@@ -144,7 +144,9 @@ class LiveBuild:
                     changed += build(
                         self.paths, self.config_path, options, validated=validated
                     ).rendered
-                changed += write_index(self.paths, self.config_path, self.site, validated).rendered
+                changed += write_index(
+                    self.paths, self.config_path, self.site, validated, pdf=False
+                ).rendered  # scores.pdf waits for the print phase
             self.standards = [
                 Listed(s.id, s.title, s.language or project.config.language, s.department)
                 for s in checked.standards

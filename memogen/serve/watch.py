@@ -29,6 +29,7 @@ class Targets:
     standard_folders: frozenset[Path]
     standard_files: frozenset[Path]
     logo: Path | None
+    survey: Path | None = None  # memogen.yaml's `survey.results`, a pattern under the repo
 
     def folders(self) -> list[Path]:
         """The existing folders to watch."""
@@ -38,8 +39,9 @@ class Targets:
             *(f.parent for f in self.standard_files),
             self.templates,
         }
-        if self.logo is not None:
-            wanted.add(self.logo.parent)
+        for source in (self.logo, self.survey):  # the survey: its exports' folder
+            if source is not None:
+                wanted.add(source.parent)
         return sorted(folder for folder in wanted if folder.is_dir())
 
     def matters(self, change: watchfiles.Change, name: str) -> bool:
@@ -49,6 +51,7 @@ class Targets:
         return (
             path in (self.config, self.templates, self.logo)
             or path in self.standard_files
+            or (self.survey is not None and path.match(str(self.survey)))
             or path.parent == self.templates
             or (path.parent in self.standard_folders and path.suffix in STANDARD_SUFFIXES)
             or path in self.standard_folders  # a department's folder removed
@@ -62,11 +65,13 @@ def targets_of(
     """The targets as the sources are now (the logo is wherever memogen.yaml says)."""
     config = (config_path or Path(CONFIG_NAME)).resolve()
     try:
-        logo_name = open_project(config_path).config.logo
+        settings = open_project(config_path).config
+        logo_name, survey = settings.logo, settings.survey
     except UserError:  # an invalid memogen.yaml: the page shows why; watch without the logo
-        logo_name = None
+        logo_name, survey = None, None
     logo = (root / logo_name).resolve() if logo_name else None
-    return Targets(config, root / "templates", frozenset(folders), frozenset(files), logo)
+    answers = root / survey.results if survey else None  # a pattern, matched by `matters`
+    return Targets(config, root / "templates", frozenset(folders), frozenset(files), logo, answers)
 
 
 def watch_sources(

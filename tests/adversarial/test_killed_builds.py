@@ -145,7 +145,7 @@ def test_a_build_waiting_for_another_says_so_once(busy_repo: Path) -> None:
         os.close(lock)
     stdout, stderr = run.communicate(timeout=PATIENCE_S)
     assert (run.returncode, stderr) == (0, "")
-    assert stdout == "wrote 18 file(s) to output; 0 document(s) were up to date\n"
+    assert stdout == "wrote 19 file(s) to output; 0 document(s) were up to date\n"
 
 
 def _descendants(root: int) -> set[int]:

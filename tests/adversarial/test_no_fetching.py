@@ -23,8 +23,9 @@ import pytest
 from memogen.data.config import load_config
 from memogen.data.validate import check_standards
 from memogen.errors import UserError
-from memogen.render.context import catalogue_context, standard_context
+from memogen.render.context import standard_context
 from memogen.render.formats.pdf import _Collect, _fetcher
+from memogen.render.portal import catalogue_context
 
 from .adversarial_kit import (
     build_repo,

@@ -6,7 +6,7 @@ from typing import Any
 
 from memogen.data.config_model import Config
 from memogen.data.models import Standard
-from memogen.render.context import Rich, catalogue_context, standard_context
+from memogen.render.context import Rich, standard_context
 
 NBSP = "\u00a0"
 
@@ -92,18 +92,6 @@ def test_the_stage_diagram_and_the_form_qr_code_are_ready_to_print(
     assert context["diagram"].count('<g transform="translate(') == 2
     assert context["form_qr"].startswith('<svg aria-hidden="true"')
     assert context["feedback_qr"] == ""
-
-
-def test_the_catalogue_links_the_word_files_when_they_are_built(tiny_standard: Standard) -> None:
-    config = Config.model_validate({"language": "en"})
-    files = {"tiny-service": ["memo.html", "memo.docx", "memo.pdf"]}
-    [(_, [entry])] = catalogue_context([tiny_standard], config, files)["departments"]
-    [group] = entry["groups"]
-    assert [(link["label"], link["href"]) for link in group["links"]] == [
-        ("Memo HTML", "tiny-service/memo.html"),
-        ("Memo PDF", "tiny-service/memo.pdf"),
-        ("Memo Word", "tiny-service/memo.docx"),
-    ]
 
 
 def russian_company(standard: Standard, language: str, **config: Any) -> dict[str, Any]:

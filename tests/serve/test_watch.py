@@ -92,3 +92,12 @@ def test_an_invalid_memogen_yaml_is_watched_without_a_logo(tmp_path: Path) -> No
     found = targets_of(tmp_path / "memogen.yaml", tmp_path, set(), set())
     assert found.logo is None
     assert found.config == (tmp_path / "memogen.yaml").resolve()
+
+
+def test_a_survey_export_matters_and_its_folder_is_watched(tmp_path: Path) -> None:
+    (tmp_path / "surveys").mkdir()
+    (tmp_path / "memogen.yaml").write_text("survey:\n  results: surveys/*.csv\n", "utf-8")
+    watched = targets_of(tmp_path / "memogen.yaml", tmp_path, set(), set())
+    assert watched.matters(Change.added, str(tmp_path / "surveys" / "q4.csv")) is True
+    assert watched.matters(Change.added, str(tmp_path / "surveys" / "notes.txt")) is False
+    assert tmp_path / "surveys" in watched.folders()
