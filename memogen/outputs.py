@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, get_args
 
-from memogen.i18n import N_
-
 # The names, spelled once; mypy and pydantic need them literally. In this order they are
 # memogen.yaml's defaults, the schema's enums and the CLI's help.
 Artifact = Literal["memo", "guide", "poster", "email"]
@@ -24,7 +22,7 @@ class ArtifactKind:
     """One artifact: what it is made of and what it comes in."""
 
     name: Artifact
-    title: str  # its English name, in `memogen serve`'s previews (translated there)
+    title: str  # its English name, in `memogen serve`'s previews
     formats: tuple[Format, ...]  # in the order a build makes them (and the manifest lists them)
     templates: tuple[str, ...]  # the theme's templates of its markup
     # Renders the HTML for WeasyPrint only (the PDF and PNG); the published HTML lacks it.
@@ -44,7 +42,7 @@ class ArtifactKind:
 ARTIFACTS: tuple[ArtifactKind, ...] = (
     ArtifactKind(
         "memo",
-        N_("Memo"),
+        "Memo",
         ("html", "pdf", "md", "docx"),
         ("memo.html.j2", "memo.md.j2"),
         "memo.print.css",
@@ -53,14 +51,14 @@ ARTIFACTS: tuple[ArtifactKind, ...] = (
     ),
     ArtifactKind(
         "guide",
-        N_("Client guide"),
+        "Client guide",
         ("html", "pdf", "md", "docx"),
         ("guide.html.j2", "guide.md.j2"),
         "guide.print.css",
     ),
     ArtifactKind(
         "poster",
-        N_("Poster"),
+        "Poster",
         ("html", "pdf", "png"),
         ("poster.html.j2",),
         "poster.print.css",
@@ -68,7 +66,7 @@ ARTIFACTS: tuple[ArtifactKind, ...] = (
     ),
     ArtifactKind(
         "email",
-        N_("Email"),
+        "Email",
         ("eml", "html", "txt"),
         ("email.html.j2", "email.txt.j2"),
         renderer="message",

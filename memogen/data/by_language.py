@@ -18,15 +18,6 @@ from memogen.i18n import _
 T = TypeVar("T")
 LANGUAGES = ("ru", "en")
 
-# The settings that may be given per language, as key paths of memogen.yaml.
-LOCALISED_SETTINGS: tuple[tuple[str, ...], ...] = (
-    ("organisation",),
-    ("email", "from"),
-    ("email", "to"),
-    ("email", "subject_prefix"),
-    ("service_rules",),
-)
-
 
 class ByLanguage:
     """Annotates a setting whose value is `inner`, or a mapping of languages to `inner`s:

@@ -7,9 +7,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from memogen.data import calendar_settings
-from memogen.data.by_language import LOCALISED_SETTINGS
 from memogen.data.calendar import load_calendar, uncovered_words
-from memogen.data.config_model import Config
+from memogen.data.config_model import LOCALISED_SETTINGS, Config
 from memogen.data.document import Document
 from memogen.data.loader import load_file
 from memogen.data.logo import LogoError, logo_data_uri

@@ -11,7 +11,6 @@ from pydantic import (
 )
 
 from memogen.data.by_language import (
-    LOCALISED_SETTINGS,
     ByLanguage,
     CompanyTexts,
     in_language,
@@ -29,7 +28,18 @@ from memogen.data.fields import (
 from memogen.data.lint_settings import LintOptions
 from memogen.data.models import Language, Strict, documented
 from memogen.data.survey_settings import SurveyOptions
-from memogen.outputs import ARTIFACT_NAMES, DEFAULT_FORMATS, Artifact, Format
+from memogen.outputs import ARTIFACT_NAMES, ARTIFACTS, DEFAULT_FORMATS, Artifact, Format
+
+# memogen.yaml's section of the email is named after its artifact: the table spells it.
+_EMAIL = next(kind.name for kind in ARTIFACTS if kind.renderer == "message")
+# The settings that may be given per language (`by_language`), as key paths of memogen.yaml.
+LOCALISED_SETTINGS: tuple[tuple[str, ...], ...] = (
+    ("organisation",),
+    (_EMAIL, "from"),
+    (_EMAIL, "to"),
+    (_EMAIL, "subject_prefix"),
+    ("service_rules",),
+)
 
 
 class Brand(Strict):
@@ -141,9 +151,9 @@ class Config(Strict):
         texts = self.texts(language)
         given: dict[tuple[str, ...], tuple[object, object]] = {
             ("organisation",): (self.organisation, texts.organisation),
-            ("email", "from"): (self.email.sender, texts.sender),
-            ("email", "to"): (self.email.to, texts.to),
-            ("email", "subject_prefix"): (self.email.subject_prefix, texts.subject_prefix),
+            (_EMAIL, "from"): (self.email.sender, texts.sender),
+            (_EMAIL, "to"): (self.email.to, texts.to),
+            (_EMAIL, "subject_prefix"): (self.email.subject_prefix, texts.subject_prefix),
             ("service_rules",): (self.service_rules, texts.service_rules),
         }
         return [path for path in LOCALISED_SETTINGS if given[path][0] and not given[path][1]]

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from memogen.i18n import _
+
 
 @dataclass(frozen=True)
 class Cell:
@@ -79,9 +81,8 @@ class _Reader:
         kept: list[str] = []
         while True:
             if not self.peek():
-                raise CsvSyntaxError(
-                    line, col, "this quoted value is never closed", 'end it with a double quote "'
-                )
+                closing = _('end it with a double quote "')
+                raise CsvSyntaxError(line, col, _("this quoted value is never closed"), closing)
             ch = self.advance()
             if ch == '"' and self.peek() == '"':
                 kept.append(self.advance())
@@ -90,10 +91,7 @@ class _Reader:
             else:
                 kept.append(ch)
         if self.peek() not in (self.delimiter, "\n", "\r", ""):
-            raise CsvSyntaxError(
-                self.line,
-                self.col,
-                "text follows the closing quote of a value",
-                'double every quote inside a quoted value: ""',
-            )
+            hint = _('double every quote inside a quoted value: ""')
+            message = _("text follows the closing quote of a value")
+            raise CsvSyntaxError(self.line, self.col, message, hint)
         return Cell(line, col, "".join(kept))

@@ -14,6 +14,7 @@ from pathlib import Path
 from memogen.errors import Issue
 from memogen.i18n import _, current, ngettext
 from memogen.outputs import ARTIFACTS
+from memogen.render.labels import LABELS
 from memogen.serve.news import News
 from memogen.serve.status import Failure, Listed
 
@@ -201,12 +202,12 @@ def preview_page(standard: Listed, files: list[str], stamp: str) -> str:
     waiting = f'<p class="note">{being_made}</p>'
     sheets = []
     for kind in IMAGES:
-        name, what = f"{kind.name}.png", _(kind.title)
+        name, what = f"{kind.name}.png", LABELS[current()][f"kind_{kind.name}"]
         alt = f"{what}: {escape(standard.title)}"
         image = f'<img src="{base}{name}" alt="{alt}">' if name in files else waiting
         sheets.append(f"<section><h2>{what} (PNG)</h2>{image}</section>")
     for kind in PDFS:
-        name, what = f"{kind.name}.pdf", _(kind.title)
+        name, what = f"{kind.name}.pdf", LABELS[current()][f"kind_{kind.name}"]
         frame = (
             f'<iframe src="{base}{name}" title="{what} (PDF)"></iframe>'
             if name in files
