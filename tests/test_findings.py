@@ -81,6 +81,14 @@ def test_memogen_yaml_given_to_validate_is_checked_as_the_config_not_as_a_standa
         "memogen.yaml:4:3: error: organisation.de: 'de' is not a language memogen knows "
         "(use one of: ru, en)"
     ]
+    from memogen import i18n
+
+    i18n.use("ru")
+    _, _, findings = validation([Path("memogen.yaml")], None)
+    assert [issue.text() for issue in findings.issues] == [
+        "memogen.yaml:4:3: error: organisation.de: 'de' — язык, которого memogen не знает "
+        "(выберите одно из: ru, en)"
+    ]
     (repo / "memogen.yaml").write_text("language: en\n", encoding="utf-8")
     _, _, findings = validation([Path("memogen.yaml")], None)
     assert (findings.files, findings.issues) == (["memogen.yaml"], [])
