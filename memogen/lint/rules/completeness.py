@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from memogen.i18n import _
+from memogen.i18n import _, ngettext
 from memogen.lint.rules.base import Context, Hit
 
 
@@ -83,8 +83,10 @@ def stale_standard(ctx: Context) -> Iterator[Hit]:
     if age > limit:
         yield Hit(
             ("effective",),
-            _("the standard took effect on {date}, {age} days ago (more than {limit})").format(
-                date=effective.isoformat(), age=age, limit=limit
-            ),
+            ngettext(
+                "the standard took effect on {date}, {age} days ago (more than {limit})",
+                "the standard took effect on {date}, {age} days ago (more than {limit})",
+                age,
+            ).format(date=effective.isoformat(), age=age, limit=limit),
             _("review it, then raise 'version' and set a new 'effective' date"),
         )

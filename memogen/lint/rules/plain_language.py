@@ -190,8 +190,10 @@ def poster_word_budget(ctx: Context) -> Iterator[Hit]:
         parts = ", ".join(f"{name} {count}" for name, count in counts.items() if count)
         yield Hit(
             ("poster", "slogan") if slogan else ("title",),
-            _("the poster has {total} words ({parts}), more than the budget of {budget}").format(
-                total=total, parts=parts, budget=budget
-            ),
+            ngettext(
+                "the poster has {total} words ({parts}), more than the budget of {budget}",
+                "the poster has {total} words ({parts}), more than the budget of {budget}",
+                total,
+            ).format(total=total, parts=parts, budget=budget),
             _("shorten the slogan, the title or the stage names"),
         )
