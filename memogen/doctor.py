@@ -37,7 +37,7 @@ class Result:
     fix: str = ""
 
     def line(self) -> str:
-        fix = f" (fix: {self.fix})" if self.fix and not self.ok else ""
+        fix = _(" (fix: {fix})").format(fix=self.fix) if self.fix and not self.ok else ""
         return f"{'ok  ' if self.ok else 'FAIL'} {self.name}: {self.detail}{fix}"
 
 
