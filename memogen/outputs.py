@@ -15,6 +15,10 @@ Artifact = Literal["memo", "guide", "poster", "email"]
 Format = Literal["html", "pdf", "md", "png", "eml", "txt", "docx"]
 ReportFormat = Literal["text", "json", "github", "junit", "sarif"]
 Renderer = Literal["page", "message"]
+# How a printed artifact fits its type to its paper (render/plans.py): `page` prefers one
+# page (then a compact layout, then two), `pages` flows and balances its last page, `sheet`
+# fills one fixed sheet and refuses what cannot fit at the legible minimum.
+FitPlan = Literal["page", "pages", "sheet"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,7 @@ class ArtifactKind:
     paper: str | None = None
     renderer: Renderer = "page"  # page: HTML → PDF → PNG, and Markdown; message: the .eml
     one_page: bool = False  # more than one page of PDF is a warning
+    fit: FitPlan | None = None  # how its type is fitted, measured (None: laid out as it is)
 
     @property
     def template_names(self) -> tuple[str, ...]:
@@ -48,6 +53,7 @@ ARTIFACTS: tuple[ArtifactKind, ...] = (
         "memo.print.css",
         paper="memo",
         one_page=True,
+        fit="page",
     ),
     ArtifactKind(
         "guide",
@@ -55,6 +61,7 @@ ARTIFACTS: tuple[ArtifactKind, ...] = (
         ("html", "pdf", "md", "docx"),
         ("guide.html.j2", "guide.md.j2"),
         "guide.print.css",
+        fit="pages",
     ),
     ArtifactKind(
         "poster",
@@ -63,6 +70,7 @@ ARTIFACTS: tuple[ArtifactKind, ...] = (
         ("poster.html.j2",),
         "poster.print.css",
         paper="poster",
+        fit="sheet",
     ),
     ArtifactKind(
         "email",

@@ -65,7 +65,7 @@ def build(
         recorded = Manifest.read(options.out)
         old = Manifest() if options.force else recorded
         reach = reach_of(paths, project, checked, standards, options)
-        jobs, new = plan(standards, project, options, old, staging.dir, result)
+        jobs, new = plan(standards, project, options, old, staging.dir, result, checked.documents)
         carry_undecided(recorded, new, reach, options.out)
         # closing(): on any failure the workers are stopped before the staging is removed
         with closing(_render_all(jobs, options.jobs)) as renders:

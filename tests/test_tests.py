@@ -34,11 +34,7 @@ NO_LOGIC = {
 
 # Modules with logic whose unit tests are still owed: today they are covered only through
 # the test files named here. The list only shrinks: a module leaves it with its test file.
-OWED = {
-    "render/formats/overflow.py": "tests/adversarial/test_strict_warnings.py",
-    "render/formats/pdf.py": "tests/test_build.py, tests/adversarial/test_bounded_rendering.py",
-    "render/poster_fit.py": "tests/test_build.py",
-}
+OWED: dict[str, str] = {}
 
 
 def modules() -> list[str]:

@@ -4,11 +4,12 @@ jobs, which files a build decides about, and the shard a build covers."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from memogen.build.manifest import Entry, Manifest, TemplateHasher, build_key
+from memogen.data.document import Document
 from memogen.data.models import Standard
 from memogen.data.validate import Checked
 from memogen.errors import Issue
@@ -114,6 +115,7 @@ def plan(
     old: Manifest,
     staging: Path,
     result: BuildResult,
+    documents: Mapping[str, Document] | None = None,
 ) -> tuple[list[Job], Manifest]:
     """Jobs for the stale (standard, artifact) pairs; fresh entries carried to the new manifest."""
     user_templates = project.root / "templates"
@@ -164,6 +166,7 @@ def plan(
                     formats,
                     staging,
                     templates_generation(),
+                    (documents or {}).get(standard.id),
                 )
             )
     return jobs, new

@@ -59,6 +59,12 @@ class PosterOptions(Strict):
     orientation: Literal["portrait", "landscape"] = documented(
         "Orientation.", "portrait", default="portrait"
     )
+    viewing_distance: Annotated[float, Field(ge=0.5, le=30)] = documented(
+        "From how far (metres) the poster must read: its title and total deadline get capital "
+        "letters of at least 1/300 of it (DIN 1450); smaller is a warning.",
+        2,
+        default=2.0,
+    )
 
 
 class EmailOptions(Strict):

@@ -1,8 +1,6 @@
-"""The `lint:` section of memogen.yaml: rules switched off, severities, jargon, limits.
-
-Its keys are the rule ids of the lint catalogue, a table that imports nothing but
-`errors.Severity` and `i18n.N_`.
-"""
+"""The `lint:` section of memogen.yaml: rules switched off, severities, jargon, limits. Its
+keys are the rule ids of the lint catalogue (a table that imports only `errors.Severity` and
+`i18n.N_`)."""
 
 from __future__ import annotations
 

@@ -51,6 +51,14 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         N_("expected a mapping of keys"),
         N_("write 'key: value' lines indented under it"),
     ),
+    "float_parsing": (
+        N_("expected a number"),
+        N_("write digits, with a dot for a fraction: 2 or 1.5"),
+    ),
+    "float_type": (
+        N_("expected a number"),
+        N_("write digits, with a dot for a fraction: 2 or 1.5"),
+    ),
     "greater_than_equal": (N_("must be at least {ge}"), ""),
     "less_than_equal": (N_("must be at most {le}"), ""),
 }

@@ -21,7 +21,7 @@ from memogen.render import markup
 from memogen.render.diagram import DiagramStage, stage_diagram
 from memogen.render.labels import LABELS
 from memogen.render.moments import worked_example
-from memogen.render.poster_fit import PAGE_SIZES_MM, poster_fit
+from memogen.render.poster_sheet import PAGE_SIZES_MM, bring_list, poster_geometry
 from memogen.render.qr import qr_svg
 
 
@@ -108,7 +108,10 @@ def standard_context(standard: Standard, config: Config) -> dict[str, Any]:
         "main_contact": standard.contacts[0] if standard.contacts else standard.owner,
         "email_intro": labels["email_intro"].format(title=standard.title),
         "on_brand": on_brand(config),
-        "poster_fit": poster_fit(config, standard, stages, labels),
+        "sheet": poster_geometry(config, len(stages)),
+        # a poster of few stages has room for what to bring
+        "bring": bring_list(standard),
+        "fit": {},  # the fitted sizes, measured: set by the render stage (render.fitting)
         "example": worked_example(standard, config, lang),  # None without `calendar:`
     }
 

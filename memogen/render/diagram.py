@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import partial
 from xml.sax.saxutils import escape
+
+from memogen.render.hyphenate import pieces
 
 PER_ROW = 4
 WIDTH = 680
@@ -234,9 +237,12 @@ def _advance(text: str, size: float, bold: bool) -> float:
 
 
 def _wrap(text: str, width: float, size: float, bold: bool, max_lines: int) -> list[str]:
-    """Greedy wrap by measured width; the last allowed line ends in … when text is left over."""
+    """Greedy wrap by measured width, a word wider than the line hyphenated; the last allowed
+    line ends in … when text is left over."""
     lines: list[str] = []
-    for word in text.split():
+    fits = partial(_advance, size=size, bold=bold)
+    words = [piece for word in text.split() for piece in pieces(word, width, fits)]
+    for word in words:
         if lines and _advance(f"{lines[-1]} {word}", size, bold) <= width:
             lines[-1] = f"{lines[-1]} {word}"
         else:

@@ -1,136 +1,147 @@
-"""How big the poster's type may be: the title and the stages take the largest type with
-which everything fits on the page, estimated from the texts.
-
-The constants copy the sizes in the poster's stylesheet: they change with it.
-"""
+"""The poster's plan: the title's and the stages' type chosen by measuring the laid-out
+poster, above the legible floors. Sizes are in A3 units (see `poster_sheet`): every size in
+poster.css is in rem or em, so one plan serves every paper."""
 
 from __future__ import annotations
 
-import textwrap
-from typing import Any
+import math
+from collections.abc import Mapping
+from dataclasses import replace
 
-from memogen.data import durations
 from memogen.data.config_model import Config
 from memogen.data.models import Standard
+from memogen.render.fitting import Key, Values, key_of
+from memogen.render.formats.layout import Layout
+from memogen.render.poster_sheet import A3_ROOT_PT, MANY_STAGES, bring_list
+from memogen.render.size_search import Phase, SizeSearch
 
-PAGE_SIZES_MM = {"A5": (148, 210), "A4": (210, 297), "A3": (297, 420), "A2": (420, 594)}
+STAGE_NAME_EM = 2.7  # a stage name's size in the stages' em (poster.css)
+# The smallest stage names (pt on A3; in proportion on other paper): up to 8 stages, up to 12.
+FLOORS_PT = ((8, 20.0), (12, 18.0))
+# The largest stage scale by the number of stages: few stages take larger type.
+CAPS = {1: 1.5, 2: 1.45, 3: 1.35, 4: 1.25, 5: 1.15, 6: 1.05, 7: 1.0, 8: 0.95}
+SMALLEST_CAP = 0.9
+STEP = 0.05
+STAGES_EXPONENT = 1.0  # the stages' height grows about as their type (measured on the examples)
+# The title's scale steps (× 5.4rem) and the lines each may take, largest first.
+TITLE_STEPS = ((1.0, 2), (0.9, 2), (0.8, 2), (0.7, 3), (0.6, 3), (0.5, 4), (0.4, 5))
+BRING_BESIDE = 1.0  # …and the stages keep this scale or more beside it
+LINE_END_SLACK = 1.3  # a wrapped line leaves room at its end: lines ≈ advance × this ÷ width
 
 
-# Poster measures in A3 units: 1rem = 10pt = 3.53mm on A3; every size in poster.html.j2 is in
-# rem, and the root size follows the paper, so one estimate serves A4, A3 and A2 alike.
-_REM = 10 * 25.4 / 72
-_SIDE = 44 + 3.6  # landscape: the column beside the head and the timeline, and its gap (rem)
+def floor_pt(stage_count: int) -> float:
+    """The smallest stage name (pt on A3) for this many stages."""
+    return next((pt for most, pt in FLOORS_PT if stage_count <= most), FLOORS_PT[-1][1])
 
 
-def poster_fit(
-    config: Config, standard: Standard, stages: list[dict[str, Any]], labels: dict[str, str]
-) -> dict[str, Any]:
-    """Poster measures, ready to print as CSS. Type scales with the paper's short side (A3 = 1);
-    the title and the stages take the largest type with which everything fits on the page,
-    estimated from the texts (bold DejaVu Sans advances ~0.66 em a character in Russian)."""
-    lang = standard.language or config.language
-    width, height = PAGE_SIZES_MM[config.poster.size]
-    landscape = config.poster.orientation == "landscape"
-    if landscape:
-        width, height = height, width
-    scale = min(width, height) / PAGE_SIZES_MM["A3"][0]
-    margin = round(12 * scale, 1)  # as printed, so that the sheet never exceeds the page area
-    sheet_w, sheet_h = width - 2 * margin - 0.2, height - 2 * margin - 0.2
-    w, h = sheet_w / scale / _REM, sheet_h / scale / _REM  # the sheet in A3 rem
-    head_w = w - 7.2 - (_SIDE if landscape else 0)
-    title_scale = _title_scale(standard.title, head_w, 5.4)
-    slogan = standard.poster.slogan if standard.poster and standard.poster.slogan else ""
-    head = (
-        5
-        + 1.2
-        + 2 * _lines(f"{config.organisation} · {standard.department}", head_w, 1.6)
-        + 1.1
-        + 5.4 * title_scale * 1.06 * _lines(standard.title, head_w, 5.4 * title_scale)
-        + (1.3 + 3 * _lines(slogan, head_w, 2.4, 0.55) if slogan else 0)
+def stage_scales(stage_count: int) -> tuple[float, ...]:
+    """The stages' scale steps, from the cap for this many stages down to the floor."""
+    cap = CAPS.get(stage_count, SMALLEST_CAP)
+    floor = math.ceil(floor_pt(stage_count) / (A3_ROOT_PT * STAGE_NAME_EM) * 100) / 100
+    steps = [round(cap - STEP * i, 2) for i in range(int((cap - floor) / STEP) + 1)]
+    return (*steps, floor) if steps[-1] > floor else tuple(steps)
+
+
+def stages_hold(layout: Layout, count: int) -> bool:
+    """The stages fit their room, each of the `count` names is laid out (a box pushed off
+    the sheet is not), and none of their text is cut off or overprinted. A template that
+    marks no stages (a user's own, without `data-room`/`data-field`) is not judged."""
+    if "stages" not in layout.rooms and not any(f.startswith("stages") for f in layout.lines):
+        return True
+    crowded = any(
+        trouble.field.startswith("stages") or trouble.other.startswith("stages")
+        for trouble in layout.troubles
     )
-    request = standard.request
-    act_w = (w - _SIDE - 21 - 2.4) if landscape else (w - 23 - 3.2)
-    act = 3.8 + 2.75 * sum(
-        _lines(text, act_w, 1.8, 0.6)
-        for text in (
-            request.form_name or labels[f"channel_{request.channel}"],
-            request.form_url or "",
-            labels["scan_to_open"] if request.form_url else "",
-            f"{labels['send_to']}: {request.address}" if request.address else "",
+    shown = all(layout.lines.get(f"stages.{n}.name", 0) for n in range(1, count + 1))
+    return shown and not crowded and layout.rooms.get("stages", 0.0) <= 1.0
+
+
+class PosterPlan:
+    """The stages' largest scale that holds (a size search), with the largest title step
+    whose measured lines stay within the step's limit."""
+
+    def __init__(self, stage_count: int, bring: bool) -> None:
+        scales = stage_scales(stage_count)
+        self.title_steps = TITLE_STEPS[2:] if stage_count > MANY_STAGES else TITLE_STEPS
+        phases: tuple[Phase, ...] = (Phase(scales, extra=(("bring", 0),)),)
+        large = tuple(scale for scale in scales if scale >= BRING_BESIDE)
+        if bring and large:  # what to bring, only beside stages in large type
+            phases = (Phase(large, extra=(("bring", 1),)), *phases)
+        start = len(phases[0].sizes) // 2
+        self.count = stage_count
+        self.stages = SizeSearch(
+            "stages",
+            phases,
+            lambda layout, _: stages_hold(layout, stage_count),
+            start=start,
+            exponent=STAGES_EXPONENT,
         )
-        if text
-    )
-    if landscape:
-        total = 4.8 + 2.75 + 2 + 4.6 * _lines(durations.word(standard.deadline, lang), 38, 3.7)
-        room = h - max(head, total) - 2.8 - 2 * 2
-        stages_w = w - _SIDE
-    else:
-        bottom = max(23, act + 1.4 + 10) if request.form_url else act + 1.4 + 10
-        room = h - head - 10.5 - bottom - 2.8 - 4 * 2
-        stages_w = w
-    columns = 1 if len(stages) <= 6 else 2
-    rows = -(-len(stages) // columns)
-    cap = {1: 1.1, 2: 1.1, 3: 1.1, 4: 1.05, 5: 1.0, 6: 0.9}.get(len(stages), 0.8)
-    steps = [cap] + [step / 100 for step in range(int(cap * 100) - 5, 34, -5)]
-    stage_scale = next(
-        (
-            step
-            for step in steps
-            if _stages_height(
-                stages, step, (stages_w - 3 * (columns - 1)) / columns, columns, labels
-            )
-            <= room * 0.96
-        ),
-        0.35,
-    )
-    return {
-        "root": f"{10 * scale:.2f}pt",
-        "margin": f"{margin:.1f}mm",
-        "sheet_width": f"{sheet_w:.1f}mm",
-        "sheet_height": f"{sheet_h:.1f}mm",
-        "columns": columns,
-        "rows": rows,
-        # each stage's place in the timeline's flex rows: the columns side by side
-        # (1, 7, 2, 8, …) while the list itself keeps its reading order
-        "order": [i % rows * columns + i // rows for i in range(len(stages))],
-        "stage_scale": stage_scale,
-        "title_scale": title_scale,
-    }
+
+    def first(self) -> Values:
+        return {**self.stages.first(), "title": self.title_steps[0][0]}
+
+    def next(self, values: Values, layout: Layout, tried: Mapping[Key, Layout]) -> Values | None:
+        title = self._title(values["title"], layout, tried)
+        same_title = {
+            key_of({k: v for k, v in key if k != "title"}): measured
+            for key, measured in tried.items()
+            if dict(key)["title"] == title
+        }
+        own = {k: v for k, v in values.items() if k != "title"}
+        if title != values["title"]:
+            layout = _with_title(layout, values["title"], title, self._lines_at(title, layout))
+        stages = self.stages.next(own, layout, same_title)
+        if stages is None and title == values["title"]:
+            return None
+        return {**(stages or own), "title": title}  # (one laid out before is not again)
+
+    def settle(self, values: Values, tried: Mapping[Key, Layout]) -> Values:
+        """The largest stages whose layout held with a title within its lines; else this one."""
+        good = [
+            (-dict(key)["stages"], -dict(key)["title"], key)
+            for key, layout in tried.items()
+            if stages_hold(layout, self.count) and not _title_too_long(key, layout)
+        ]
+        return dict(min(good)[2]) if good else values
+
+    def _lines_at(self, step: float, layout: Layout) -> int:
+        """The title's lines at this step, predicted from its measured advance and width."""
+        width = layout.width.get("title", 0.0)
+        if width <= 0:
+            return layout.lines.get("title", 1)
+        return max(1, math.ceil(layout.advance.get("title", 0.0) * LINE_END_SLACK * step / width))
+
+    def _title(self, scale: float, layout: Layout, tried: Mapping[Key, Layout]) -> float:
+        """The largest title step predicted (from the title's measured advance) to keep
+        within its lines, and not yet seen to break them."""
+        lines, width = layout.lines.get("title", 1), layout.width.get("title", 0.0)
+        if width <= 0:
+            return scale
+        failed = {dict(key)["title"] for key, seen in tried.items() if _title_too_long(key, seen)}
+        for step, most in self.title_steps:
+            predicted = lines if step == scale else self._lines_at(step / scale, layout)
+            if step not in failed and predicted <= most:
+                return step
+        return TITLE_STEPS[-1][0]
 
 
-def _stages_height(
-    stages: list[dict[str, Any]], scale: float, column: float, columns: int, labels: dict[str, str]
-) -> float:
-    """The timeline's height in rem at this type scale: its heading and its tallest column."""
-    em = scale
-    stacked = columns > 1  # two columns: the deadline goes under the name
-    deadline_w = 0 if stacked else max(len(s["deadline"]) for s in stages) * 2.5 * 0.64 * em
-    text_w = column - 6.6 * em - deadline_w
-    heights = []
-    for stage in stages:
-        performer = stage["performer"] + (f" {labels['you_act']}" if stage["client_action"] else "")
-        rows = (
-            1.1
-            + 2.7 * 1.12 * _lines(stage["name"], text_w / em, 2.7)
-            + (1.7 * 1.25 * _lines(performer, text_w / em, 1.7, 0.6) + 0.5 if performer else 0)
-            + (3.8 if stacked else 0)
-        )
-        heights.append(max(rows, 5.0) * em)
-    per_column = -(-len(stages) // columns)
-    tallest = max(sum(heights[i : i + per_column]) for i in range(0, len(heights), per_column))
-    return 1.9 * 1.85 * em + tallest
+def _with_title(layout: Layout, old: float, new: float, lines: int) -> Layout:
+    """The layout as the stages would see it with the title at another step: the head
+    grows or shrinks by the title's change in height, and the stages' room with it."""
+    height = layout.room_height.get("stages", 0.0)
+    title = layout.extent.get("title", 0.0)
+    if height <= 0 or title <= 0:
+        return layout
+    change = title - title * new / old * lines / max(1, layout.lines.get("title", 1))
+    used = layout.rooms.get("stages", 0.0) * height / max(1.0, height + change)
+    return replace(layout, rooms={**layout.rooms, "stages": used})
 
 
-def _lines(text: str, width: float, size: float, advance: float | None = None) -> int:
-    """How many lines `text` takes in a `width` (rem) at a type `size` (rem): an estimate."""
-    if not text:
-        return 0
-    if advance is None:
-        advance = 0.68 if any("\u0400" <= ch <= "\u04ff" for ch in text) else 0.62
-    return len(textwrap.wrap(text, max(1, int(width / (size * advance))))) or 1
+def _title_too_long(key: Key, layout: Layout) -> bool:
+    scale = dict(key)["title"]
+    most = dict(TITLE_STEPS).get(scale, TITLE_STEPS[-1][1])
+    return layout.lines.get("title", 1) > most
 
 
-def _title_scale(title: str, width: float, size: float) -> float:
-    """The largest step of the title's type that keeps it to two lines (more, if it is long)."""
-    steps = [(1.0, 2), (0.9, 2), (0.8, 2), (0.7, 2), (0.7, 3), (0.6, 3), (0.5, 4), (0.4, 5)]
-    return next((step for step, lines in steps if _lines(title, width, size * step) <= lines), 0.35)
+def poster_plan(config: Config, standard: Standard) -> PosterPlan:
+    return PosterPlan(len(standard.stages), bring=bool(bring_list(standard)))

@@ -18,12 +18,17 @@ from jinja2 import Environment, TemplateError, TemplateNotFound, TemplateSyntaxE
 
 from memogen.build.writer import write_staged
 from memogen.data.config_model import Config
+from memogen.data.document import Document
 from memogen.data.models import Standard
 from memogen.errors import InternalError, UserError
+from memogen.i18n import _
 from memogen.outputs import BY_NAME, PRINT_FORMATS, ArtifactKind, Renderer, wanted_formats
+from memogen.render import fitting
 from memogen.render.context import standard_context
 from memogen.render.formats import docx, email, markdown, pdf, png
+from memogen.render.plans import plan_for
 from memogen.render.templating import make_environment, render
+from memogen.render.verdicts import poster_verdicts, too_long, trouble_warnings
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,7 @@ class Job:
     formats: tuple[str, ...]
     staging: Path
     templates_generation: int = 0  # bumped by forget_templates(): a kept worker compiles anew
+    document: Document | None = None  # where each field stands: layout warnings name it
 
 
 @dataclass
@@ -58,19 +64,25 @@ def render_standard(job: Job) -> Rendered:
     try:
         return _render_standard(job)
     except TemplateNotFound as exc:
-        raise UserError(
-            f"{job.standard.id}: the template '{exc.name}' is missing from "
-            "templates/ and from the built-in theme"
-        ) from None
+        missing = _(
+            "{id}: the template '{name}' is missing from templates/ and from the built-in theme"
+        )
+        raise UserError(missing.format(id=job.standard.id, name=exc.name)) from None
     except TemplateError as exc:
         where = f"{exc.filename}:{exc.lineno}: " if isinstance(exc, TemplateSyntaxError) else ""
-        raise UserError(f"{job.standard.id}: a template failed: {where}{exc.message}") from None
+        failed = _("{id}: a template failed: {where}{message}")
+        raise UserError(
+            failed.format(id=job.standard.id, where=where, message=exc.message)
+        ) from None
     except pdf.PdfTimeout as exc:
-        raise UserError(f"{job.standard.id}: {exc}; shorten its texts") from None
+        message = _("{id}: {reason}; shorten its texts").format(id=job.standard.id, reason=exc)
+        raise UserError(message) from None
     except MemoryError:
         raise UserError(
-            f"{job.standard.id}: rendering needed more memory than a worker may use "
-            f"({resource.getrlimit(resource.RLIMIT_AS)[0] // 2**20} MiB); shorten its texts"
+            _(
+                "{id}: rendering needed more memory than a worker may use ({size} MiB); "
+                "shorten its texts"
+            ).format(id=job.standard.id, size=resource.getrlimit(resource.RLIMIT_AS)[0] // 2**20)
         ) from None
     except (UserError, KeyboardInterrupt):
         raise
@@ -102,40 +114,58 @@ def _page(
     wanted: list[str],
     out: Rendered,
 ) -> None:
-    """An HTML page, its PDF and PNG (through its print stylesheet), its Markdown."""
+    """An HTML page, its PDF and PNG (through its print stylesheet), its Markdown. The HTML
+    and the PDF of a fitted artifact carry the sizes its measured layout chose."""
     prefix = f"{out.standard_id}/{kind.name}"
     if "md" in wanted:
         out.add(
             job.staging, f"{prefix}.md", markdown.render_markdown(env, kind.name, context).encode()
         )
-    if not {"html", *PRINT_FORMATS} & set(wanted):
+    printed = kind.print_stylesheet is not None and bool(set(PRINT_FORMATS) & set(wanted))
+    plan = plan_for(kind, job.config, job.standard)
+    if not printed and plan is None:
+        if "html" in wanted:
+            out.add(
+                job.staging, f"{prefix}.html", render(env, f"{kind.name}.html.j2", context).encode()
+            )
         return
-    html = render(env, f"{kind.name}.html.j2", context)
+    if "html" not in wanted and not printed:
+        return
+
+    def make(values: fitting.Values) -> tuple[str, str]:
+        fitted_context = {**context, "fit": values}
+        html = render(env, f"{kind.name}.html.j2", fitted_context)
+        css = render(env, kind.print_stylesheet, fitted_context) if kind.print_stylesheet else ""
+        return html, css
+
+    fitted = fitting.fit(make, plan)
     if "html" in wanted:
-        out.add(job.staging, f"{prefix}.html", html.encode("utf-8"))
-    if kind.print_stylesheet and set(PRINT_FORMATS) & set(wanted):
-        print_css = render(env, kind.print_stylesheet, context)
-        _pdf(job, html, print_css, prefix, kind, wanted, out)
+        out.add(job.staging, f"{prefix}.html", fitted.html.encode("utf-8"))
+    if printed:
+        _pdf(job, fitted, prefix, kind, wanted, out)
 
 
 def _pdf(
     job: Job,
-    html: str,
-    print_css: str,
+    fitted: fitting.Fitted,
     prefix: str,
     kind: ArtifactKind,
     wanted: list[str],
     out: Rendered,
 ) -> None:
-    made = pdf.render_pdf(html, print_css)
+    made = pdf.write_pdf(fitted.laid)
+    layout = fitted.layout
     for message in made.warnings:
         out.warn(prefix, f"{prefix}.pdf: {message}")
+    for message in trouble_warnings(layout, job.document, f"{prefix}.pdf"):
+        out.warn(prefix, message)
+    if kind.fit == "sheet":
+        for message in poster_verdicts(
+            layout, job.config, job.standard, job.document, f"{prefix}.pdf"
+        ):
+            out.warn(prefix, message)
     if kind.one_page and made.pages > 1:
-        out.warn(
-            prefix,
-            f"{prefix}.pdf: the {kind.name} takes {made.pages} pages, not one; "
-            "shorten the texts or use fewer stages",
-        )
+        out.warn(prefix, f"{prefix}.pdf: {too_long(layout, kind.name)}")
     if "pdf" in wanted:
         out.add(job.staging, f"{prefix}.pdf", made.data)
         out.pages[f"{prefix}.pdf"] = made.pages
@@ -170,7 +200,9 @@ def _docx(
     env: Environment, job: Job, kind: ArtifactKind, context: dict[str, object], out: Rendered
 ) -> None:
     """The editable Word file, on the paper of the artifact's print stylesheet."""
-    print_css = render(env, kind.print_stylesheet, context) if kind.print_stylesheet else ""
+    plan = plan_for(kind, job.config, job.standard)
+    paper = {**context, "fit": plan.first() if plan else {}}  # (the page box is the same in all)
+    print_css = render(env, kind.print_stylesheet, paper) if kind.print_stylesheet else ""
     when = email.standard_epoch(job.standard)
     data = docx.render_docx(kind.name, context, print_css, when, kind.one_page)
     out.add(job.staging, f"{out.standard_id}/{kind.name}.docx", data)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-from memogen.render.formats.overflow import overflow_warnings
+from memogen.i18n import _
 
 PDF_OPTIONS: dict[str, Any] = {"pdf_tags": True, "uncompressed_pdf": False}
 PDF_TIME_LIMIT_S = 60.0  # one PDF; the largest example takes about 1 s
@@ -54,37 +54,67 @@ class _Collect(logging.Handler):
         self.messages.append(_DATA_URI.sub(r"\1,…", record.getMessage()))
 
 
+@dataclass
+class Laid:
+    """A laid-out document, not yet written: what the fitting measures."""
+
+    document: Any
+    made_from: bytes  # the HTML and CSS it came from: its PDF's identifier
+    messages: list[str]  # what WeasyPrint warned about while laying it out
+
+
 def render_pdf(html: str, print_css: str = "") -> Pdf:
     """Lay out the HTML, with `print_css` (what only paper needs: `@page`, running
     footers) after its own styles, and write the PDF; fetches nothing but `data:` URLs."""
+    return write_pdf(lay_out(html, print_css))
+
+
+def lay_out(html: str, print_css: str = "") -> Laid:
+    """Lay the HTML out (with `print_css` after its own styles) into pages, within the
+    wall-clock bound; fetches nothing but `data:` URLs."""
     import weasyprint  # lazy: 0.6 s to import (python -X importtime), needed for PDFs only
 
+    body, blocks = _split_styles(html)
+    parsed = [_stylesheet(text) for text in (*blocks, print_css) if text]
+    messages = [message for _, css_warnings in parsed for message in css_warnings]
+    with _collecting(messages), _time_limit(PDF_TIME_LIMIT_S):  # (a cached sheet warns again)
+        document = weasyprint.HTML(string=body, base_url=None, url_fetcher=_fetcher()).render(
+            font_config=_fonts(), stylesheets=[sheet for sheet, _ in parsed] or None
+        )
+    return Laid(document, (html + print_css).encode("utf-8"), messages)
+
+
+def write_pdf(laid: Laid) -> Pdf:
+    """The PDF of a laid-out document, reproducibly, without attachments. What WeasyPrint
+    warns of while drawing (an SVG's image it refused to fetch) joins the layout's warnings."""
+    document = laid.document
+    messages = list(laid.messages)
+    with _collecting(messages), _time_limit(PDF_TIME_LIMIT_S):
+        _drop_attachments(document)
+        identifier = hashlib.sha256(laid.made_from).hexdigest()[:32].encode("ascii")
+        data = document.write_pdf(pdf_identifier=identifier, **PDF_OPTIONS)
+    return Pdf(data, len(document.pages), messages)
+
+
+@contextmanager
+def _collecting(messages: list[str]) -> Iterator[None]:
+    """What WeasyPrint logs meanwhile (missing glyphs, refused URLs, bad CSS) → `messages`."""
     logger = logging.getLogger("weasyprint")
     logger.propagate = False
-    body, css = _split_styles(html)
-    parsed = [_stylesheet(text) for text in (css, print_css) if text]
     collector = _Collect()
-    for _, css_warnings in parsed:  # a cached sheet still warns every document
-        collector.messages.extend(css_warnings)
     logger.addHandler(collector)
     try:
-        with _time_limit(PDF_TIME_LIMIT_S):
-            document = weasyprint.HTML(string=body, base_url=None, url_fetcher=_fetcher()).render(
-                font_config=_fonts(), stylesheets=[sheet for sheet, _ in parsed] or None
-            )
-            _drop_attachments(document)
-            made_from = (html + print_css).encode("utf-8")
-            identifier = hashlib.sha256(made_from).hexdigest()[:32].encode("ascii")
-            data = document.write_pdf(pdf_identifier=identifier, **PDF_OPTIONS)
+        yield
     finally:
         logger.removeHandler(collector)
-    return Pdf(data, len(document.pages), collector.messages + overflow_warnings(document.pages))
+        messages.extend(collector.messages)
 
 
-def _split_styles(html: str) -> tuple[str, str]:
-    """The HTML without its <style> blocks, and their CSS: parsed once per worker, not per page."""
-    css = "\n".join(_STYLE.findall(html))
-    return (_STYLE.sub("", html), css) if css else (html, "")
+def _split_styles(html: str) -> tuple[str, list[str]]:
+    """The HTML without its <style> blocks, and their CSS, each parsed once per worker: the
+    theme's long sheet is the same for most documents, a fitted size is a short one."""
+    blocks = _STYLE.findall(html)
+    return (_STYLE.sub("", html), blocks) if blocks else (html, [])
 
 
 @lru_cache(maxsize=32)
@@ -121,7 +151,9 @@ def _time_limit(seconds: float) -> Iterator[None]:
         return
 
     def expire(signum: int, frame: object) -> None:
-        raise PdfTimeout(f"laying out the PDF took longer than {seconds:g} s")
+        raise PdfTimeout(
+            _("laying out the PDF took longer than {seconds:g} s").format(seconds=seconds)
+        )
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
