@@ -27,11 +27,15 @@ from memogen.cli_support import (
     paths_argument,
     print_outcome,
     progress,
+    report_build,
     report_findings,
     say,
+    template_language,
     user_errors,
 )
 from memogen.errors import sigterm_as_ctrl_c
+from memogen.i18n import _, ngettext, use
+from memogen.i18n.choice import language_of_config
 from memogen.outputs import ARTIFACT_NAMES, FORMATS, ReportFormat
 
 # Each command imports the core it needs when it runs: `memogen --help` and `memogen new` skip
@@ -44,6 +48,7 @@ if TYPE_CHECKING:
 @click.version_option(__version__, prog_name="memogen")
 def main() -> None:
     """Turn internal service standards (YAML) into memos, guides, posters and emails."""
+    use(language_of_config(Path("memogen.yaml")))  # for the options' own errors; --config later
 
 
 @main.command()
@@ -64,8 +69,8 @@ def validate(
     from memogen.findings import validation
 
     if strict and fail_on not in (None, "warning"):
-        raise click.UsageError("--strict means --fail-on warning; give only one of them")
-    _, _, findings = validation(paths, config_path)
+        raise click.UsageError(_("--strict means --fail-on warning; give only one of them"))
+    findings = validation(paths, config_path)[2]
     sys.exit(report_findings(findings, fmt, "warning" if strict else fail_on or "error"))
 
 
@@ -97,7 +102,12 @@ def lint(
     if write_baseline:
         baseline, count, findings = linter.record_baseline(paths, config_path)
         if baseline is not None:
-            click.echo(f"accepted {count} finding(s) in {baseline}", err=True)
+            accepted = ngettext(
+                "accepted {count} finding(s) in {baseline}",
+                "accepted {count} finding(s) in {baseline}",
+                count,
+            )
+            click.echo(accepted.format(count=count, baseline=baseline), err=True)
     else:
         findings = linter.lint(paths, config_path, use_baseline=not no_baseline, base=base)
     sys.exit(report_findings(findings, fmt, fail_on or "error"))
@@ -135,13 +145,14 @@ def schema() -> None:
     show_default=True,
     help="Where to write it.",
 )
+@click.option("--lang", type=click.Choice(["ru", "en"]), help="Default: memogen.yaml's language.")
 @user_errors
-def new(standard_id: str, folder: Path) -> None:
+def new(standard_id: str, folder: Path, lang: str | None) -> None:
     """Write standards/ID.yaml from a commented template."""
     from memogen.data.scaffold import write_new_standard
 
-    path = write_new_standard(standard_id, folder)
-    click.echo(f"wrote {path}; fill it in, then run: memogen validate {path}")
+    path = write_new_standard(standard_id, folder, lang or template_language())
+    click.echo(_("wrote {path}; fill it in, then run: memogen validate {path}").format(path=path))
 
 
 @main.command()
@@ -201,15 +212,7 @@ def build(
     )
     with sigterm_as_ctrl_c():
         result = run_build(paths, config_path, options, progress(), say=say)
-    print_outcome(result.issues, result.warnings)
-    for relative in result.removed:
-        say(f"removed {out / relative}: no standard or setting asks for it any more")
-    for relative in result.strays:
-        say(f"kept {out / relative}: memogen did not write it")
-    click.echo(
-        f"wrote {len(result.rendered)} file(s) to {out}; "
-        f"{len(result.skipped)} document(s) were up to date"
-    )
+    report_build(result, out)
 
 
 @main.command()
@@ -268,7 +271,7 @@ def index(paths: tuple[Path, ...], config_path: Path | None, out: Path) -> None:
     with sigterm_as_ctrl_c():
         result = write_index(paths, config_path, out, say=say)
     print_outcome(result.issues, [])
-    click.echo(f"wrote the catalogue of {out}")
+    click.echo(_("wrote the catalogue of {out}").format(out=out))
 
 
 @main.command()

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from functools import cache
 from typing import Literal
 
+from memogen.i18n import _
+
 FONT_PACKAGES = {  # Debian packages of fonts that cover Cyrillic
     "DejaVu Sans": "fonts-dejavu-core",
     "DejaVu Serif": "fonts-dejavu-core",
@@ -73,4 +75,4 @@ def font_hint(font: str) -> str:
     package = FONT_PACKAGES.get(font)
     if package:
         return f"apt-get install {package}"
-    return "install the font, or set brand.font in memogen.yaml to e.g. DejaVu Sans"
+    return _("install the font, or set brand.font in memogen.yaml to e.g. DejaVu Sans")

@@ -189,8 +189,16 @@ def test_eml_parses_back_into_text_and_html(built: Path, standard) -> None:
     message = email.message_from_bytes(raw, policy=policy)
     assert message.get_content_type() == "multipart/alternative"
     assert standard.title in str(message["Subject"])
-    assert message["Subject"].startswith("[Стандарты]")
-    assert str(message["From"]) == "Служба качества <quality@example.com>"
+    # memogen.yaml gives its texts in both languages: each standard takes its own
+    prefix, sender = {
+        "ru": ("[Стандарты]", "Служба качества <quality@example.com>"),
+        "en": ("[Service standards]", "Quality office <quality@example.com>"),
+    }[standard.language or "ru"]
+    assert message["Subject"].startswith(prefix)
+    assert str(message["From"]) == sender
+    if standard.language == "en":  # an English standard in a Russian company: no Cyrillic
+        headers = raw.split(b"\r\n\r\n")[0].decode("ascii")
+        assert "=?utf-8?" not in headers and str(message["Subject"]).isascii()
     assert message["Message-ID"] and message["Date"]
     plain = message.get_body(("plain",)).get_content()
     html = message.get_body(("html",)).get_content()
@@ -347,3 +355,9 @@ def test_a_short_memo_fits_one_a5_page_with_no_warning(
         "wrote 4 file(s) to out; 0 document(s) were up to date\n",  # the memo and the site files
     )
     assert _points(repo / "out" / "tiny-service" / "memo.pdf") == [pytest.approx(A5_POINTS, abs=1)]
+
+
+def test_the_english_memo_keeps_the_company_rules_in_english(built: Path) -> None:
+    memo = (built / "contract-review" / "memo.md").read_text(encoding="utf-8")
+    assert "Greet your colleague and use their name." in memo
+    assert "Здоровайтесь" not in memo

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from memogen.data.document import Document
 from memogen.data.models import Standard
 from memogen.errors import Issue, UserError, on_one_line
+from memogen.i18n import _
 
 # What SOURCE_DATE_EPOCH may be: from 1970 to the last second of year 9999, the range of an
 # email Date header.
@@ -24,8 +25,10 @@ def source_date_epoch() -> int | None:
     digits = given.isascii() and given.isdigit() and len(given) <= len(str(LATEST_EPOCH))
     if not (digits and int(given) <= LATEST_EPOCH):
         raise UserError(
-            f"SOURCE_DATE_EPOCH is '{on_one_line(given[:40])}', not a whole number of seconds "
-            f"from 0 to {LATEST_EPOCH} (give a Unix time such as 1767225600, or unset it)"
+            _(
+                "SOURCE_DATE_EPOCH is '{given}', not a whole number of seconds from 0 to "
+                "{latest} (give a Unix time such as 1767225600, or unset it)"
+            ).format(given=on_one_line(given[:40]), latest=LATEST_EPOCH)
         )
     return int(given)
 

@@ -21,6 +21,7 @@ from memogen.data.wording import dotted_path
 from memogen.diff.sources import from_git
 from memogen.errors import Issue
 from memogen.findings import Findings, validation
+from memogen.i18n import _
 from memogen.lint.baseline import Key, read_baseline, value_hash, write_baseline
 from memogen.lint.rules import completeness, control, plain_language, typography
 from memogen.lint.rules.base import Check, Context, Hit
@@ -125,18 +126,18 @@ def _run(
         places = _Places(document, source)
         for rule in rules:
             if rule.language and rule.language != standard.language:
-                skipped.setdefault(document.file, {})[rule.id] = (
-                    f"applies to standards in '{rule.language}' only"
-                )
+                skipped.setdefault(document.file, {})[rule.id] = _(
+                    "applies to standards in '{language}' only"
+                ).format(language=rule.language)
                 continue
             for hit in CHECKS[rule.id](context):
                 found.append(_finding(rule, hit, document, places, severities.get(rule.id)))
     for file in validated.files:
         if file not in linted:
             skipped[file] = {
-                rule.id: "the file is not valid; fix its errors first" for rule in rules
+                rule.id: _("the file is not valid; fix its errors first") for rule in rules
             }
-    issues = sorted([*checked.issues, *(issue for issue, _ in found)])
+    issues = sorted([*checked.issues, *(issue for issue, _hit in found)])
     return project, dict(found), Findings("lint", validated.files, issues, rules, skipped)
 
 
@@ -187,7 +188,7 @@ class _Places:
         if self.source[start : start + 1] in ("'", '"'):
             start += 1  # the opening quote of a quoted scalar is YAML, not text
         at = start - 1
-        for _ in range(hit.occurrence + 1):
+        for _time in range(hit.occurrence + 1):
             at = self.source.find(hit.fragment, at + 1, end)
             if at < 0:
                 return where

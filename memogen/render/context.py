@@ -58,13 +58,14 @@ def standard_context(standard: Standard, config: Config) -> dict[str, Any]:
     lang = standard.language or config.language
     labels = LABELS[lang]
     request = standard.request
+    company = config.texts(lang)
     stages = [_stage(number, stage, lang) for number, stage in enumerate(standard.stages, 1)]
     return {
         "lang": lang,
         "t": labels,
-        "org": config.organisation or "",
+        "org": company.organisation or "",
         "logo": config.logo_uri,  # a verified data: URI, or ""
-        "logo_alt": config.organisation or labels["logo"],
+        "logo_alt": company.organisation or labels["logo"],
         "brand": config.brand,
         "page": _pages(config),
         "s": standard,
@@ -96,11 +97,8 @@ def standard_context(standard: Standard, config: Config) -> dict[str, Any]:
         "delivery": rich(standard.result.delivery),
         "changes": _changes(standard, labels),
         "contacts": list(standard.contacts),
-        # Company rules are written in the company's language; another language gets only its own.
-        "rules": [
-            *(config.service_rules if lang == config.language else []),
-            *standard.service_rules,
-        ],
+        # The company's rules in the standard's language (none in it: only the standard's own).
+        "rules": [*company.service_rules, *standard.service_rules],
         "faq": [{"q": item.q, "a": Rich.of(item.a)} for item in standard.faq],
         "feedback_url": standard.feedback.url if standard.feedback else "",
         "slogan": standard.poster.slogan if standard.poster and standard.poster.slogan else "",

@@ -47,9 +47,9 @@ def catalogue_context(
     return {
         "lang": lang,
         "t": labels,
-        "org": config.organisation or "",
+        "org": config.texts(lang).organisation or "",
         "logo": config.logo_uri,  # a verified data: URI, or ""
-        "logo_alt": config.organisation or labels["logo"],
+        "logo_alt": config.texts(lang).organisation or labels["logo"],
         "brand": config.brand,
         "on_brand": on_brand(config),
         "departments": [

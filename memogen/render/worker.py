@@ -21,6 +21,7 @@ from memogen.data.config_model import Config
 from memogen.data.document import Document
 from memogen.data.models import Standard
 from memogen.errors import InternalError, UserError
+from memogen.i18n import _
 from memogen.outputs import BY_NAME, PRINT_FORMATS, ArtifactKind, Renderer, wanted_formats
 from memogen.render import fitting
 from memogen.render.context import standard_context
@@ -63,19 +64,25 @@ def render_standard(job: Job) -> Rendered:
     try:
         return _render_standard(job)
     except TemplateNotFound as exc:
-        raise UserError(
-            f"{job.standard.id}: the template '{exc.name}' is missing from "
-            "templates/ and from the built-in theme"
-        ) from None
+        missing = _(
+            "{id}: the template '{name}' is missing from templates/ and from the built-in theme"
+        )
+        raise UserError(missing.format(id=job.standard.id, name=exc.name)) from None
     except TemplateError as exc:
         where = f"{exc.filename}:{exc.lineno}: " if isinstance(exc, TemplateSyntaxError) else ""
-        raise UserError(f"{job.standard.id}: a template failed: {where}{exc.message}") from None
+        failed = _("{id}: a template failed: {where}{message}")
+        raise UserError(
+            failed.format(id=job.standard.id, where=where, message=exc.message)
+        ) from None
     except pdf.PdfTimeout as exc:
-        raise UserError(f"{job.standard.id}: {exc}; shorten its texts") from None
+        message = _("{id}: {reason}; shorten its texts").format(id=job.standard.id, reason=exc)
+        raise UserError(message) from None
     except MemoryError:
         raise UserError(
-            f"{job.standard.id}: rendering needed more memory than a worker may use "
-            f"({resource.getrlimit(resource.RLIMIT_AS)[0] // 2**20} MiB); shorten its texts"
+            _(
+                "{id}: rendering needed more memory than a worker may use ({size} MiB); "
+                "shorten its texts"
+            ).format(id=job.standard.id, size=resource.getrlimit(resource.RLIMIT_AS)[0] // 2**20)
         ) from None
     except (UserError, KeyboardInterrupt):
         raise

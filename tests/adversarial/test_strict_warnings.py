@@ -75,9 +75,9 @@ def test_a_validation_warning_fails_a_strict_build(built: Built, cli: Cli, tmp_p
     assert (ran.code, ran.stderr.strip()) == (
         1,
         (
-            "standards/tiny-service.yaml:35:11: warning: deadline: the stage deadlines cannot be "
-            "compared with the total deadline (use business hours/days everywhere, or elapsed "
-            "time everywhere)"
+            "standards/tiny-service.yaml:35:11: warning: deadline: the total deadline '3 days' "
+            "counts calendar time, but the stages count business days (if you mean business "
+            "time, write '3 business days')"
         ),
     )
     assert snapshot(out) == before

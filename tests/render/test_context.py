@@ -131,3 +131,31 @@ def test_the_stage_diagram_and_the_form_qr_code_are_ready_to_print(
     assert context["diagram"].count('<g transform="translate(') == 2
     assert context["form_qr"].startswith('<svg aria-hidden="true"')
     assert context["feedback_qr"] == ""
+
+
+def russian_company(standard: Standard, language: str, **config: Any) -> dict[str, Any]:
+    """The context of `standard` in `language` under a memogen.yaml that says `language: ru`."""
+    in_language = standard.model_copy(update={"language": language})
+    return standard_context(in_language, Config.model_validate({"language": "ru", **config}))
+
+
+def test_the_english_memo_keeps_the_company_rules_given_in_english(
+    tiny_standard: Standard,
+) -> None:
+    rules = {"ru": ["Здоровайтесь."], "en": ["Greet your colleague."]}
+    english = russian_company(tiny_standard, "en", service_rules=rules)
+    russian = russian_company(tiny_standard, "ru", service_rules=rules)
+    assert (english["rules"], russian["rules"]) == (["Greet your colleague."], ["Здоровайтесь."])
+
+
+def test_a_company_text_missing_in_the_standards_language_is_left_out_not_borrowed(
+    tiny_standard: Standard,
+) -> None:
+    context = russian_company(
+        tiny_standard, "en", organisation="ООО «Вершина»", service_rules=["Да."]
+    )
+    assert (context["org"], context["rules"]) == ("", [])
+    context = russian_company(
+        tiny_standard, "en", organisation={"ru": "ООО «Вершина»", "en": "Vershina"}
+    )
+    assert context["org"] == "Vershina"

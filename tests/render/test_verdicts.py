@@ -197,3 +197,14 @@ def test_the_viewing_distance_is_the_configured_one(
         "1.1 m, not from 3.5 m (poster.viewing_distance) (shorten it so that it takes larger "
         "type, or print the poster larger)",
     ]
+
+
+def test_a_memo_too_long_is_told_in_russian_with_the_documents_own_word() -> None:
+    from memogen import i18n
+
+    i18n.use("ru")
+    layout = Layout(pages=2, page_height=800.0, extent={"contacts": 600.0, "stages": 100.0})
+    assert too_long(layout, "memo") == (
+        "Памятка: 2 страницы вместо одной даже в компактной вёрстке: контакты — 75% страницы "
+        "(сократите контакты)"
+    )

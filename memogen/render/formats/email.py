@@ -115,19 +115,23 @@ def standard_eml(
 ) -> bytes:
     """The .eml of one standard: its envelope (subject, From, To, Date) around both parts;
     the subject is the standard's title unless `title` is given (a change notice's)."""
-    sender, to = _addresses(standard, config)
-    prefix = config.email.subject_prefix
+    texts = config.texts(standard.language or config.language)
+    sender, to = _addresses(standard, texts.sender, texts.to)
+    prefix = texts.subject_prefix
     title = title or standard.title
     subject = f"{prefix} {title}" if prefix else title
     return build_eml(subject, sender, to, html, text, standard_epoch(standard))
 
 
-def _addresses(standard: Standard, config: Config) -> tuple[tuple[str, str], tuple[str, str]]:
-    """(name, address) pairs: the owner's name goes in as a name, never re-parsed."""
+def _addresses(
+    standard: Standard, sender: str | None, to: str | None
+) -> tuple[tuple[str, str], tuple[str, str]]:
+    """(name, address) pairs: the owner's name goes in as a name, never re-parsed. `sender`
+    and `to`: memogen.yaml's From and To in the standard's language."""
     owner = standard.owner
     fallback = (owner.name, owner.email) if owner.email else ("memogen", "noreply@example.com")
-    sender = mailbox(config.email.sender) if config.email.sender else fallback
-    return sender, mailbox(config.email.to) if config.email.to else sender
+    sent_by = mailbox(sender) if sender else fallback
+    return sent_by, mailbox(to) if to else sent_by
 
 
 def standard_epoch(standard: Standard) -> int:

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
+from memogen.i18n import _
+
 PDF_OPTIONS: dict[str, Any] = {"pdf_tags": True, "uncompressed_pdf": False}
 PDF_TIME_LIMIT_S = 60.0  # one PDF; the largest example takes about 1 s
 _STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
@@ -149,7 +151,9 @@ def _time_limit(seconds: float) -> Iterator[None]:
         return
 
     def expire(signum: int, frame: object) -> None:
-        raise PdfTimeout(f"laying out the PDF took longer than {seconds:g} s")
+        raise PdfTimeout(
+            _("laying out the PDF took longer than {seconds:g} s").format(seconds=seconds)
+        )
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
