@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 from memogen.data.document import Document
 from memogen.data.models import Standard
 from memogen.errors import Issue, UserError, on_one_line
-from memogen.i18n import _
+from memogen.i18n import _, ngettext
 
 # What SOURCE_DATE_EPOCH may be: from 1970 to the last second of year 9999, the range of an
 # email Date header.
@@ -52,9 +52,11 @@ def lifecycle_rules(
             line,
             col,
             "history.0.version",
-            f"the newest history entry is version '{standard.history[0].version}', "
-            f"but the standard is version '{standard.version or ''}'",
-            "put the entry of the current version first (newest first), or correct 'version'",
+            _(
+                "the newest history entry is version '{entry}', but the standard is version "
+                "'{version}'"
+            ).format(entry=standard.history[0].version, version=standard.version or ""),
+            _("put the entry of the current version first (newest first), or correct 'version'"),
         )
     if standard.review_by is not None and standard.review_by < (day := today()):
         line, col = document.where(("review_by",))
@@ -63,8 +65,15 @@ def lifecycle_rules(
             line,
             col,
             "review_by",
-            f"the review was due on {standard.review_by.isoformat()}, "
-            f"{(day - standard.review_by).days} days before {day.isoformat()}",
-            "review the standard, then set a new 'review_by' date",
+            ngettext(
+                "the review was due on {due}, {days} day before {today}",
+                "the review was due on {due}, {days} days before {today}",
+                (day - standard.review_by).days,
+            ).format(
+                due=standard.review_by.isoformat(),
+                days=(day - standard.review_by).days,
+                today=day.isoformat(),
+            ),
+            _("review the standard, then set a new 'review_by' date"),
             severity="warning",
         )

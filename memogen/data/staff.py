@@ -10,6 +10,7 @@ from memogen.data.csv_records import Cell, CsvSyntaxError, delimiter_of, read_cs
 from memogen.data.models import Strict, documented
 from memogen.data.survey_settings import RepoGlob
 from memogen.errors import Issue
+from memogen.i18n import _
 
 MAX_STAFF_BYTES = 2 * 1024 * 1024
 MAX_STAFF = 2000
@@ -39,8 +40,8 @@ def read_staff(root: Path, file: str) -> tuple[list[StaffMember], list[Issue]]:
     path = root / file
     issues: list[Issue] = []
     if not path.resolve().is_relative_to(root.resolve()) or not path.is_file():
-        hint = "check the path of ack.staff; it is relative to memogen.yaml"
-        return [], [Issue(file, 1, 1, "", "the staff list is missing from the repo", hint)]
+        hint = _("check the path of ack.staff; it is relative to memogen.yaml")
+        return [], [Issue(file, 1, 1, "", _("the staff list is missing from the repo"), hint)]
     text = read_csv_file(path, file, issues, MAX_STAFF_BYTES, HINTS)
     if not text.strip():
         return [], issues
@@ -51,10 +52,9 @@ def read_staff(root: Path, file: str) -> tuple[list[StaffMember], list[Issue]]:
     header = [cell.text.strip().lower() for cell in rows[0]]
     missing = [column for column in COLUMNS if column not in header]
     if missing:
-        message = f"the column '{missing[0]}' is missing"
-        return [], [
-            Issue(file, 1, 1, "", message, "the first line names the columns: name,position")
-        ]
+        message = _("the column '{column}' is missing").format(column=missing[0])
+        hint = _("the first line names the columns: name,position")
+        return [], [Issue(file, 1, 1, "", message, hint)]
     staff = [_member(row, header, file, issues) for row in rows[1 : MAX_STAFF + 1]]
     return [member for member in staff if member is not None], issues
 
@@ -69,15 +69,17 @@ def _member(
                 row[0].line,
                 1,
                 "",
-                f"the line has {len(row)} value(s), the first line names {len(header)} column(s)",
-                "put quotes around a value with a comma or a semicolon in it",
+                _(
+                    "the line has {values} value(s), the first line names {columns} column(s)"
+                ).format(values=len(row), columns=len(header)),
+                _("put quotes around a value with a comma or a semicolon in it"),
             )
         )
         return None
     name = row[header.index("name")]
     if not name.text.strip():
-        hint = "write the person's full name, or delete the line"
-        issues.append(Issue(file, name.line, name.col, "name", "the name is empty", hint))
+        hint = _("write the person's full name, or delete the line")
+        issues.append(Issue(file, name.line, name.col, "name", _("the name is empty"), hint))
         return None
     position = row[header.index("position")].text
     return StaffMember(" ".join(name.text.split()), " ".join(position.split()))

@@ -13,6 +13,7 @@ from memogen.data.loader import load_bytes, load_file
 from memogen.data.models import Standard
 from memogen.data.wording import to_model
 from memogen.errors import Issue, UserError, on_one_line
+from memogen.i18n import _
 from memogen.project import STANDARD_SUFFIXES, Project
 
 Pair = tuple[Standard | None, Standard | None]  # (before, after); None: it did not exist
@@ -23,7 +24,9 @@ def from_git(project: Project, paths: Sequence[Path], base: str) -> list[Pair]:
     """Each standard of `paths` at revision `base` and now, matched by id."""
     if base.startswith("-") or not base.strip():  # never an option of git's
         raise UserError(
-            f"'{on_one_line(base)}' is not a git revision (name a commit, a branch or a tag)"
+            _("'{base}' is not a git revision (name a commit, a branch or a tag)").format(
+                base=on_one_line(base)
+            )
         )
     checked = project.check(paths)[1]
     if checked.errors:
@@ -50,7 +53,8 @@ def _model(document: Document, config: Config) -> Standard:
     standard, issues = to_model(Standard, document)
     errors = [issue for issue in issues if issue.severity == "error"]
     if standard is None or errors:
-        raise UserError(errors or [Issue(document.file, 1, 1, "", "the standard is not valid")])
+        invalid = Issue(document.file, 1, 1, "", _("the standard is not valid"))
+        raise UserError(errors or [invalid])
     if standard.language is None:
         standard = standard.model_copy(update={"language": config.language})
     return standard
@@ -64,12 +68,16 @@ def _git(root: Path, base: str, *args: str) -> bytes:
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise UserError(
-            "memogen diff could not run git (install git, or compare two files: "
-            "memogen diff OLD.yaml NEW.yaml)"
+            _(
+                "memogen diff could not run git (install git, or compare two files: "
+                "memogen diff OLD.yaml NEW.yaml)"
+            )
         ) from exc
     if done.returncode != 0:
         raise UserError(
-            f"git cannot read the standards at revision '{on_one_line(base)}' (run memogen "
-            "diff inside a git repository, with --base naming a commit, a branch or a tag)"
+            _(
+                "git cannot read the standards at revision '{base}' (run memogen diff inside a "
+                "git repository, with --base naming a commit, a branch or a tag)"
+            ).format(base=on_one_line(base))
         )
     return done.stdout

@@ -48,7 +48,7 @@ def test_a_review_date_past_the_build_day_is_a_warning_and_fails_strict(
     line = TINY.count("\n") + 4
     expected = (
         f"standards/tiny-service.yaml:{line}:12: warning: review_by: the review was due on "
-        "2027-09-01, 1 days before 2027-09-02 (review the standard, then set a new "
+        "2027-09-01, 1 day before 2027-09-02 (review the standard, then set a new "
         "'review_by' date)\n"
     )
     code, output = validate(repo, monkeypatch)

@@ -78,14 +78,16 @@ RULES: tuple[RuleInfo, ...] = (
         "MG108",
         "approval-after-effective",
         "warning",
-        "A version that took effect before anyone approved it was in force without approval.",
+        N_("A version that took effect before anyone approved it was in force without approval."),
     ),
     RuleInfo(
         "MG109",
         "unversioned-breaking-change",
         "error",
-        "Clients must learn that a standard changed against them: a breaking change needs a "
-        "new version and a history entry, which the notice and the footers show.",
+        N_(
+            "Clients must learn that a standard changed against them: a breaking change needs a "
+            "new version and a history entry, which the notice and the footers show."
+        ),
     ),
     RuleInfo(
         "MG201",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from memogen.diff.compare import compare
+from memogen.i18n import _
 from memogen.lint.rules.base import Context, Hit
 
 
@@ -15,9 +16,10 @@ def approval_after_effective(ctx: Context) -> Iterator[Hit]:
     if approved is not None and effective is not None and approved.date > effective:
         yield Hit(
             ("approved", "date"),
-            f"the version was approved on {approved.date.isoformat()}, after it took effect "
-            f"on {effective.isoformat()}",
-            "approve a version before its 'effective' date, or move 'effective' later",
+            _("the version was approved on {approved}, after it took effect on {effective}").format(
+                approved=approved.date.isoformat(), effective=effective.isoformat()
+            ),
+            _("approve a version before its 'effective' date, or move 'effective' later"),
         )
 
 
@@ -31,7 +33,9 @@ def unversioned_breaking_change(ctx: Context) -> Iterator[Hit]:
     if breaking and (new.version == old.version or not recorded):
         yield Hit(
             ("version",) if new.version else (),
-            f"{len(breaking)} breaking change(s) since the base revision ({breaking[0].path}: "
-            f"{breaking[0].message}) but no new version with its history entry",
-            "raise 'version', and add its entry first under 'history' with what changed",
+            _(
+                "{count} breaking change(s) since the base revision ({path}: {change}) but no "
+                "new version with its history entry"
+            ).format(count=len(breaking), path=breaking[0].path, change=breaking[0].message),
+            _("raise 'version', and add its entry first under 'history' with what changed"),
         )
