@@ -55,9 +55,13 @@ def build_eml(
     """A deterministic message: Date from `epoch`, Message-ID and boundary from the content."""
     digest = hashlib.sha256(f"{subject}\0{html}\0{text}".encode()).hexdigest()
     message = EmailMessage(policy=SMTP)
-    # Our own encoded words, cut after a space: Python 3.11's folder puts the space between
-    # two encoded words outside them, where decoders drop it ("в стандарте" → "встандарте").
-    message.set_raw("Subject", "\n ".join(_encoded_words(_header_text(subject))))
+    title = _header_text(subject)
+    if title.isascii() and not has_encoded_word(title):  # plain text, folded at its spaces
+        message["Subject"] = title
+    else:  # our own encoded words, cut after a space: Python 3.11's folder puts the space
+        # between two encoded words outside them, where decoders drop it ("в стандарте" →
+        # "встандарте")
+        message.set_raw("Subject", "\n ".join(_encoded_words(title)))
     message.set_raw("From", mailbox_header(sender))
     message.set_raw("To", mailbox_header(to))
     message["Date"] = format_datetime(datetime.fromtimestamp(epoch, UTC))
