@@ -17,12 +17,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from memogen import pipeline  # noqa: E402
-from memogen.render import fitting  # noqa: E402
-from memogen.render.context import standard_context  # noqa: E402
-from memogen.render.formats import pdf  # noqa: E402
-from memogen.render.plans import PLANS  # noqa: E402
-from memogen.render.templating import make_environment, render  # noqa: E402
+from jinja2 import Environment
+
+from memogen import pipeline
+from memogen.data.config_model import Config
+from memogen.data.models import Standard
+from memogen.outputs import BY_NAME
+from memogen.render import fitting
+from memogen.render.context import standard_context
+from memogen.render.formats import pdf
+from memogen.render.plans import plan_for
+from memogen.render.templating import make_environment, render
 
 ARTIFACTS = ("memo", "guide", "poster")
 
@@ -34,6 +39,31 @@ def best(repeat: int, run: Callable[[], object]) -> float:
         run()
         times.append(time.perf_counter() - start)
     return min(times)
+
+
+def measured(
+    env: Environment,
+    config: Config,
+    standard: Standard,
+    context: dict[str, object],
+    artifact: str,
+    repeat: int,
+) -> tuple[int, float, float]:
+    """Layouts the fitting takes, its best time, and the best time of one render at its sizes."""
+    plan = plan_for(BY_NAME[artifact], config, standard)
+
+    def make(values: fitting.Values) -> tuple[str, str]:
+        fitted_context = {**context, "fit": values}
+        return (
+            render(env, f"{artifact}.html.j2", fitted_context),
+            render(env, f"{artifact}.print.css", fitted_context),
+        )
+
+    chosen = fitting.fit(make, plan)  # warm: fonts, stylesheets, templates
+    whole = best(repeat, lambda: pdf.write_pdf(fitting.fit(make, plan).laid))
+    html, css = make(chosen.values)
+    once = best(repeat, lambda: pdf.render_pdf(html, css))
+    return chosen.layouts, whole, once
 
 
 def main() -> None:
@@ -49,24 +79,14 @@ def main() -> None:
     for standard in checked.standards:
         context = standard_context(standard, project.config)
         for artifact in ARTIFACTS:
-            plan = PLANS[artifact](project.config, standard)
-
-            def make(values: fitting.Values, artifact: str = artifact) -> tuple[str, str]:
-                fitted_context = {**context, "fit": values}
-                return (
-                    render(env, f"{artifact}.html.j2", fitted_context),
-                    render(env, f"{artifact}.print.css", fitted_context),
-                )
-
-            chosen = fitting.fit(make, plan)  # warm: fonts, stylesheets, templates
-            whole = best(args.repeat, lambda: pdf.write_pdf(fitting.fit(make, plan).laid))
-            html, css = make(chosen.values)
-            once = best(args.repeat, lambda: pdf.render_pdf(html, css))
+            layouts, whole, once = measured(
+                env, project.config, standard, context, artifact, args.repeat
+            )
             totals[0] += whole
             totals[1] += once
-            totals[2] += chosen.layouts
+            totals[2] += layouts
             print(
-                f"{standard.id:24} {artifact:8} {chosen.layouts:7}  {whole:6.3f} s  "
+                f"{standard.id:24} {artifact:8} {layouts:7}  {whole:6.3f} s  "
                 f"{once:6.3f} s  {whole / once:5.2f}x"
             )
     rows = len(checked.standards) * len(ARTIFACTS)

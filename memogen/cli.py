@@ -10,7 +10,7 @@ import os
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -18,6 +18,7 @@ from memogen import __version__
 from memogen.cli_support import (
     config_option,
     csv_choice,
+    diff_options,
     fail_on_option,
     filed_moment,
     format_option,
@@ -26,22 +27,28 @@ from memogen.cli_support import (
     paths_argument,
     print_outcome,
     progress,
+    report_build,
+    report_findings,
     say,
+    template_language,
     user_errors,
 )
 from memogen.errors import sigterm_as_ctrl_c
+from memogen.i18n import _, ngettext, use
+from memogen.i18n.choice import language_of_config
 from memogen.outputs import ARTIFACT_NAMES, FORMATS, ReportFormat
 
 # Each command imports the core it needs when it runs: `memogen --help` and `memogen new` skip
 # pydantic and the models (0.35 s by `python -X importtime -c 'import memogen.project'`).
 if TYPE_CHECKING:
-    from memogen.findings import FailOn, Findings
+    from memogen.findings import FailOn
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="memogen")
 def main() -> None:
     """Turn internal service standards (YAML) into memos, guides, posters and emails."""
+    use(language_of_config(Path("memogen.yaml")))  # for the options' own errors; --config later
 
 
 @main.command()
@@ -62,9 +69,9 @@ def validate(
     from memogen.findings import validation
 
     if strict and fail_on not in (None, "warning"):
-        raise click.UsageError("--strict means --fail-on warning; give only one of them")
-    _, _, findings = validation(paths, config_path)
-    sys.exit(_report(findings, fmt, "warning" if strict else fail_on or "error"))
+        raise click.UsageError(_("--strict means --fail-on warning; give only one of them"))
+    findings = validation(paths, config_path)[2]
+    sys.exit(report_findings(findings, fmt, "warning" if strict else fail_on or "error"))
 
 
 @main.command()
@@ -78,6 +85,7 @@ def validate(
     help="Accept every current finding: record it in the baseline file.",
 )
 @click.option("--no-baseline", is_flag=True, help="Show the findings the baseline accepts too.")
+@click.option("--base", metavar="REV", help="Compare with git revision REV too (MG109).")
 @user_errors
 def lint(
     paths: tuple[Path, ...],
@@ -86,6 +94,7 @@ def lint(
     fail_on: FailOn | None,
     write_baseline: bool,
     no_baseline: bool,
+    base: str | None,
 ) -> None:
     """Check standards against the rules for good standards (docs/lint-rules.md)."""
     from memogen.lint import engine as linter
@@ -93,22 +102,15 @@ def lint(
     if write_baseline:
         baseline, count, findings = linter.record_baseline(paths, config_path)
         if baseline is not None:
-            click.echo(f"accepted {count} finding(s) in {baseline}", err=True)
+            accepted = ngettext(
+                "accepted {count} finding(s) in {baseline}",
+                "accepted {count} finding(s) in {baseline}",
+                count,
+            )
+            click.echo(accepted.format(count=count, baseline=baseline), err=True)
     else:
-        findings = linter.lint(paths, config_path, use_baseline=not no_baseline)
-    sys.exit(_report(findings, fmt, fail_on or "error"))
-
-
-def _report(findings: Findings, fmt: ReportFormat, fail_on: FailOn) -> int:
-    """Print the report; append the GitHub job summary; the exit code `--fail-on` asks for."""
-    from memogen.findings import failed
-    from memogen.report import render
-    from memogen.report.github import append_step_summary
-
-    click.echo(render(findings, fmt, fail_on), nl=False)
-    if fmt == "github":
-        append_step_summary(findings, os.environ)
-    return 1 if failed(findings.issues, fail_on) else 0
+        findings = linter.lint(paths, config_path, use_baseline=not no_baseline, base=base)
+    sys.exit(report_findings(findings, fmt, fail_on or "error"))
 
 
 @main.command()
@@ -143,13 +145,14 @@ def schema() -> None:
     show_default=True,
     help="Where to write it.",
 )
+@click.option("--lang", type=click.Choice(["ru", "en"]), help="Default: memogen.yaml's language.")
 @user_errors
-def new(standard_id: str, folder: Path) -> None:
+def new(standard_id: str, folder: Path, lang: str | None) -> None:
     """Write standards/ID.yaml from a commented template."""
     from memogen.data.scaffold import write_new_standard
 
-    path = write_new_standard(standard_id, folder)
-    click.echo(f"wrote {path}; fill it in, then run: memogen validate {path}")
+    path = write_new_standard(standard_id, folder, lang or template_language())
+    click.echo(_("wrote {path}; fill it in, then run: memogen validate {path}").format(path=path))
 
 
 @main.command()
@@ -209,15 +212,7 @@ def build(
     )
     with sigterm_as_ctrl_c():
         result = run_build(paths, config_path, options, progress(), say=say)
-    print_outcome(result.issues, result.warnings)
-    for relative in result.removed:
-        say(f"removed {out / relative}: no standard or setting asks for it any more")
-    for relative in result.strays:
-        say(f"kept {out / relative}: memogen did not write it")
-    click.echo(
-        f"wrote {len(result.rendered)} file(s) to {out}; "
-        f"{len(result.skipped)} document(s) were up to date"
-    )
+    report_build(result, out)
 
 
 @main.command()
@@ -253,6 +248,20 @@ def due(standard_id: str, filed: datetime, fmt: str, config_path: Path | None) -
 @main.command()
 @paths_argument
 @config_option
+@diff_options
+@user_errors
+def diff(paths: tuple[Path, ...], config_path: Path | None, **options: Any) -> None:
+    """Classify what changed since git revision --base (HEAD), or from OLD.yaml to NEW.yaml."""
+    from memogen.diff.command import run_diff
+
+    report, code = run_diff(paths, config_path, **options)
+    click.echo(report, nl=False)
+    sys.exit(code)
+
+
+@main.command()
+@paths_argument
+@config_option
 @output_option
 @user_errors
 def index(paths: tuple[Path, ...], config_path: Path | None, out: Path) -> None:
@@ -262,7 +271,7 @@ def index(paths: tuple[Path, ...], config_path: Path | None, out: Path) -> None:
     with sigterm_as_ctrl_c():
         result = write_index(paths, config_path, out, say=say)
     print_outcome(result.issues, [])
-    click.echo(f"wrote the catalogue of {out}")
+    click.echo(_("wrote the catalogue of {out}").format(out=out))
 
 
 @main.command()

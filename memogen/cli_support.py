@@ -10,12 +10,20 @@ from collections.abc import Callable
 from datetime import datetime
 from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from memogen.errors import MemogenError, UserError, on_one_line
-from memogen.outputs import REPORT_FORMATS
+from memogen.i18n import _, ngettext, use
+from memogen.i18n.choice import language_of_config, standards_language
+from memogen.outputs import REPORT_FORMATS, ReportFormat
+
+if TYPE_CHECKING:
+    from memogen.findings import FailOn, Findings
+
+if TYPE_CHECKING:
+    from memogen.build.plan import BuildResult
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -34,6 +42,7 @@ def user_errors(command: F) -> F:
 
     @wraps(command)
     def run(*args: Any, **kwargs: Any) -> Any:
+        use(language_of_config(kwargs.get("config_path") or Path("memogen.yaml")))
         try:
             return command(*args, **kwargs)
         except UserError as exc:
@@ -42,13 +51,15 @@ def user_errors(command: F) -> F:
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except KeyboardInterrupt:
-            click.echo("interrupted; nothing was changed", err=True)
+            click.echo(_("interrupted; nothing was changed"), err=True)
             sys.exit(130)
         except (MemogenError, Exception) as exc:
             click.echo(
-                f"internal error: {exc.__class__.__name__}: {exc}\n"
-                "This is a bug in memogen, not in your files. Please report it with "
-                "the details below.\n" + traceback.format_exc(limit=-3),
+                _(
+                    "internal error: {kind}: {error}\nThis is a bug in memogen, not in your "
+                    "files. Please report it with the details below.\n"
+                ).format(kind=exc.__class__.__name__, error=exc)
+                + traceback.format_exc(limit=-3),
                 err=True,
             )
             sys.exit(3)
@@ -72,6 +83,29 @@ fail_on_option = click.option(
 )
 
 
+def diff_options(command: F) -> F:
+    """`memogen diff`'s options: the revision, the report, the gate and the notices."""
+    options = [
+        click.option("--base", metavar="REV", help="The git revision to compare with (HEAD)."),
+        click.option("--format", "fmt", type=click.Choice(["text", "json", "md"]), default="text"),
+        click.option(
+            "--fail-on",
+            type=click.Choice(["breaking", "notable", "never"]),
+            default="never",
+            show_default=True,
+            help="Exit 1 when a change of this class (or a graver one) exists.",
+        ),
+        click.option(
+            "--notice",
+            type=click.Path(file_okay=False, path_type=Path),
+            help="Write DIR/<id>/notice.{eml,html,txt} for the standards whose clients must know.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 def csv_choice(
     choices: tuple[str, ...],
 ) -> Callable[[click.Context, click.Parameter, str | None], tuple[str, ...] | None]:
@@ -83,7 +117,9 @@ def csv_choice(
         items = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
         unknown = [v for v in items if v not in choices]
         if unknown or not items:
-            raise click.BadParameter(f"use a comma-separated list of: {', '.join(choices)}")
+            raise click.BadParameter(
+                _("use a comma-separated list of: {choices}").format(choices=", ".join(choices))
+            )
         return items
 
     return parse
@@ -94,11 +130,11 @@ def parse_shard(
 ) -> tuple[int, int] | None:
     if value is None:
         return None
-    k, _, n = value.partition("/")
+    k, _slash, n = value.partition("/")
     # ASCII and short: int() refuses "²" (a digit to isdigit()) and over 4300 digits
     plain = all(part.isascii() and part.isdigit() and len(part) <= 9 for part in (k, n))
     if not (plain and 1 <= int(k) <= int(n)):
-        raise click.BadParameter("write K/N with 1 <= K <= N, e.g. 2/4")
+        raise click.BadParameter(_("write K/N with 1 <= K <= N, e.g. 2/4"))
     return int(k), int(n)
 
 
@@ -137,7 +173,8 @@ def progress() -> Callable[[int, int], None] | None:
         return None
 
     def show(done: int, total: int) -> None:
-        click.echo(f"\rrendering {done}/{total}", err=True, nl=done == total)
+        counter = _("rendering {done}/{total}").format(done=done, total=total)
+        click.echo("\r" + counter, err=True, nl=done == total)
 
     return show
 
@@ -147,3 +184,43 @@ def print_outcome(issues: list[Any], warnings: list[str]) -> None:
         click.echo(issue.text(), err=True)
     for warning in warnings:
         click.echo(f"warning: {on_one_line(warning)}", err=True)
+
+
+def report_findings(findings: Findings, fmt: ReportFormat, fail_on: FailOn) -> int:
+    """Print the report; append the GitHub job summary; the exit code `--fail-on` asks for."""
+    from memogen.findings import failed
+    from memogen.report import render
+    from memogen.report.github import append_step_summary
+
+    click.echo(render(findings, fmt, fail_on), nl=False)
+    if fmt == "github":
+        append_step_summary(findings, os.environ)
+    return 1 if failed(findings.issues, fail_on) else 0
+
+
+def report_build(result: BuildResult, out: Path) -> None:
+    """What a build found, removed and kept; on stdout, how many files it wrote."""
+    print_outcome(result.issues, result.warnings)
+    for relative in result.removed:
+        message = _("removed {path}: no standard or setting asks for it any more")
+        say(message.format(path=out / relative))
+    for relative in result.strays:
+        say(_("kept {path}: memogen did not write it").format(path=out / relative))
+    wrote = ngettext(
+        "wrote {count} file(s) to {out}", "wrote {count} file(s) to {out}", len(result.rendered)
+    )
+    skipped = ngettext(
+        "{count} document(s) were up to date",
+        "{count} document(s) were up to date",
+        len(result.skipped),
+    )
+    counts = (
+        wrote.format(count=len(result.rendered), out=out),
+        skipped.format(count=len(result.skipped)),
+    )
+    click.echo("; ".join(counts))
+
+
+def template_language() -> str:
+    """The language of `memogen new`'s template: memogen.yaml's `language`, else Russian."""
+    return standards_language(Path("memogen.yaml"))

@@ -17,6 +17,7 @@ from types import ModuleType
 from memogen.data.config_model import Config
 from memogen.errors import UserError
 from memogen.fonts import FontLister, fc_list, font_hint, font_state
+from memogen.i18n import _
 from memogen.project import open_project
 from memogen.render.formats.pdf import render_pdf
 
@@ -36,46 +37,52 @@ class Result:
     fix: str = ""
 
     def line(self) -> str:
-        fix = f" (fix: {self.fix})" if self.fix and not self.ok else ""
+        fix = _(" (fix: {fix})").format(fix=self.fix) if self.fix and not self.ok else ""
         return f"{'ok  ' if self.ok else 'FAIL'} {self.name}: {self.detail}{fix}"
 
 
 def check_weasyprint(load: Callable[[str], ModuleType] = importlib.import_module) -> Result:
     """WeasyPrint imports and finds Pango (its text layout library)."""
-    name = "WeasyPrint and Pango"
+    name = _("WeasyPrint and Pango")
     try:
         weasyprint = load("weasyprint")
         load("weasyprint.text.ffi")  # loads Pango, HarfBuzz and fontconfig through cffi
     except ImportError:
-        return Result(name, False, "WeasyPrint is not installed", "pip install 'weasyprint>=62'")
+        return Result(name, False, _("WeasyPrint is not installed"), "pip install 'weasyprint>=62'")
     except OSError as exc:
         return Result(
             name,
             False,
-            f"a system library is missing: {exc}",
+            _("a system library is missing: {exc}").format(exc=exc),
             "apt-get install libpango-1.0-0 libpangoft2-1.0-0",
         )
-    return Result(name, True, f"WeasyPrint {getattr(weasyprint, '__version__', '?')}, Pango loaded")
+    return Result(
+        name,
+        True,
+        _("WeasyPrint {version}, Pango loaded").format(
+            version=getattr(weasyprint, "__version__", "?")
+        ),
+    )
 
 
 def check_font(font: str, lister: FontLister = fc_list) -> Result:
     """The brand font is installed and covers Cyrillic, as fontconfig sees it."""
-    name = f"font '{font}'"
+    name = _("font '{font}'").format(font=font)
     state = font_state(font, lister)
     if state == "no fontconfig":
         return Result(
-            name, False, "fc-list (fontconfig) is not installed", "apt-get install fontconfig"
+            name, False, _("fc-list (fontconfig) is not installed"), "apt-get install fontconfig"
         )
     if state == "cyrillic":
-        return Result(name, True, "installed, covers Cyrillic")
+        return Result(name, True, _("installed, covers Cyrillic"))
     if state == "latin only":
         return Result(
             name,
             False,
-            "installed, but it does not cover Cyrillic",
-            "set brand.font in memogen.yaml to a font with Cyrillic, e.g. DejaVu Sans",
+            _("installed, but it does not cover Cyrillic"),
+            _("set brand.font in memogen.yaml to a font with Cyrillic, e.g. DejaVu Sans"),
         )
-    return Result(name, False, "not installed", font_hint(font))
+    return Result(name, False, _("not installed"), font_hint(font))
 
 
 def check_harfbuzz_subset(find: Callable[[str], str | None] = ctypes.util.find_library) -> Result:
@@ -86,7 +93,7 @@ def check_harfbuzz_subset(find: Callable[[str], str | None] = ctypes.util.find_l
     return Result(
         "libharfbuzz-subset",
         False,
-        "not found; fonts cannot be subset in PDFs",
+        _("not found; fonts cannot be subset in PDFs"),
         "apt-get install libharfbuzz-subset0",
     )
 
@@ -96,7 +103,7 @@ def check_render(
     render: Callable[[str], tuple[bytes, list[str]]] | None = None,
 ) -> Result:
     """A small Russian and English page renders to a PDF without a single warning."""
-    name = "render a PDF"
+    name = _("render a PDF")
     try:
         data, warnings = (render or _render)(SAMPLE.format(font=font))
     except Exception as exc:  # any failure here is what the user needs to see
@@ -104,23 +111,23 @@ def check_render(
             name,
             False,
             f"{exc.__class__.__name__}: {exc}",
-            "fix the checks above, then run memogen doctor again",
+            _("fix the checks above, then run memogen doctor again"),
         )
     if not data.startswith(b"%PDF-"):
         return Result(
             name,
             False,
-            "WeasyPrint returned something that is not a PDF",
-            "reinstall WeasyPrint: pip install --force-reinstall weasyprint",
+            _("WeasyPrint returned something that is not a PDF"),
+            _("reinstall WeasyPrint: pip install --force-reinstall weasyprint"),
         )
     if warnings:
         return Result(
             name,
             False,
             f"{len(warnings)} warning(s): {warnings[0]}",
-            "fix the checks above, then run memogen doctor again",
+            _("fix the checks above, then run memogen doctor again"),
         )
-    return Result(name, True, f"{len(data)} bytes, no warnings")
+    return Result(name, True, _("{count} bytes, no warnings").format(count=len(data)))
 
 
 def _render(html: str) -> tuple[bytes, list[str]]:
@@ -140,7 +147,7 @@ def diagnose(config_path: Path | None) -> list[Result]:
             Result(
                 "memogen.yaml",
                 False,
-                f"{first}; checking with the default font",
+                _("{first}; checking with the default font").format(first=first),
                 "memogen validate",
             )
         )
@@ -151,6 +158,8 @@ def diagnose(config_path: Path | None) -> list[Result]:
         results.append(check_render(font))
     else:
         results.append(
-            Result("render a PDF", False, "skipped: WeasyPrint cannot be loaded", weasyprint.fix)
+            Result(
+                _("render a PDF"), False, _("skipped: WeasyPrint cannot be loaded"), weasyprint.fix
+            )
         )
     return results

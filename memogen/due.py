@@ -15,6 +15,7 @@ from memogen.data.calendar_settings import CalendarOptions
 from memogen.data.clock import Schedule, clock_for
 from memogen.data.models import Standard
 from memogen.errors import Issue, UserError
+from memogen.i18n import _
 from memogen.project import Project
 from memogen.render.labels import LABELS
 from memogen.render.moments import iso, moment_words
@@ -39,7 +40,7 @@ def due(
 
 def find_standard(project: Project, standard_id: str) -> Standard:
     """The valid standard with this id; its own errors, or a hint at the ids there are."""
-    _, checked = project.check(())
+    checked = project.check(())[1]
     for standard in checked.standards:
         if standard.id == standard_id:
             return standard
@@ -48,8 +49,13 @@ def find_standard(project: Project, standard_id: str) -> Standard:
         raise UserError(own)
     ids = sorted(standard.id for standard in checked.standards)
     close = difflib.get_close_matches(standard_id, ids, n=1)
-    hint = f"did you mean '{close[0]}'?" if close else "the ids are: " + ", ".join(ids)
-    raise UserError(f"no valid standard has the id '{standard_id}' ({hint})")
+    hint = (
+        _("did you mean '{key}'?").format(key=close[0])
+        if close
+        else _("the ids are: {ids}").format(ids=", ".join(ids))
+    )
+    message = _("no valid standard has the id '{id}' ({hint})")
+    raise UserError(message.format(id=standard_id, hint=hint))
 
 
 def _default_calendar(workday_hours: int) -> CalendarOptions:
@@ -57,9 +63,11 @@ def _default_calendar(workday_hours: int) -> CalendarOptions:
     options = CalendarOptions()
     if next(calendar_settings.rules(options, workday_hours), None) is not None:
         raise UserError(
-            f"without a calendar: section, memogen counts 09:00-18:00 with lunch 13:00-14:00, "
-            f"8 hours, but workday_hours is {workday_hours} (add calendar: with your working "
-            "hours to memogen.yaml; see README, «Calendars»)"
+            _(
+                "without a calendar: section, memogen counts 09:00-18:00 with lunch "
+                "13:00-14:00, 8 hours, but workday_hours is {count} (add calendar: with your "
+                "working hours to memogen.yaml; see README, «Calendars»)"
+            ).format(count=workday_hours)
         )
     return options
 

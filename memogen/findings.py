@@ -13,8 +13,9 @@ from typing import Literal
 
 from memogen.data.validate import Checked
 from memogen.errors import Issue, UserError
+from memogen.i18n import N_
 from memogen.lint.rules.catalog import RuleInfo
-from memogen.project import Project, open_project
+from memogen.project import CONFIG_NAME, Project, open_project
 
 FailOn = Literal["error", "warning", "never"]
 FAIL_ON: tuple[FailOn, ...] = ("error", "warning", "never")
@@ -25,7 +26,7 @@ VALIDATION_RULE = RuleInfo(
     "MG000",
     "valid-standard",
     "error",
-    "A standard must follow the memogen format (docs/standard.schema.json) to be built.",
+    N_("A standard must follow the memogen format (docs/standard.schema.json) to be built."),
 )
 
 
@@ -58,12 +59,20 @@ def validation(
 
     A located problem in memogen.yaml is a finding like any other, so that CI sees it
     in the report format it asked for; the project is then None and no file is checked.
+    A memogen.yaml among `paths` is checked as the config (of its repo, unless --config).
     """
+    configs = [path for path in paths if path.name == CONFIG_NAME and path.is_file()]
+    standards = [path for path in paths if path not in configs]
     try:
-        project = open_project(config_path)
+        project = open_project(config_path or (configs[0] if configs else None))
     except UserError as exc:
         if not exc.issues:
             raise
         return None, Checked(issues=exc.issues), Findings("validate", [], exc.issues)
-    names, checked = project.check(paths)
+    if configs and not standards:
+        warnings = list(project.warnings)
+        names = [project.display(path) for path in configs]
+        return project, Checked(issues=warnings), Findings("validate", names, warnings)
+    names, checked = project.check(standards)
+    names = sorted([*names, *(project.display(path) for path in configs)])
     return project, checked, Findings("validate", names, checked.issues)

@@ -11,10 +11,14 @@ from typing import Literal, get_args
 
 # The names, spelled once; mypy and pydantic need them literally. In this order they are
 # memogen.yaml's defaults, the schema's enums and the CLI's help.
-Artifact = Literal["memo", "guide", "poster", "email"]
+Artifact = Literal["memo", "guide", "poster", "email", "ack"]
 Format = Literal["html", "pdf", "md", "png", "eml", "txt", "docx"]
 ReportFormat = Literal["text", "json", "github", "junit", "sarif"]
 Renderer = Literal["page", "message"]
+# How a printed artifact fits its type to its paper (render/plans.py): `page` prefers one
+# page (then a compact layout, then two), `pages` flows and balances its last page, `sheet`
+# fills one fixed sheet and refuses what cannot fit at the legible minimum.
+FitPlan = Literal["page", "pages", "sheet"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,7 @@ class ArtifactKind:
     paper: str | None = None
     renderer: Renderer = "page"  # page: HTML → PDF → PNG, and Markdown; message: the .eml
     one_page: bool = False  # more than one page of PDF is a warning
+    fit: FitPlan | None = None  # how its type is fitted, measured (None: laid out as it is)
 
     @property
     def template_names(self) -> tuple[str, ...]:
@@ -48,6 +53,7 @@ ARTIFACTS: tuple[ArtifactKind, ...] = (
         "memo.print.css",
         paper="memo",
         one_page=True,
+        fit="page",
     ),
     ArtifactKind(
         "guide",
@@ -55,6 +61,7 @@ ARTIFACTS: tuple[ArtifactKind, ...] = (
         ("html", "pdf", "md", "docx"),
         ("guide.html.j2", "guide.md.j2"),
         "guide.print.css",
+        fit="pages",
     ),
     ArtifactKind(
         "poster",
@@ -63,6 +70,7 @@ ARTIFACTS: tuple[ArtifactKind, ...] = (
         ("poster.html.j2",),
         "poster.print.css",
         paper="poster",
+        fit="sheet",
     ),
     ArtifactKind(
         "email",
@@ -71,10 +79,20 @@ ARTIFACTS: tuple[ArtifactKind, ...] = (
         ("email.html.j2", "email.txt.j2"),
         renderer="message",
     ),
+    ArtifactKind(
+        "ack",
+        "Acknowledgement sheet",
+        ("html", "pdf"),
+        ("ack.html.j2",),
+        "ack.print.css",
+    ),
 )
 BY_NAME: dict[str, ArtifactKind] = {kind.name: kind for kind in ARTIFACTS}
 ARTIFACT_NAMES: tuple[Artifact, ...] = get_args(Artifact)
 FORMATS: tuple[Format, ...] = get_args(Format)
+# What a build makes unless memogen.yaml's build.artifacts or --artifact asks for more: the
+# acknowledgement sheet is printed when a version is introduced, not with every build.
+DEFAULT_ARTIFACTS: tuple[Artifact, ...] = tuple(a for a in ARTIFACT_NAMES if a != "ack")
 # What a build makes unless memogen.yaml's build.formats or --format asks for more.
 DEFAULT_FORMATS: tuple[Format, ...] = tuple(f for f in FORMATS if f != "docx")
 # The formats that carry SOURCE_DATE_EPOCH's date (the .eml's Date, the .docx's timestamps):
@@ -84,7 +102,7 @@ DATED_FORMATS: tuple[Format, ...] = ("eml", "docx")
 PRINT_FORMATS: tuple[Format, ...] = ("pdf", "png")
 # The catalogue lists a standard's files by artifact, in this order (the page its title
 # opens is the first one there), each artifact's formats in this one: pages before sources.
-CATALOGUE_ARTIFACTS: tuple[Artifact, ...] = ("guide", "memo", "poster", "email")
+CATALOGUE_ARTIFACTS: tuple[Artifact, ...] = ("guide", "memo", "poster", "email", "ack")
 CATALOGUE_FORMATS: tuple[Format, ...] = ("html", "pdf", "docx", "png", "md", "eml", "txt")
 REPORT_FORMATS: tuple[ReportFormat, ...] = get_args(ReportFormat)
 # The site's own files, beside the standards' folders: the catalogue (index.html, and

@@ -26,6 +26,7 @@ from memogen.build.plan import (
 from memogen.build.writer import BuildLock, Staging, is_real_folder, is_regular
 from memogen.data.validate import Checked
 from memogen.errors import UserError
+from memogen.i18n import _
 from memogen.project import Project, open_project
 from memogen.render.pool import render_pool
 from memogen.render.worker import Job, Rendered, render_standard
@@ -74,7 +75,7 @@ def build(
                     progress(done, len(jobs))
         if options.strict and result.warnings:
             raise UserError(
-                "the build has warnings and --strict is on:\n" + "\n".join(result.warnings)
+                _("the build has warnings and --strict is on:\n") + "\n".join(result.warnings)
             )
         if options.shard is None:  # sharded builds leave the catalogue to `memogen index`
             files = files_by_standard(new)
@@ -131,8 +132,10 @@ def _render_all(jobs: list[Job], workers: int) -> Generator[Rendered, None, None
                 yield rendered
         except BrokenProcessPool:
             raise UserError(
-                f"{jobs[done].standard.id}: a render worker stopped abruptly "
-                "(out of memory, or killed); shorten its texts"
+                _(
+                    "{id}: a render worker stopped abruptly (out of memory, or killed); "
+                    "shorten its texts"
+                ).format(id=jobs[done].standard.id)
             ) from None
 
 

@@ -7,11 +7,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from memogen.data.config import read_config
+from memogen.data.config import read_config, untranslated_settings
 from memogen.data.config_model import Config
 from memogen.data.survey import read_survey
 from memogen.data.validate import Checked, check_standards
 from memogen.errors import Issue, UserError
+from memogen.i18n import _
 
 CONFIG_NAME = "memogen.yaml"
 STANDARDS_DIR = "standards"
@@ -45,7 +46,9 @@ class Project:
                 # build of some files does not call the others' answers unknown
                 known |= {path.stem for path, _ in self.standard_files([])}
             checked.answers, survey = read_survey(self.root, self.config.survey, known, CONFIG_NAME)
-        checked.issues = sorted([*checked.issues, *self.warnings, *refused, *survey])
+        languages = [standard.language for standard in checked.standards]
+        untranslated = untranslated_settings(self.config, languages)
+        checked.issues = sorted([*checked.issues, *self.warnings, *refused, *survey, *untranslated])
         return sorted([name for _, name in files] + [issue.file for issue in refused]), checked
 
     def standard_files(self, paths: Iterable[Path]) -> list[tuple[Path, str]]:
@@ -68,7 +71,7 @@ class Project:
             elif path.is_file():
                 found.add(path)
             else:
-                raise UserError(f"{path}: no such file or folder")
+                raise UserError(_("{path}: no such file or folder").format(path=path))
         files, refused = [], []
         for path in found:
             if path.is_symlink() and not path.resolve().is_relative_to(self.root):
@@ -106,15 +109,15 @@ def _link_out_of_repo(display: str) -> Issue:
         1,
         1,
         "",
-        "this file is a link to a file outside the repo, and memogen does not read it",
-        "copy the standard into the repo instead of linking to it",
+        _("this file is a link to a file outside the repo, and memogen does not read it"),
+        _("copy the standard into the repo instead of linking to it"),
     )
 
 
 def open_project(config_path: Path | None) -> Project:
     """The project of `--config PATH`, else of ./memogen.yaml (defaults if it is absent)."""
     if config_path is not None and not config_path.is_file():
-        raise UserError(f"{config_path}: no such config file")
+        raise UserError(_("{config_path}: no such config file").format(config_path=config_path))
     path = config_path or Path(CONFIG_NAME)
     root = path.resolve().parent
     display = path.name if config_path is None else str(config_path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -24,6 +25,20 @@ settings.load_profile("memogen")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # A small, complete, valid standard; the bad fixtures are variations of it.
 VALID_STANDARD_FILE = FIXTURES / "good" / "tiny-service.yaml"
+
+
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """memogen speaks English unless a test asks for Russian: the fixtures say `language: ru`,
+    and most tests assert the English messages. A Russian test sets MEMOGEN_LANG=ru (or
+    deletes it, to test the choice by memogen.yaml) and `memogen.i18n.use("ru")` itself."""
+    from memogen import i18n
+    from memogen.i18n.choice import ENVIRONMENT
+
+    monkeypatch.setenv(ENVIRONMENT, "en")
+    i18n.use("en")
+    yield
+    i18n.use("en")
 
 
 @pytest.fixture
@@ -218,6 +233,8 @@ def synthetic_repo(tmp_path_factory: pytest.TempPathFactory) -> Callable[[int], 
 
 def pytest_configure(config: pytest.Config) -> None:
     """A suite started as a background job (`cmd &` in a script, nohup) inherits SIGINT
-    ignored, and so would every `memogen serve` the tests stop with Ctrl-C: take it back."""
+    ignored, and so would every `memogen serve` the tests stop with Ctrl-C: take it back.
+    English messages for the processes module-scoped fixtures start too (`english_messages`)."""
+    os.environ["MEMOGEN_LANG"] = "en"
     if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
         signal.signal(signal.SIGINT, signal.default_int_handler)

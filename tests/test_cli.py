@@ -409,3 +409,107 @@ def test_build_names_each_file_it_removes_and_each_stray_file_it_keeps(
         "kept output/alpha-service/notes.txt: memogen did not write it\n"
     )
     assert result.stdout == "wrote 2 file(s) to output; 1 document(s) were up to date\n"
+
+
+RUSSIAN_MISTAKES = {
+    "unknown key": (
+        ("version:", "verison:"),
+        "standards/tiny-service.yaml:5:1: error: verison: неизвестный ключ 'verison' "
+        "(может быть, 'version'?)",
+    ),
+    "wrong boolean": (
+        ("required: true", "required: да"),
+        "standards/tiny-service.yaml:25:15: error: inputs.1.required: 'да' — не true и не false "
+        "(напишите true или false)",
+    ),
+    "bad duration": (
+        ("deadline: 3 business days", "deadline: три дня"),
+        "standards/tiny-service.yaml:35:11: error: deadline: 'три дня' — не срок: срок — это "
+        "число и единица времени (напишите число и единицу, например '3 рабочих дня' или "
+        "'4 рабочих часа')",
+    ),
+}
+
+
+@pytest.fixture
+def russian_repo(tiny_repo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The tiny repo under a memogen.yaml that says `language: ru`, MEMOGEN_LANG unset."""
+    (tiny_repo / "memogen.yaml").write_text("language: ru\n", encoding="utf-8")
+    monkeypatch.delenv("MEMOGEN_LANG")
+    return tiny_repo
+
+
+def spoil(repo: Path, old: str, new: str) -> None:
+    path = repo / "standards" / "tiny-service.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("mistake", sorted(RUSSIAN_MISTAKES))
+def test_in_a_russian_repo_a_mistake_is_told_in_russian_in_every_report_format(
+    russian_repo: Path, mistake: str
+) -> None:
+    (old, new), line = RUSSIAN_MISTAKES[mistake]
+    spoil(russian_repo, old, new)
+    text = invoke("validate")
+    assert (text.exit_code, text.stderr) == (1, "")
+    assert text.stdout == f"{line}\nпроверено: 1 файл; 1 ошибка, 0 предупреждений\n"
+    message, hint = line.split(": error: ", 1)[1].split(": ", 1)[1][:-1].split(" (", 1)
+    issue = json.loads(invoke("validate", "--format", "json").stdout)["issues"][0]
+    assert (issue["message"], issue["hint"]) == (message, hint)
+    sarif = json.loads(invoke("validate", "--format", "sarif").stdout)["runs"][0]["results"][0]
+    assert (sarif["ruleId"], sarif["message"]["text"]) == (
+        "MG000",
+        line.split(": error: ", 1)[1],
+    )
+    junit = invoke("validate", "--format", "junit").stdout
+    assert '<testcase name="MG000 valid-standard"' in junit
+    assert f"{line}\n</failure>" in junit
+    assert f"::{line.split(': error: ', 1)[1]}\n" in invoke("validate", "--format", "github").stdout
+
+
+def test_memogen_lang_speaks_english_to_one_person_in_a_russian_repo(
+    russian_repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spoil(russian_repo, "version:", "verison:")
+    monkeypatch.setenv("MEMOGEN_LANG", "en")
+    assert invoke("validate").stdout == (
+        "standards/tiny-service.yaml:5:1: error: verison: unknown key 'verison' "
+        "(did you mean 'version'?)\n1 file checked: 1 error(s), 0 warning(s)\n"
+    )
+
+
+def test_memogen_yamls_messages_setting_overrides_its_language(russian_repo: Path) -> None:
+    (russian_repo / "memogen.yaml").write_text("language: ru\nmessages: en\n", encoding="utf-8")
+    assert invoke("validate").stdout == "1 file checked, all valid\n"
+
+
+def test_memogen_new_writes_its_template_in_the_language_asked_or_memogen_yamls(
+    russian_repo: Path,
+) -> None:
+    english = invoke("new", "visitor-pass", "--lang", "en")
+    assert english.exit_code == 0
+    assert "title: Name of the service" in (russian_repo / "standards/visitor-pass.yaml").read_text(
+        "utf-8"
+    )
+    (russian_repo / "memogen.yaml").write_text("language: en\nmessages: ru\n", encoding="utf-8")
+    result = invoke("new", "guest-wifi")
+    assert result.stdout == (
+        "записан standards/guest-wifi.yaml; заполните его, затем выполните: "
+        "memogen validate standards/guest-wifi.yaml\n"
+    )
+    assert "language: en\n" in (russian_repo / "standards/guest-wifi.yaml").read_text("utf-8")
+
+
+def test_lint_speaks_russian_its_findings_and_its_rules_in_sarif(russian_repo: Path) -> None:
+    spoil(russian_repo, "    performer: Support engineer\n    deadline: 1", "    deadline: 1")
+    text = invoke("lint")
+    assert (
+        "standards/tiny-service.yaml:27:5: warning: stages.1: у этапа 'Registration' нет "
+        "исполнителя (добавьте 'performer:' с ролью, которая выполняет этап) [MG102]"
+    ) in text.stdout
+    sarif = json.loads(invoke("lint", "--format", "sarif").stdout)["runs"][0]
+    rule = next(rule for rule in sarif["tool"]["driver"]["rules"] if rule["id"] == "MG102")
+    assert (rule["name"], rule["shortDescription"]["text"]) == (
+        "stage-performer",
+        "У этапа без исполнителя не у кого спросить и некому отвечать за срок.",
+    )

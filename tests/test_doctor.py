@@ -187,3 +187,13 @@ def test_an_invalid_config_is_reported_and_the_rest_still_checked(
         "libharfbuzz-subset",
         "render a PDF",
     ]
+
+
+def test_doctor_says_what_is_missing_in_the_owners_language() -> None:
+    from memogen import i18n
+
+    i18n.use("ru")
+    assert check_font("Corporate Grotesk", lister([])).line() == (
+        "FAIL шрифт 'Corporate Grotesk': не установлен (как исправить: установите шрифт или "
+        "укажите в brand.font в memogen.yaml, например, DejaVu Sans)"
+    )

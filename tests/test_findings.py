@@ -66,3 +66,34 @@ def test_a_config_file_that_does_not_exist_stops_the_run(tmp_path: Path) -> None
     with pytest.raises(UserError) as raised:
         validation([], tmp_path / "nowhere.yaml")
     assert str(raised.value) == f"{tmp_path / 'nowhere.yaml'}: no such config file"
+
+
+def test_memogen_yaml_given_to_validate_is_checked_as_the_config_not_as_a_standard(
+    write_repo: RepoWriter, valid_standard_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = write_repo(
+        {"standards/tiny-service.yaml": valid_standard_text},
+        config="language: ru\norganisation:\n  ru: Вершина\n  de: Vershina GmbH\n",
+    )
+    monkeypatch.chdir(repo)
+    _, _, findings = validation([Path("memogen.yaml")], None)
+    assert [issue.text() for issue in findings.issues] == [
+        "memogen.yaml:4:3: error: organisation.de: 'de' is not a language memogen knows "
+        "(use one of: ru, en)"
+    ]
+    from memogen import i18n
+
+    i18n.use("ru")
+    _, _, findings = validation([Path("memogen.yaml")], None)
+    assert [issue.text() for issue in findings.issues] == [
+        "memogen.yaml:4:3: error: organisation.de: 'de' — язык, которого memogen не знает "
+        "(выберите одно из: ru, en)"
+    ]
+    (repo / "memogen.yaml").write_text("language: en\n", encoding="utf-8")
+    _, _, findings = validation([Path("memogen.yaml")], None)
+    assert (findings.files, findings.issues) == (["memogen.yaml"], [])
+    _, _, findings = validation([Path("memogen.yaml"), Path("standards")], None)
+    assert (findings.files, findings.issues) == (
+        ["memogen.yaml", "standards/tiny-service.yaml"],
+        [],
+    )

@@ -10,12 +10,13 @@ from pathlib import Path
 
 from memogen.build.manifest import Entry, Manifest, TemplateHasher, build_key
 from memogen.data.document import Document
+from memogen.data.lifecycle import source_date_epoch
 from memogen.data.models import Standard
 from memogen.data.validate import Checked
 from memogen.errors import Issue
+from memogen.i18n import current
 from memogen.outputs import BY_NAME, DATED_FORMATS, wanted_formats
 from memogen.project import STANDARDS_DIR, Project
-from memogen.render.formats.email import source_date_epoch
 from memogen.render.templating import make_environment
 from memogen.render.worker import Job, templates_generation
 
@@ -127,6 +128,7 @@ def plan(
         + hashlib.sha256(  # the logo's bytes too
             project.config.logo_uri.encode()
         ).hexdigest()
+        + current()  # the manifest keeps each document's warnings in the messages' language
     )
     # The email's Date and the .docx's timestamps come from SOURCE_DATE_EPOCH: read (and
     # checked) once, before any render, and part of their key, so a new epoch makes them stale.

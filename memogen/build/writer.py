@@ -18,14 +18,15 @@ from contextlib import suppress
 from pathlib import Path
 
 from memogen.errors import UserError
+from memogen.i18n import N_, _
 
 _ADVICE = {
-    errno.ENOSPC: "the disk is full; free some space and build again",
-    errno.EDQUOT: "the disk quota is used up; free some space and build again",
-    errno.EACCES: "memogen may not write there; check the permissions or choose another -o",
-    errno.EPERM: "memogen may not write there; check the permissions or choose another -o",
-    errno.EROFS: "the folder is read-only; choose another with -o",
-    errno.ELOOP: "it is a symbolic link; remove it",
+    errno.ENOSPC: N_("the disk is full; free some space and build again"),
+    errno.EDQUOT: N_("the disk quota is used up; free some space and build again"),
+    errno.EACCES: N_("memogen may not write there; check the permissions or choose another -o"),
+    errno.EPERM: N_("memogen may not write there; check the permissions or choose another -o"),
+    errno.EROFS: N_("the folder is read-only; choose another with -o"),
+    errno.ELOOP: N_("it is a symbolic link; remove it"),
 }
 
 
@@ -33,15 +34,18 @@ def cannot_write(path: Path | str, exc: OSError, unchanged: bool = True) -> User
     """The user-facing form of an OSError met while writing `path`."""
     advice = _ADVICE.get(exc.errno or 0, "")
     outcome = (
-        "the output folder was left as it was"
+        _("the output folder was left as it was")
         if unchanged
-        else "some files of this build are already in place; build again"
+        else _("some files of this build are already in place; build again")
     )
-    return UserError(
-        f"cannot write {path}: {exc.strerror or exc}"
-        + (f" ({advice})" if advice else "")
-        + f"; {outcome}"
-    )
+    reason = exc.strerror or exc
+    if advice:
+        message = _("cannot write {path}: {reason} ({advice}); {outcome}")
+        return UserError(
+            message.format(path=path, reason=reason, advice=_(advice), outcome=outcome)
+        )
+    message = _("cannot write {path}: {reason}; {outcome}")
+    return UserError(message.format(path=path, reason=reason, outcome=outcome))
 
 
 OUTPUT_READ_LIMIT = 256 * 1024**2  # far above any PDF or manifest memogen writes
@@ -159,7 +163,7 @@ class BuildLock:
             fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             if self.say:
-                self.say(f"another build is writing to {self.out}/; waiting")
+                self.say(_("another build is writing to {out}/; waiting").format(out=self.out))
             try:
                 fcntl.flock(self.handle, fcntl.LOCK_EX)
             except BaseException:
@@ -175,7 +179,11 @@ class BuildLock:
             if is_real_folder(folder):
                 shutil.rmtree(folder, ignore_errors=True)
                 if self.say:
-                    self.say(f"removed {folder}, left behind by a build that was stopped")
+                    self.say(
+                        _("removed {folder}, left behind by a build that was stopped").format(
+                            folder=folder
+                        )
+                    )
 
     def __exit__(self, *exc: object) -> None:
         if self.handle is not None:
@@ -228,7 +236,7 @@ class Staging:
                 raise cannot_write(
                     final,
                     IsADirectoryError(
-                        errno.EISDIR, "a folder of that name is in the way; remove it"
+                        errno.EISDIR, _("a folder of that name is in the way; remove it")
                     ),
                 )
         for relative in moves:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from memogen.i18n import _
+
 MAX_ADDRESS = 254
 MAX_LOCAL_PART = 64
 _ATEXT = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+")
@@ -35,14 +37,19 @@ def ascii_address(text: str) -> str:
     local, at, domain = text.rpartition("@")
     if at and local and not local.isascii():
         raise NonLatinLocalPart(
-            f"'{text}' has letters outside latin before the '@', which mail cannot deliver "
-            "without SMTPUTF8",
-            "use a latin mailbox name; the domain may stay as it is, e.g. kadry@кадры.рф",
+            _(
+                "'{text}' has letters outside latin before the '@', which mail cannot "
+                "deliver without SMTPUTF8"
+            ).format(text=text),
+            _("use a latin mailbox name; the domain may stay as it is, e.g. kadry@кадры.рф"),
         )
     ascii_domain = _ascii_domain(domain)
     address = f"{local}@{ascii_domain}"
     if not (at and _is_local_part(local) and ascii_domain) or len(address) > MAX_ADDRESS:
-        raise AddressError(f"'{text}' is not an email address", "write it as name@example.com")
+        raise AddressError(
+            _("'{text}' is not an email address").format(text=text),
+            _("write it as name@example.com"),
+        )
     return address
 
 

@@ -16,6 +16,8 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from memogen.i18n import _
+
 COUNTRIES = ("RU",)
 
 
@@ -89,10 +91,13 @@ def uncovered_words(calendar: Calendar, years: Iterable[int]) -> tuple[str, str]
     """The warning (message, hint) for years the shipped calendar does not cover."""
     named = Calendar("", frozenset(years), frozenset(), frozenset(), frozenset(), ()).span()
     return (
-        f"the {calendar.country} production calendar memogen ships covers {calendar.span()}, "
-        f"not {named}",
-        f"days off in {named} are only Saturdays and Sundays: list the holidays under "
-        "calendar.holidays, or update memogen",
+        _("the {country} production calendar memogen ships covers {span}, not {named}").format(
+            country=calendar.country, span=calendar.span(), named=named
+        ),
+        _(
+            "days off in {named} are only Saturdays and Sundays: list the holidays under "
+            "calendar.holidays, or update memogen"
+        ).format(named=named),
     )
 
 

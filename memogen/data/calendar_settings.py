@@ -1,9 +1,7 @@
 """The `calendar:` section of memogen.yaml: country, working hours, time zone, cut-off, a
 company's own days off and working days, and the filing moment of the worked example.
-
 Each value is checked on its own (data/times.py); `rules()` checks them against each other and
-against `workday_hours` (config.py places what it finds at the right line and column).
-"""
+against `workday_hours` (config.py places what it finds at the right line and column)."""
 
 from __future__ import annotations
 
@@ -15,6 +13,7 @@ from memogen.data.document import KeyPath
 from memogen.data.fields import IsoDate
 from memogen.data.models import Strict, documented
 from memogen.data.times import Hours, Moment, Span, TimeOfDay, TimeZone, parse_span
+from memogen.i18n import _
 
 DEFAULT_HOURS, DEFAULT_LUNCH = "09:00-18:00", "13:00-14:00"
 
@@ -77,25 +76,25 @@ def rules(options: CalendarOptions, workday_hours: int) -> Iterator[tuple[KeyPat
     """What the values break together: (where, message, hint)."""
     hours, lunch = options.working_hours, options.lunch_break
     if lunch and not hours.holds(lunch):
-        yield (
-            ("calendar", "lunch"),
-            f"the lunch break {lunch} is not within the working hours {hours}",
-            "move the break inside the working hours",
-        )
+        message = _("the lunch break {lunch} is not within the working hours {hours}")
+        hint = _("move the break inside the working hours")
+        yield ("calendar", "lunch"), message.format(lunch=lunch, hours=hours), hint
         return
     worked = options.workday_minutes
     if worked != workday_hours * 60:
-        yield (
-            ("calendar", "hours"),
-            f"the working hours {hours}{f' less lunch {lunch}' if lunch else ''} make "
-            f"{worked / 60:g} hours, "
-            f"but workday_hours is {workday_hours}",
-            "change the hours or the lunch break, or workday_hours",
+        message = (
+            _(
+                "the working hours {hours} less lunch {lunch} make {worked:g} hours, but "
+                "workday_hours is {count}"
+            )
+            if lunch
+            else _("the working hours {hours} make {worked:g} hours, but workday_hours is {count}")
         )
+        told = message.format(hours=hours, lunch=lunch, worked=worked / 60, count=workday_hours)
+        hint = _("change the hours or the lunch break, or workday_hours")
+        yield ("calendar", "hours"), told, hint
     cutoff = options.cutoff
     if cutoff is not None and not hours.start < cutoff <= hours.end:
-        yield (
-            ("calendar", "cutoff"),
-            f"the cut-off {cutoff:%H:%M} is outside the working hours {hours}",
-            "set a time within the working hours, e.g. 17:00",
-        )
+        message = _("the cut-off {cutoff} is outside the working hours {hours}")
+        hint = _("set a time within the working hours, e.g. 17:00")
+        yield ("calendar", "cutoff"), message.format(cutoff=f"{cutoff:%H:%M}", hours=hours), hint

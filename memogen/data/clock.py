@@ -21,6 +21,7 @@ from memogen.data.durations import Duration
 from memogen.data.models import Stage, Standard
 from memogen.data.times import Span
 from memogen.errors import UserError
+from memogen.i18n import _
 
 SHORTENED_BY = timedelta(hours=1)
 # A business deadline never needs more days than this to run out (99999 business days, the
@@ -121,7 +122,7 @@ class Clock:
     def _stretches_from(self, moment: datetime) -> Iterator[tuple[datetime, datetime]]:
         """The working stretches from `moment` on, the first one cut at `moment`."""
         day = moment.date()
-        for _ in range(_MAX_DAYS):
+        for _day in range(_MAX_DAYS):
             for begin, end in self.intervals(day):
                 if end > moment:
                     yield max(begin, moment), end
@@ -135,8 +136,10 @@ def clock_for(options: CalendarOptions, workday_hours: int) -> Clock:
         zone = ZoneInfo(options.timezone)
     except (ZoneInfoNotFoundError, ValueError):
         raise UserError(
-            f"the time zone '{options.timezone}' is not installed on this machine "
-            "(install the tz database: apt-get install tzdata, or pip install tzdata)"
+            _(
+                "the time zone '{timezone}' is not installed on this machine (install the tz "
+                "database: apt-get install tzdata, or pip install tzdata)"
+            ).format(timezone=options.timezone)
         ) from None
     return Clock(
         calendar=load_calendar(options.country, holidays, workdays),

@@ -8,13 +8,15 @@ from pathlib import Path
 
 from memogen.data import calendar_settings
 from memogen.data.calendar import load_calendar, uncovered_words
-from memogen.data.config_model import Config
+from memogen.data.config_model import LOCALISED_SETTINGS, Config
 from memogen.data.document import Document
 from memogen.data.loader import load_file
 from memogen.data.logo import LogoError, logo_data_uri
+from memogen.data.staff import read_staff
 from memogen.data.wording import cut_comment_warnings, to_model
 from memogen.errors import Issue, UserError
 from memogen.fonts import font_hint, font_is_missing
+from memogen.i18n import _
 
 
 def load_config(path: Path | None, display: str = "memogen.yaml") -> Config:
@@ -35,9 +37,25 @@ def read_config(path: Path | None, display: str = "memogen.yaml") -> tuple[Confi
         issues.extend(_logo_rule(config, document, path.parent))
         issues.extend(_baseline_rule(config, document, path.parent))
         issues.extend(_calendar_rules(config, document))
+        issues.extend(_staff_rule(config, path.parent))
+        config.attach_setting_places(
+            {
+                path: (document.file, *document.where(path, at_key=True))
+                for path in LOCALISED_SETTINGS
+            }
+        )
     if any(issue.severity == "error" for issue in issues) or config is None:
         raise UserError(issues + warnings)
     return config, sorted([*issues, *warnings, *_font_rule(config, document)])
+
+
+def _staff_rule(config: Config, repo: Path) -> Iterable[Issue]:
+    """The staff CSV of `ack.staff`, read once: its people go on the acknowledgement sheet."""
+    if config.ack.staff is None:
+        return []
+    staff, issues = read_staff(repo, config.ack.staff)
+    config.attach_staff(staff)
+    return issues
 
 
 def _font_rule(config: Config, document: Document) -> Iterable[Issue]:
@@ -50,7 +68,9 @@ def _font_rule(config: Config, document: Document) -> Iterable[Issue]:
             line,
             col,
             "brand.font",
-            f"the font '{font}' is not installed, so another font is printed in its place",
+            _("the font '{font}' is not installed, so another font is printed in its place").format(
+                font=font
+            ),
             font_hint(font),
             severity="warning",
         )
@@ -67,8 +87,8 @@ def _logo_rule(config: Config, document: Document, repo: Path) -> Iterable[Issue
             line,
             col,
             "logo",
-            f"the logo '{config.logo}' is outside the repo",
-            "put the file in a folder next to memogen.yaml, e.g. assets/logo.svg",
+            _("the logo '{logo}' is outside the repo").format(logo=config.logo),
+            _("put the file in a folder next to memogen.yaml, e.g. assets/logo.svg"),
         )
     elif logo.suffix.lower() not in (".svg", ".png"):
         yield Issue(
@@ -76,8 +96,8 @@ def _logo_rule(config: Config, document: Document, repo: Path) -> Iterable[Issue
             line,
             col,
             "logo",
-            f"the logo '{config.logo}' is not SVG or PNG",
-            "save it as .svg or .png",
+            _("the logo '{logo}' is not SVG or PNG").format(logo=config.logo),
+            _("save it as .svg or .png"),
         )
     elif not logo.is_file():
         yield Issue(
@@ -85,8 +105,8 @@ def _logo_rule(config: Config, document: Document, repo: Path) -> Iterable[Issue
             line,
             col,
             "logo",
-            f"the logo file '{config.logo}' is missing",
-            "check the path; it is relative to memogen.yaml",
+            _("the logo file '{logo}' is missing").format(logo=config.logo),
+            _("check the path; it is relative to memogen.yaml"),
         )
     else:  # read once, verified and inlined: templates get a data: URI, never a path
         try:
@@ -105,8 +125,8 @@ def _baseline_rule(config: Config, document: Document, repo: Path) -> Iterable[I
             line,
             col,
             "lint.baseline",
-            f"the lint baseline '{baseline}' is outside the repo",
-            "name a file inside the repo, e.g. .memogen-lint-baseline.json",
+            _("the lint baseline '{baseline}' is outside the repo").format(baseline=baseline),
+            _("name a file inside the repo, e.g. .memogen-lint-baseline.json"),
         )
 
 
@@ -129,3 +149,21 @@ def _calendar_rules(config: Config, document: Document) -> Iterable[Issue]:
         yield Issue(
             document.file, line, col, "calendar.example_filed", message, hint, severity="warning"
         )
+
+
+def untranslated_settings(config: Config, languages: Iterable[str | None]) -> list[Issue]:
+    """A warning at each printed setting that has no value in a language of the standards:
+    their documents leave it out rather than print the other language."""
+    missing = {
+        _("no English value, so the English documents leave it out"): "en",
+        _("no Russian value, so the Russian documents leave it out"): "ru",
+    }
+    issues = []
+    for message, language in missing.items():
+        if language not in languages:
+            continue
+        for path in config.untranslated(language):
+            file, line, col = config.setting_place(path)
+            hint = _("give it per language: 'ru:' and 'en:' under '{key}'").format(key=path[-1])
+            issues.append(Issue(file, line, col, ".".join(path), message, hint, severity="warning"))
+    return issues

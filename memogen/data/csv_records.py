@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
+
+from memogen.errors import Issue
+from memogen.i18n import _
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,32 @@ class CsvSyntaxError(ValueError):
     def __init__(self, line: int, col: int, message: str, hint: str) -> None:
         super().__init__(message)
         self.line, self.col, self.message, self.hint = line, col, message, hint
+
+
+def read_csv_file(
+    path: Path, name: str, issues: list[Issue], max_bytes: int, hints: tuple[str, str]
+) -> str:
+    """The text of a CSV file (UTF-8, an optional BOM); "" and an issue when it cannot be read,
+    is larger than `max_bytes` or is not UTF-8 (`hints`: what to do about the last two)."""
+    too_big, not_utf8 = hints
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except OSError as exc:
+        message = _("cannot read the file: {strerror}").format(strerror=exc.strerror)
+        issues.append(Issue(name, 1, 1, "", message))
+        return ""
+    if len(raw) > max_bytes:
+        message = _("the file is larger than {size} MiB").format(size=max_bytes // 2**20)
+        issues.append(Issue(name, 1, 1, "", message, too_big))
+        return ""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        message = _("byte 0x{value:02X} is not valid UTF-8").format(value=raw[exc.start])
+        issues.append(Issue(name, line, 1, "", message, not_utf8))
+        return ""
 
 
 def delimiter_of(header: str) -> str:
@@ -79,9 +109,8 @@ class _Reader:
         kept: list[str] = []
         while True:
             if not self.peek():
-                raise CsvSyntaxError(
-                    line, col, "this quoted value is never closed", 'end it with a double quote "'
-                )
+                closing = _('end it with a double quote "')
+                raise CsvSyntaxError(line, col, _("this quoted value is never closed"), closing)
             ch = self.advance()
             if ch == '"' and self.peek() == '"':
                 kept.append(self.advance())
@@ -90,10 +119,7 @@ class _Reader:
             else:
                 kept.append(ch)
         if self.peek() not in (self.delimiter, "\n", "\r", ""):
-            raise CsvSyntaxError(
-                self.line,
-                self.col,
-                "text follows the closing quote of a value",
-                'double every quote inside a quoted value: ""',
-            )
+            hint = _('double every quote inside a quoted value: ""')
+            message = _("text follows the closing quote of a value")
+            raise CsvSyntaxError(self.line, self.col, message, hint)
         return Cell(line, col, "".join(kept))

@@ -18,6 +18,8 @@ from babel import Locale
 from babel.numbers import format_decimal
 from babel.plural import PluralRule
 
+from memogen.i18n import _
+
 
 class Unit(StrEnum):
     MINUTES = "minutes"
@@ -156,7 +158,11 @@ EXAMPLES = ("4 business hours", "3 business days", "2 weeks", "4 рабочих 
 
 
 class DurationError(ValueError):
-    """The text is not `<number> <unit>`; the message says why."""
+    """The text is not `<number> <unit>`; the message says why, the hint (if any) the fix."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.hint = hint
 
 
 @dataclass(frozen=True)
@@ -184,15 +190,56 @@ def parse_duration(text: str) -> Duration:
     """Parse `<number> <unit>` in English or Russian; raise DurationError otherwise."""
     found = _GRAMMAR.fullmatch(text.strip())
     if not found:
-        raise DurationError("a duration is a number followed by a unit")
+        raise _number_in_words(text) or DurationError(
+            _("a duration is a number followed by a unit")
+        )
     amount = _tidy(Decimal(found.group(1).replace(",", ".")))
     if amount <= 0:
-        raise DurationError("a duration must be longer than zero")
-    spelling = " ".join(found.group(2).lower().replace("ё", "е").replace(".", " ").split())
-    unit = _UNIT_OF.get(spelling) or _UNIT_OF.get(spelling.replace(" ", ""))
+        raise DurationError(_("a duration must be longer than zero"))
+    unit = _unit_of(found.group(2))
     if unit is None:
-        raise DurationError(f"'{found.group(2)}' is not a unit of time memogen knows")
+        message = _("'{unit}' is not a unit of time memogen knows").format(unit=found.group(2))
+        if not _business_minutes(found.group(2)):
+            raise DurationError(message)
+        hours = Duration(_tidy(amount / 60), Unit.BUSINESS_HOURS)
+        hint = _("business time is counted in business hours and days: write '{duration}'")
+        raise DurationError(message, hint.format(duration=in_words_like(hours, text)))
     return Duration(amount, unit)
+
+
+def _unit_of(written: str) -> Unit | None:
+    spelling = " ".join(written.lower().replace("ё", "е").replace(".", " ").split())
+    return _UNIT_OF.get(spelling) or _UNIT_OF.get(spelling.replace(" ", ""))
+
+
+_BUSINESS_WORD = re.compile(r"(?:рабоч\w*|business|working|work)\s+(.+)", re.I)
+# Numbers owners write in words: `полтора дня`, `полчаса`.
+_NUMBER_WORDS = re.compile(r"(полтора|полторы|пол)\s*-?\s*(\S.*)", re.I)
+_NUMBER_OF_WORD = {"полтора": Decimal("1.5"), "полторы": Decimal("1.5"), "пол": Decimal("0.5")}
+
+
+def _business_minutes(written: str) -> bool:
+    """True for `рабочих минут`, `business minutes`: a unit no clock counts in."""
+    found = _BUSINESS_WORD.fullmatch(written.strip())
+    return found is not None and _unit_of(found.group(1)) is Unit.MINUTES
+
+
+def _number_in_words(text: str) -> DurationError | None:
+    """`полтора дня` → the error that suggests `1,5 рабочего дня` (days mean business days to
+    an owner; calendar days would say so)."""
+    found = _NUMBER_WORDS.fullmatch(text.strip())
+    unit = _unit_of(found.group(2)) if found else None
+    if found is None or unit is None:
+        return None
+    unit = Unit.BUSINESS_DAYS if unit is Unit.DAYS else unit
+    duration = Duration(_NUMBER_OF_WORD[found.group(1).lower()], unit)
+    hint = _("write '{duration}'").format(duration=in_words_like(duration, text))
+    return DurationError(_("a duration starts with a number in digits"), hint)
+
+
+def in_words_like(duration: Duration, written: str) -> str:
+    """`duration` in words of the language `written` is in."""
+    return word(duration, "ru" if re.search("[а-яё]", written, re.I) else "en", " ")
 
 
 def comparable(durations: list[Duration]) -> bool:

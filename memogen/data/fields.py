@@ -1,10 +1,7 @@
 """The value types of the format: how each typed text becomes a trusted value.
 
-The loader hands every scalar over as the text that was typed; these validators
-give it a type and, when it is wrong, raise an error in memogen's own words
-with a hint. Each type also states its JSON Schema, so editors complete and
-check it the same way.
-"""
+The loader hands every scalar over as typed; these validators give it a type or raise an error
+in memogen's own words, with a hint. Each type states its JSON Schema, for editors too."""
 
 from __future__ import annotations
 
@@ -23,6 +20,7 @@ from pydantic_core import PydanticCustomError
 
 from memogen.data.addresses import AddressError, NonLatinLocalPart, ascii_address, split_mailbox
 from memogen.data.durations import EXAMPLES, Duration, DurationError, parse_duration
+from memogen.i18n import _, ngettext
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$"
 _ID = re.compile(ID_PATTERN)
@@ -40,30 +38,36 @@ MAX_MARKDOWN_DEPTH = 8
 _NESTING = re.compile(r"(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)| {4}|\t| {1,3})")
 
 
-def fail(message: str, hint: str = "") -> PydanticCustomError:
-    """An error whose wording is final: the reporter prints it as it is."""
-    return PydanticCustomError("memogen", message, {"hint": hint})
+def fail(message: str, hint: str = "", at: tuple[str | int, ...] = ()) -> PydanticCustomError:
+    """An error whose wording is final, printed as it is; `at`: where, inside the value."""
+    return PydanticCustomError("memogen", message, {"hint": hint, "at": at})
 
 
 def _text(value: Any) -> str:
     if isinstance(value, str):
         return value
     if value is None:
-        raise fail("this value is empty", "write the text after the colon")
-    what = "a list" if isinstance(value, list) else "a mapping of keys"
-    raise fail(f"expected text, found {what}", "write the text on the same line as the key")
+        raise fail(_("this value is empty"), _("write the text after the colon"))
+    found = (
+        _("expected text, found a list")
+        if isinstance(value, list)
+        else _("expected text, found a mapping of keys")
+    )
+    raise fail(found, _("write the text on the same line as the key"))
 
 
 def _line(value: Any) -> str:
     text = _text(value).strip()
     if not text:
-        raise fail("this value is empty", "write the text after the colon")
+        raise fail(_("this value is empty"), _("write the text after the colon"))
     if _LINE_BREAKS.search(text):
-        raise fail("this value must fit on one line", "remove the line breaks")
+        raise fail(_("this value must fit on one line"), _("remove the line breaks"))
     if "\t" in text:
-        raise fail("this value contains a tab", "use a space instead")
+        raise fail(_("this value contains a tab"), _("use a space instead"))
     if has_encoded_word(text):
-        raise fail("'=?…?=' is not allowed here", "it could disguise an email header; reword it")
+        raise fail(
+            _("'=?…?=' is not allowed here"), _("it could disguise an email header; reword it")
+        )
     return text
 
 
@@ -76,12 +80,14 @@ def has_encoded_word(text: str) -> bool:
 def _markdown(value: Any) -> str:
     text = _text(value).strip()
     if not text:
-        raise fail("this value is empty", "write the text after the colon")
+        raise fail(_("this value is empty"), _("write the text after the colon"))
     depth = max(_nesting_depth(line) for line in text.splitlines())
     if depth > MAX_MARKDOWN_DEPTH:
         raise fail(
-            f"this text nests lists or quotes {depth} levels deep, more than {MAX_MARKDOWN_DEPTH}",
-            "flatten it; two levels are plenty for a reader",
+            _("this text nests lists or quotes {depth} levels deep, more than {limit}").format(
+                depth=depth, limit=MAX_MARKDOWN_DEPTH
+            ),
+            _("flatten it; two levels are plenty for a reader"),
         )
     return text
 
@@ -103,24 +109,31 @@ def _flag(value: Any) -> bool:
         return True
     if text in ("false", "False", "FALSE"):
         return False
-    raise fail(f"'{text}' is not true or false", "write true or false")
+    raise fail(_("'{text}' is not true or false").format(text=text), _("write true or false"))
 
 
 def _whole_number(value: Any) -> int:
     text = _text(value).strip()
     if not text.isdigit() or not text.isascii():
-        raise fail(f"'{text}' is not a whole number", "write digits only, e.g. 8")
+        raise fail(
+            _("'{text}' is not a whole number").format(text=text), _("write digits only, e.g. 8")
+        )
     return int(text)
 
 
 def _iso_date(value: Any) -> date:
     text = _text(value).strip()
     if not _DATE.match(text):
-        raise fail(f"'{text}' is not a date", "write the date as YYYY-MM-DD, e.g. 2026-12-01")
+        raise fail(
+            _("'{text}' is not a date").format(text=text),
+            _("write the date as YYYY-MM-DD, e.g. 2026-12-01"),
+        )
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise fail(f"'{text}' is not a real date", "check the day and the month") from None
+        raise fail(
+            _("'{text}' is not a real date").format(text=text), _("check the day and the month")
+        ) from None
 
 
 def _duration(value: Any) -> Duration:
@@ -129,8 +142,8 @@ def _duration(value: Any) -> Duration:
         return parse_duration(text)
     except DurationError as exc:
         raise fail(
-            f"'{text}' is not a duration: {exc}",
-            "write a number and a unit, e.g. '3 business days' or '3 рабочих дня'",
+            _("'{text}' is not a duration: {reason}").format(text=text, reason=exc),
+            exc.hint or _("write a number and a unit, e.g. '3 business days' or '3 рабочих дня'"),
         ) from None
 
 
@@ -138,12 +151,17 @@ def _url(value: Any) -> str:
     text = _line(value)
     parts = urlsplit(text) if " " not in text else None
     if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
-        raise fail(f"'{text}' is not a web address", "start it with https:// and leave no spaces")
+        raise fail(
+            _("'{text}' is not a web address").format(text=text),
+            _("start it with https:// and leave no spaces"),
+        )
     unsafe = _URL_UNSAFE.search(text)
     if unsafe:
         raise fail(
-            f"the web address contains '{unsafe.group()}', which a web address cannot hold",
-            f"write it percent-encoded: %{ord(unsafe.group()):02X}",
+            _("the web address contains '{char}', which a web address cannot hold").format(
+                char=unsafe.group()
+            ),
+            _("write it percent-encoded: {code}").format(code=f"%{ord(unsafe.group()):02X}"),
         )
     return text
 
@@ -162,45 +180,51 @@ def _mailbox(value: Any) -> str:
     text = _line(value)
     name, address = split_mailbox(text)
     if any(c in text for c in ',;"\\') or "<" in name or ">" in name:
-        raise fail(
-            f"'{text}' is not a single email address",
-            "write 'Name <name@example.com>' or 'name@example.com'",
-        )
+        raise _not_one_address(text)
     try:
         ascii_address(address)
     except NonLatinLocalPart as exc:
         raise fail(exc.message, exc.hint) from None
     except AddressError:
-        raise fail(
-            f"'{text}' is not a single email address",
-            "write 'Name <name@example.com>' or 'name@example.com'",
-        ) from None
+        raise _not_one_address(text) from None
     return text
+
+
+def _not_one_address(text: str) -> PydanticCustomError:
+    return fail(
+        _("'{text}' is not a single email address").format(text=text),
+        _("write 'Name <name@example.com>' or 'name@example.com'"),
+    )
 
 
 def _phone(value: Any) -> str:
     text = _line(value)
     if not _PHONE.match(text):
         raise fail(
-            f"'{text}' is not a phone number",
-            "write digits with +, spaces, dashes or brackets, e.g. '+7 495 123-45-67'",
+            _("'{text}' is not a phone number").format(text=text),
+            _("write digits with +, spaces, dashes or brackets, e.g. '+7 495 123-45-67'"),
         )
     return text
 
 
 def _color(value: Any) -> str:
     if value is None:  # an unquoted `#1F4E79` is a YAML comment, so the value is empty
-        raise fail("this value is empty", 'put the colour in quotes, e.g. "#1F4E79"')
+        raise fail(_("this value is empty"), _('put the colour in quotes, e.g. "#1F4E79"'))
     text = _line(value)
     if not _COLOR.match(text):
-        raise fail(f"'{text}' is not a colour", 'write it as "#1F4E79", in quotes')
+        raise fail(
+            _("'{text}' is not a colour").format(text=text), _('write it as "#1F4E79", in quotes')
+        )
     return text
 
 
 def _font(value: Any) -> str:
     text = _line(value)
     if not _FONT.match(text):
-        raise fail(f"'{text}' is not a font name", "use the family name only, e.g. DejaVu Sans")
+        raise fail(
+            _("'{text}' is not a font name").format(text=text),
+            _("use the family name only, e.g. DejaVu Sans"),
+        )
     return text
 
 
@@ -208,15 +232,18 @@ def _identifier(value: Any) -> str:
     text = _line(value)
     if not _ID.match(text):
         raise fail(
-            f"'{text}' is not a valid id",
-            "use 3–64 lowercase latin letters, digits and '-', e.g. purchase-request",
+            _("'{text}' is not a valid id").format(text=text),
+            _("use 3–64 lowercase latin letters, digits and '-', e.g. purchase-request"),
         )
     return text
 
 
 def _format_version(value: Any) -> int:
     if _text(value).strip() != "1":
-        raise fail(f"format version '{value}' is not supported", "write memogen: 1")
+        raise fail(
+            _("format version '{value}' is not supported").format(value=value),
+            _("write memogen: 1"),
+        )
     return 1
 
 
@@ -224,7 +251,12 @@ def _max(length: int) -> AfterValidator:
     def check(text: str) -> str:
         if len(text) > length:
             raise fail(
-                f"this text is {len(text)} characters long, more than {length}", "shorten it"
+                ngettext(
+                    "this text is {count} characters long, more than {limit}",
+                    "this text is {count} characters long, more than {limit}",
+                    len(text),
+                ).format(count=len(text), limit=length),
+                _("shorten it"),
             )
         return text
 

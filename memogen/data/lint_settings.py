@@ -1,40 +1,32 @@
-"""The `lint:` section of memogen.yaml: rules switched off, severities, jargon, limits.
-
-Its keys are the rule ids of the lint catalogue, a table that imports nothing but
-`errors.Severity`.
-"""
+"""The `lint:` section of memogen.yaml: rules switched off, severities, jargon, limits. Its
+keys are the rule ids of the lint catalogue (a table that imports only `errors.Severity` and
+`i18n.N_`)."""
 
 from __future__ import annotations
 
 import difflib
 from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import (
-    Field,
-    PlainValidator,
-    WithJsonSchema,
-    create_model,
-)
+from pydantic import Field, PlainValidator, WithJsonSchema, create_model
 
-from memogen.data.fields import (
-    Line,
-    WholeNumber,
-    fail,
-)
+from memogen.data.fields import Line, WholeNumber, fail
 from memogen.data.models import Strict, documented
 from memogen.errors import Severity
+from memogen.i18n import _
 from memogen.lint.rules.catalog import RULE_IDS, RULES
 
 
 def _rule_id(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
-        raise fail("expected a rule id", "write an id like MG101; see docs/lint-rules.md")
+        raise fail(_("expected a rule id"), _("write an id like MG101; see docs/lint-rules.md"))
     text = value.strip()
     if text not in RULE_IDS:
         close = difflib.get_close_matches(text, RULE_IDS, n=1)
         raise fail(
-            f"'{text}' is not a lint rule",
-            f"did you mean '{close[0]}'?" if close else "see docs/lint-rules.md",
+            _("'{text}' is not a lint rule").format(text=text),
+            _("did you mean '{key}'?").format(key=close[0])
+            if close
+            else _("see docs/lint-rules.md"),
         )
     return text
 

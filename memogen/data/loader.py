@@ -18,6 +18,7 @@ from memogen.data.document import CONTROL_CHARACTER, Document, Position, located
 from memogen.data.yaml_tree import TreeBuilder
 from memogen.data.yaml_words import syntax_error
 from memogen.errors import Issue, UserError
+from memogen.i18n import _
 
 try:  # the C parser is much faster; the pure-Python one gives the same events
     from yaml import CSafeLoader as _Parser
@@ -35,7 +36,17 @@ def load_file(path: Path, display: str | None = None) -> Document:
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise UserError([Issue(name, 1, 1, "", f"cannot read the file: {exc.strerror}")]) from None
+        raise UserError(
+            [
+                Issue(
+                    name,
+                    1,
+                    1,
+                    "",
+                    _("cannot read the file: {strerror}").format(strerror=exc.strerror),
+                )
+            ]
+        ) from None
     return load_bytes(raw, name)
 
 
@@ -45,8 +56,8 @@ def load_bytes(raw: bytes, file: str) -> Document:
         raise located_error(
             file,
             (1, 1),
-            f"the file is larger than {MAX_FILE_BYTES // 1024} KiB",
-            "a standard is a few pages of text; split it or shorten it",
+            _("the file is larger than {size} KiB").format(size=MAX_FILE_BYTES // 1024),
+            _("a standard is a few pages of text; split it or shorten it"),
         )
     try:
         text = raw.decode("utf-8")
@@ -56,8 +67,8 @@ def load_bytes(raw: bytes, file: str) -> Document:
         raise located_error(
             file,
             (line, col),
-            f"byte 0x{raw[exc.start]:02X} is not valid UTF-8",
-            "save the file as UTF-8",
+            _("byte 0x{value:02X} is not valid UTF-8").format(value=raw[exc.start]),
+            _("save the file as UTF-8"),
         ) from None
     return load_text(text.removeprefix("\ufeff"), file)
 
@@ -98,9 +109,11 @@ def _build(text: str, file: str, parser_class: _ParserClass) -> Document:
     except yaml.MarkedYAMLError as exc:
         if parser_class is not yaml.SafeLoader and _LIBYAML_NESTING in (exc.problem or ""):
             raise _LibyamlTooDeep from None
-        raise syntax_error(file, exc, builder.multiline_quote) from None
+        raise syntax_error(file, exc, builder.multiline_quote, text) from None
     except yaml.YAMLError as exc:
-        raise located_error(file, (1, 1), f"the YAML cannot be read: {exc}") from None
+        raise located_error(
+            file, (1, 1), _("the YAML cannot be read: {reason}").format(reason=exc)
+        ) from None
     return builder.document()
 
 
@@ -112,8 +125,8 @@ def _refuse_control_characters(text: str, file: str) -> None:
         raise located_error(
             file,
             (line, col),
-            f"the invisible control character {code} is not allowed",
-            "delete it; it often comes from copying text out of another program",
+            _("the invisible control character {code} is not allowed").format(code=code),
+            _("delete it; it often comes from copying text out of another program"),
         )
     tab = re.search(r"^[ ]*\t", text, re.MULTILINE)
     if tab:
@@ -121,8 +134,8 @@ def _refuse_control_characters(text: str, file: str) -> None:
         raise located_error(
             file,
             (line, col),
-            "a tab is used for indentation",
-            "indent with spaces only; tell your editor to insert spaces for Tab",
+            _("a tab is used for indentation"),
+            _("indent with spaces only; tell your editor to insert spaces for Tab"),
         )
 
 

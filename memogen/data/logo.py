@@ -18,6 +18,8 @@ import struct
 from pathlib import Path
 from xml.etree import ElementTree
 
+from memogen.i18n import _
+
 MAX_LOGO_BYTES = 512 * 1024
 MAX_LOGO_PIXELS = 4096  # per side
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -49,12 +51,17 @@ def logo_data_uri(path: Path, shown: str) -> str:
             data = handle.read(MAX_LOGO_BYTES + 1)
     except OSError as exc:
         raise LogoError(
-            f"the logo '{shown}' cannot be read: {exc.strerror}", "check the file's permissions"
+            _("the logo '{shown}' cannot be read: {strerror}").format(
+                shown=shown, strerror=exc.strerror
+            ),
+            _("check the file's permissions"),
         ) from None
     if len(data) > MAX_LOGO_BYTES:
         raise LogoError(
-            f"the logo '{shown}' is larger than {MAX_LOGO_BYTES // 1024} KiB",
-            "export it smaller; a logo needs a few KiB",
+            _("the logo '{shown}' is larger than {size} KiB").format(
+                shown=shown, size=MAX_LOGO_BYTES // 1024
+            ),
+            _("export it smaller; a logo needs a few KiB"),
         )
     if path.suffix.lower() == ".png":
         _check_png(data, shown)
@@ -68,14 +75,16 @@ def logo_data_uri(path: Path, shown: str) -> str:
 def _check_png(data: bytes, shown: str) -> None:
     if not data.startswith(PNG_SIGNATURE) or data[12:16] != b"IHDR" or len(data) < 33:
         raise LogoError(
-            f"the logo '{shown}' is not a PNG image",
-            "save it as PNG, or give the file its real extension",
+            _("the logo '{shown}' is not a PNG image").format(shown=shown),
+            _("save it as PNG, or give the file its real extension"),
         )
     width, height = struct.unpack(">II", data[16:24])
     if not (0 < width <= MAX_LOGO_PIXELS and 0 < height <= MAX_LOGO_PIXELS):
         raise LogoError(
-            f"the logo '{shown}' is {width}×{height} pixels, more than {MAX_LOGO_PIXELS} on a side",
-            "scale it down",
+            _("the logo '{shown}' is {width}×{height} pixels, more than {limit} on a side").format(
+                shown=shown, width=width, height=height, limit=MAX_LOGO_PIXELS
+            ),
+            _("scale it down"),
         )
 
 
@@ -84,19 +93,22 @@ def _check_svg(data: bytes, shown: str) -> None:
     declared = _DECLARATIONS.search(data)
     if declared:
         raise LogoError(
-            f"the logo '{shown}' contains '{declared.group().decode()}', which a logo may not",
-            "export it again as plain SVG",
+            _("the logo '{shown}' contains '{declared}', which a logo may not").format(
+                shown=shown, declared=declared.group().decode()
+            ),
+            _("export it again as plain SVG"),
         )
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as exc:
         raise LogoError(
-            f"the logo '{shown}' is not valid SVG ({exc})", "export it again as plain SVG"
+            _("the logo '{shown}' is not valid SVG ({reason})").format(shown=shown, reason=exc),
+            _("export it again as plain SVG"),
         ) from None
     if root.tag not in (f"{_SVG}svg", "svg"):
         raise LogoError(
-            f"the logo '{shown}' is not an SVG image (its root is not <svg>)",
-            "export it again as plain SVG",
+            _("the logo '{shown}' is not an SVG image (its root is not <svg>)").format(shown=shown),
+            _("export it again as plain SVG"),
         )
     for element in root.iter():
         _check_svg_element(element, shown)
@@ -112,8 +124,8 @@ def _check_utf8(data: bytes, shown: str) -> None:
         utf8 = False
     if not utf8:
         raise LogoError(
-            f"the logo '{shown}' is not saved as UTF-8",
-            "export it again as plain SVG in UTF-8, the encoding every editor offers",
+            _("the logo '{shown}' is not saved as UTF-8").format(shown=shown),
+            _("export it again as plain SVG in UTF-8, the encoding every editor offers"),
         )
 
 
@@ -143,28 +155,34 @@ def _check_svg_element(element: ElementTree.Element, shown: str) -> None:
     name = element.tag.rpartition("}")[2]
     if name in _FORBIDDEN:
         raise LogoError(
-            f"the logo '{shown}' contains <{name}>, which a logo may not",
-            "export it again as plain SVG, without scripts or embedded HTML",
+            _("the logo '{shown}' contains <{name}>, which a logo may not").format(
+                shown=shown, name=name
+            ),
+            _("export it again as plain SVG, without scripts or embedded HTML"),
         )
     if name == "style" and loads_from_outside(element.text or ""):
         raise LogoError(
-            f"the logo '{shown}' loads something from outside in its <style>",
-            "remove @import, image-set() and url() that do not start with '#'",
+            _("the logo '{shown}' loads something from outside in its <style>").format(shown=shown),
+            _("remove @import, image-set() and url() that do not start with '#'"),
         )
     for attribute, value in element.attrib.items():
         local = attribute.rpartition("}")[2]
         if local.lower().startswith("on"):
             raise LogoError(
-                f"the logo '{shown}' has an event handler '{local}'",
-                "export it again as plain SVG, without scripts",
+                _("the logo '{shown}' has an event handler '{local}'").format(
+                    shown=shown, local=local
+                ),
+                _("export it again as plain SVG, without scripts"),
             )
         if (attribute in ("href", _XLINK_HREF)) and not value.strip().startswith("#"):
             raise LogoError(
-                f"the logo '{shown}' links to '{value[:60]}'",
-                "a logo may refer only to its own parts ('#id'); embed or drop the rest",
+                _("the logo '{shown}' links to '{value}'").format(shown=shown, value=value[:60]),
+                _("a logo may refer only to its own parts ('#id'); embed or drop the rest"),
             )
         if local != "id" and loads_from_outside(value):
             raise LogoError(
-                f"the logo '{shown}' loads something from outside in '{local}'",
-                "remove url() and image-set() values that do not start with '#'",
+                _("the logo '{shown}' loads something from outside in '{local}'").format(
+                    shown=shown, local=local
+                ),
+                _("remove url() and image-set() values that do not start with '#'"),
             )

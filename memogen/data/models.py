@@ -156,6 +156,19 @@ class Faq(Strict):
     a: Markdown = documented("The answer (Markdown).", "Да, если у него есть договор с компанией.")
 
 
+class Approval(Strict):
+    by: Line = documented("Who approved this version.", "Пётр Сидоров")
+    date: IsoDate = documented("When it was approved (YYYY-MM-DD).", "2026-09-20")
+
+
+class HistoryEntry(Strict):
+    version: ShortLine = documented("The version this entry describes, in quotes.", "2.0")
+    date: IsoDate = documented("When that version took effect (YYYY-MM-DD).", "2026-10-01")
+    changes: Line = documented(
+        "What changed, in one sentence.", "Срок сокращён с 5 до 3 рабочих дней"
+    )
+
+
 class Standard(Strict):
     """One internal service standard (standards/<id>.yaml)."""
 
@@ -174,6 +187,13 @@ class Standard(Strict):
     )
     effective: IsoDate | None = documented(
         "Date it takes effect (YYYY-MM-DD).", "2026-12-01", default=None
+    )
+    approved: Approval | None = documented("Who approved this version, and when.", default=None)
+    review_by: IsoDate | None = documented(
+        "Next review (YYYY-MM-DD); past it, a warning.", "2027-09-01", default=None
+    )
+    history: list[HistoryEntry] = documented(
+        "The versions, newest first; the first one is `version`.", default=[], max_length=50
     )
     department: Line = documented("The department that provides the service.", "Отдел снабжения")
     summary: Markdown = documented(

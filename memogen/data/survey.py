@@ -13,15 +13,16 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from memogen.data.csv_records import Cell, CsvSyntaxError, delimiter_of, records
+from memogen.data.csv_records import Cell, CsvSyntaxError, delimiter_of, read_csv_file, records
 from memogen.data.survey_settings import SurveyOptions
 from memogen.errors import Issue
+from memogen.i18n import N_, _
 
 DIMENSIONS = ("speed", "quality", "ease")  # what a client rates, in the order shown
 REQUIRED_COLUMNS = ("service", "submitted", *DIMENSIONS)
 COLUMNS = (*REQUIRED_COLUMNS, "comment")
 MAX_FILE_BYTES = 16 * 1024 * 1024  # about 150,000 answers with short comments
-_COLUMN_HINT = "the columns are service, submitted, speed, quality, ease and comment (optional)"
+_COLUMN_HINT = N_("the columns are service, submitted, speed, quality, ease and comment (optional)")
 
 
 @dataclass(frozen=True)
@@ -44,39 +45,28 @@ def read_survey(
     issues: list[Issue] = []
     files = sorted(p for p in root.glob(options.results) if p.is_file())
     if not files:
-        message = f"no file matches '{options.results}'"
-        hint = "export the survey's answers as CSV into that folder, or fix the pattern"
+        message = _("no file matches '{pattern}'").format(pattern=options.results)
+        hint = _("export the survey's answers as CSV into that folder, or fix the pattern")
         issues.append(Issue(config_name, 1, 1, "survey.results", message, hint, "warning"))
     for path in files:
         name = path.relative_to(root).as_posix()
         if not path.resolve().is_relative_to(root.resolve()):
-            message = "this file is a link to a file outside the repo, and memogen does not read it"
-            issues.append(Issue(name, 1, 1, "", message, "copy the export into the repo"))
+            message = _(
+                "this file is a link to a file outside the repo, and memogen does not read it"
+            )
+            issues.append(Issue(name, 1, 1, "", message, _("copy the export into the repo")))
             continue
-        found, problems = read_survey_text(_read_text(path, name, issues), name, known)
+        text = read_csv_file(
+            path,
+            name,
+            issues,
+            MAX_FILE_BYTES,
+            (_("split the export by quarter"), _("export the answers as CSV UTF-8")),
+        )
+        found, problems = read_survey_text(text, name, known)
         answers.extend(found)
         issues.extend(problems)
     return answers, issues
-
-
-def _read_text(path: Path, name: str, issues: list[Issue]) -> str:
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        issues.append(Issue(name, 1, 1, "", f"cannot read the file: {exc.strerror}"))
-        return ""
-    if len(raw) > MAX_FILE_BYTES:
-        message = f"the file is larger than {MAX_FILE_BYTES // 2**20} MiB"
-        issues.append(Issue(name, 1, 1, "", message, "split the export by quarter"))
-        return ""
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        message = f"byte 0x{raw[exc.start]:02X} is not valid UTF-8"
-        issues.append(Issue(name, line, 1, "", message, "export the answers as CSV UTF-8"))
-        return ""
 
 
 def read_survey_text(text: str, name: str, known: set[str]) -> tuple[list[Answer], list[Issue]]:
@@ -106,17 +96,19 @@ def _columns(header: list[Cell], name: str) -> tuple[dict[str, int] | None, list
     for index, cell in enumerate(header):
         column = cell.text.strip().casefold()
         if column in columns:
-            message = f"the column '{column}' appears twice"
-            issues.append(Issue(name, cell.line, cell.col, "", message, "keep one of them"))
+            message = _("the column '{column}' appears twice").format(column=column)
+            issues.append(Issue(name, cell.line, cell.col, "", message, _("keep one of them")))
         elif column in COLUMNS:
             columns[column] = index
         else:
-            message = f"memogen does not read the column '{cell.text.strip()[:40]}'"
-            issues.append(Issue(name, cell.line, cell.col, "", message, _COLUMN_HINT, "warning"))
+            message = _("memogen does not read the column '{value}'").format(
+                value=cell.text.strip()[:40]
+            )
+            issues.append(Issue(name, cell.line, cell.col, "", message, _(_COLUMN_HINT), "warning"))
     for column in REQUIRED_COLUMNS:
         if column not in columns:
-            message = f"the header has no column '{column}'"
-            issues.append(Issue(name, header[0].line, 1, "", message, _COLUMN_HINT))
+            message = _("the header has no column '{column}'").format(column=column)
+            issues.append(Issue(name, header[0].line, 1, "", message, _(_COLUMN_HINT)))
     failed = any(issue.severity == "error" for issue in issues)
     return (None if failed else columns), issues
 
@@ -130,8 +122,10 @@ def _answer(
     issues: list[Issue],
 ) -> Answer | None:
     if len(row) != width:
-        message = f"this row has {len(row)} values and the header {width} columns"
-        hint = "put a value that holds a comma or a semicolon in double quotes"
+        message = _("this row has {count} values and the header {width} columns").format(
+            count=len(row), width=width
+        )
+        hint = _("put a value that holds a comma or a semicolon in double quotes")
         issues.append(Issue(name, row[0].line, row[0].col, "", message, hint))
         return None
     cells = {column: row[index] for column, index in columns.items()}
@@ -141,8 +135,8 @@ def _answer(
     scores = [_score(cells[dimension], dimension, name, issues) for dimension in DIMENSIONS]
     if not service:
         where = cells["service"]
-        hint = "write the id of the standard the answer is about"
-        issues.append(Issue(name, where.line, where.col, "service", "the id is empty", hint))
+        hint = _("write the id of the standard the answer is about")
+        issues.append(Issue(name, where.line, where.col, "service", _("the id is empty"), hint))
     elif service not in known:
         issues.append(_unknown_service(cells["service"], service, name, known))
         return None
@@ -160,8 +154,8 @@ def _date(cell: Cell, name: str, issues: list[Issue]) -> date | None:
             raise ValueError(text)
         return date.fromisoformat(text[:10])
     except ValueError:
-        message = f"'{text[:40]}' is not a date"
-        hint = "write an ISO date, such as 2026-10-15"
+        message = _("'{text}' is not a date").format(text=text[:40])
+        hint = _("write an ISO date, such as 2026-10-15")
         issues.append(Issue(name, cell.line, cell.col, "submitted", message, hint))
         return None
 
@@ -170,14 +164,20 @@ def _score(cell: Cell, dimension: str, name: str, issues: list[Issue]) -> int | 
     text = cell.text.strip()
     if text in ("1", "2", "3", "4", "5"):
         return int(text)
-    message = f"'{text[:40]}' is not a score from 1 to 5"
-    hint = "write a whole number from 1 to 5"
+    message = _("'{value}' is not a score from 1 to 5").format(value=text[:40])
+    hint = _("write a whole number from 1 to 5")
     issues.append(Issue(name, cell.line, cell.col, dimension, message, hint))
     return None
 
 
 def _unknown_service(cell: Cell, service: str, name: str, known: Iterable[str]) -> Issue:
     close = difflib.get_close_matches(service, sorted(known), n=1)
-    hint = f"did you mean '{close[0]}'?" if close else "check the id in the survey's form"
-    message = f"no standard has the id '{service[:64]}'; the answer is left out"
+    hint = (
+        _("did you mean '{key}'?").format(key=close[0])
+        if close
+        else _("check the id in the survey's form")
+    )
+    message = _("no standard has the id '{value}'; the answer is left out").format(
+        value=service[:64]
+    )
     return Issue(name, cell.line, cell.col, "service", message, hint, "warning")

@@ -9,6 +9,7 @@ from pydantic import Field, PlainValidator, WithJsonSchema
 
 from memogen.data.fields import Flag, WholeNumber, fail
 from memogen.data.models import Strict, documented
+from memogen.i18n import _
 
 DEFAULT_MIN_RESPONSES = 5
 
@@ -16,12 +17,12 @@ DEFAULT_MIN_RESPONSES = 5
 def _repo_glob(value: Any) -> str:
     """A glob of files inside the repo: relative, forward slashes, never `..`."""
     if not isinstance(value, str) or not value.strip():
-        raise fail("expected a file pattern", "write a pattern such as surveys/*.csv")
+        raise fail(_("expected a file pattern"), _("write a pattern such as surveys/*.csv"))
     pattern = value.strip()
     if pattern.startswith(("/", "~")) or "\\" in pattern or ".." in pattern.split("/"):
         raise fail(
-            f"'{pattern[:80]}' is not a pattern inside the repo",
-            "write a path relative to the folder of memogen.yaml, such as surveys/*.csv",
+            _("'{value}' is not a pattern inside the repo").format(value=pattern[:80]),
+            _("write a path relative to the folder of memogen.yaml, such as surveys/*.csv"),
         )
     return pattern
 

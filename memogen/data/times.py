@@ -13,6 +13,7 @@ from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 
 from memogen.data.fields import _text as typed_text  # the same words for a list or a blank
 from memogen.data.fields import fail
+from memogen.i18n import _
 
 _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 _SPAN = re.compile(r"^(\d{2}:\d{2})\s*[-–—]\s*(\d{2}:\d{2})$")
@@ -46,7 +47,9 @@ def parse_time(value: Any) -> time:
     text = typed_text(value).strip()
     found = _TIME.match(text)
     if not found:
-        raise fail(f"'{text}' is not a time of day", "write it as HH:MM, e.g. 17:00")
+        raise fail(
+            _("'{text}' is not a time of day").format(text=text), _("write it as HH:MM, e.g. 17:00")
+        )
     return time(int(found.group(1)), int(found.group(2)))
 
 
@@ -54,11 +57,15 @@ def parse_span(value: Any) -> Span:
     text = typed_text(value).strip()
     found = _SPAN.match(text)
     if not found:
-        raise fail(f"'{text}' is not a span of hours", "write it as HH:MM-HH:MM, e.g. 09:00-18:00")
+        raise fail(
+            _("'{text}' is not a span of hours").format(text=text),
+            _("write it as HH:MM-HH:MM, e.g. 09:00-18:00"),
+        )
     span = Span(parse_time(found.group(1)), parse_time(found.group(2)))
     if span.start >= span.end:
         raise fail(
-            f"'{text}' ends before it starts", "write the earlier time first, e.g. 09:00-18:00"
+            _("'{text}' ends before it starts").format(text=text),
+            _("write the earlier time first, e.g. 09:00-18:00"),
         )
     return span
 
@@ -68,14 +75,15 @@ def parse_moment(value: Any) -> datetime:
     text = typed_text(value).strip()
     if not _MOMENT.match(text):
         raise fail(
-            f"'{text}' is not a date and time",
-            "write it as YYYY-MM-DD HH:MM, e.g. 2026-04-29 12:00",
+            _("'{text}' is not a date and time").format(text=text),
+            _("write it as YYYY-MM-DD HH:MM, e.g. 2026-04-29 12:00"),
         )
     try:
         return datetime.fromisoformat(text)
     except ValueError:
         raise fail(
-            f"'{text}' is not a real date and time", "check the day, the month and the hour"
+            _("'{text}' is not a real date and time").format(text=text),
+            _("check the day, the month and the hour"),
         ) from None
 
 
@@ -85,8 +93,8 @@ def _zone(value: Any) -> str:
         ZoneInfo(text)
     except (ZoneInfoNotFoundError, ValueError):
         raise fail(
-            f"'{text}' is not a time zone memogen knows",
-            "use a name from the tz database, e.g. Europe/Moscow",
+            _("'{text}' is not a time zone memogen knows").format(text=text),
+            _("use a name from the tz database, e.g. Europe/Moscow"),
         ) from None
     return text
 

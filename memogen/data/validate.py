@@ -14,11 +14,13 @@ from memogen.data import durations
 from memogen.data.calendar import load_calendar, uncovered_words
 from memogen.data.config_model import Config
 from memogen.data.document import Document
+from memogen.data.lifecycle import lifecycle_rules
 from memogen.data.loader import load_file
 from memogen.data.models import Standard
 from memogen.data.survey import Answer
 from memogen.data.wording import cut_comment_warnings, to_model
 from memogen.errors import Issue, UserError
+from memogen.i18n import _, current
 
 
 @dataclass
@@ -87,8 +89,10 @@ def _standard_rules(
             line,
             col,
             "id",
-            f"the id '{standard.id}' differs from the file name '{path.name}'",
-            f"rename the file to '{standard.id}.yaml' or change the id",
+            _("the id '{id}' differs from the file name '{name}'").format(
+                id=standard.id, name=path.name
+            ),
+            _("rename the file to '{id}.yaml' or change the id").format(id=standard.id),
         )
     if standard.request.channel == "email" and not standard.request.address:
         line, col = document.where(("request", "channel"))
@@ -97,12 +101,13 @@ def _standard_rules(
             line,
             col,
             "request.channel",
-            "the email channel needs an address",
-            "add 'address: team@example.com' under request",
+            _("the email channel needs an address"),
+            _("add 'address: team@example.com' under request"),
         )
     yield from _deadline_rule(standard, document, config.workday_hours)
     yield from _acknowledgement_rule(standard, document, config.workday_hours)
     yield from _calendar_year_rule(standard, document, config)
+    yield from lifecycle_rules(standard, document)
 
 
 def _calendar_year_rule(standard: Standard, document: Document, config: Config) -> Iterable[Issue]:
@@ -132,9 +137,11 @@ def _acknowledgement_rule(
             line,
             col,
             "request.acknowledge_within",
-            f"the time to acknowledge a request ({durations.word(within, 'en', ' ')}) is longer "
-            f"than the whole deadline ({durations.word(deadline, 'en', ' ')})",
-            "shorten the time to acknowledge, or extend the total deadline",
+            _(
+                "the time to acknowledge a request ({within}) is longer than the whole "
+                "deadline ({deadline})"
+            ).format(within=_worded(within), deadline=_worded(deadline)),
+            _("shorten the time to acknowledge, or extend the total deadline"),
         )
 
 
@@ -142,15 +149,8 @@ def _deadline_rule(standard: Standard, document: Document, workday_hours: int) -
     stage_deadlines = [stage.deadline for stage in standard.stages]
     line, col = document.where(("deadline",))
     if not durations.comparable([*stage_deadlines, standard.deadline]):
-        yield Issue(
-            document.file,
-            line,
-            col,
-            "deadline",
-            "the stage deadlines cannot be compared with the total deadline",
-            "use business hours/days everywhere, or elapsed time everywhere",
-            severity="warning",
-        )
+        message, hint = _clocks_apart(standard, document)
+        yield Issue(document.file, line, col, "deadline", message, hint, severity="warning")
         return
     stages_minutes = sum(d.minutes(workday_hours) for d in stage_deadlines)
     if stages_minutes > standard.deadline.minutes(workday_hours):  # exact, not rounded
@@ -164,9 +164,10 @@ def _deadline_rule(standard: Standard, document: Document, workday_hours: int) -
             line,
             col,
             "deadline",
-            f"the stages add up to {durations.word(stages_total, 'en', ' ')}, more than "
-            f"the total deadline of {durations.word(whole, 'en', ' ')}",
-            "shorten a stage or extend the total deadline",
+            _("the stages add up to {stages}, more than the total deadline of {total}").format(
+                stages=_worded(stages_total), total=_worded(whole)
+            ),
+            _("shorten a stage or extend the total deadline"),
         )
 
 
@@ -182,6 +183,43 @@ def _id_clash(standard: Standard, document: Document, first_seen: dict[str, Issu
         line,
         col,
         "id",
-        f"the id '{standard.id}' is already used",
-        f"by {first.file}:{first.line}; every standard needs its own id",
+        _("the id '{id}' is already used").format(id=standard.id),
+        _("by {file}:{line}; every standard needs its own id").format(
+            file=first.file, line=first.line
+        ),
     )
+
+
+def _worded(duration: durations.Duration) -> str:
+    """A duration in the words of the messages' language."""
+    return durations.word(duration, current(), " ")
+
+
+_BUSINESS_UNIT = {
+    durations.Unit.DAYS: durations.Unit.BUSINESS_DAYS,
+    durations.Unit.HOURS: durations.Unit.BUSINESS_HOURS,
+}
+
+
+def _clocks_apart(standard: Standard, document: Document) -> tuple[str, str]:
+    """`deadline: 3 дня` over stages in business days: memogen reads calendar days, words the
+    owner never wrote; name the stages' unit and suggest the total in it."""
+    total, stages = standard.deadline, [stage.deadline for stage in standard.stages]
+    suggested = _BUSINESS_UNIT.get(total.unit)
+    if total.is_business or suggested is None or not all(d.is_business for d in stages):
+        return _("the stage deadlines cannot be compared with the total deadline"), _(
+            "use business hours/days everywhere, or elapsed time everywhere"
+        )
+    units = {stage.unit for stage in stages}
+    counted = (
+        _("business days")
+        if units == {durations.Unit.BUSINESS_DAYS}
+        else _("business hours")
+        if units == {durations.Unit.BUSINESS_HOURS}
+        else _("business hours and days")
+    )
+    written = str(document.value_at(("deadline",)))
+    fixed = durations.in_words_like(durations.Duration(total.amount, suggested), written)
+    message = _("the total deadline '{total}' counts calendar time, but the stages count {units}")
+    hint = _("if you mean business time, write '{fixed}'")
+    return message.format(total=written, units=counted), hint.format(fixed=fixed)

@@ -15,6 +15,7 @@ from memogen.data.document import (
     Position,
     located_error,
 )
+from memogen.i18n import _, ngettext
 
 MAX_DEPTH = 12
 MAX_SCALAR_CHARS = 8_000
@@ -50,16 +51,16 @@ class TreeBuilder:
                 raise located_error(
                     self.file,
                     where,
-                    "the file holds more than one YAML document",
-                    "keep one standard per file and remove the '---' line",
+                    _("the file holds more than one YAML document"),
+                    _("keep one standard per file and remove the '---' line"),
                 )
             return
         if isinstance(event, yaml.AliasEvent):
             raise located_error(
                 self.file,
                 where,
-                f"the alias '*{event.anchor}' is not allowed",
-                "write the value out in full; a standard is plain data",
+                _("the alias '*{anchor}' is not allowed").format(anchor=event.anchor),
+                _("write the value out in full; a standard is plain data"),
             )
         if isinstance(event, yaml.NodeEvent):
             self._check_plain(event, where)
@@ -82,15 +83,19 @@ class TreeBuilder:
             raise located_error(
                 self.file,
                 where,
-                f"the file has more than {MAX_NODES} values",
-                "a standard is a few pages of text; shorten it",
+                ngettext(
+                    "the file has more than {count} values",
+                    "the file has more than {count} values",
+                    MAX_NODES,
+                ).format(count=MAX_NODES),
+                _("a standard is a few pages of text; shorten it"),
             )
         if event.anchor is not None:
             raise located_error(
                 self.file,
                 where,
-                f"the anchor '&{event.anchor}' is not allowed",
-                "write the value out in full; a standard is plain data",
+                _("the anchor '&{anchor}' is not allowed").format(anchor=event.anchor),
+                _("write the value out in full; a standard is plain data"),
             )
         tag = getattr(event, "tag", None)
         if tag is not None:
@@ -98,8 +103,8 @@ class TreeBuilder:
             raise located_error(
                 self.file,
                 where,
-                f"the tag '{tag}' is not allowed",
-                "remove it; a standard is plain data",
+                _("the tag '{tag}' is not allowed").format(tag=tag),
+                _("remove it; a standard is plain data"),
             )
 
     def _scalar_value(self, event: yaml.ScalarEvent, where: Position) -> str | None:
@@ -107,8 +112,12 @@ class TreeBuilder:
             raise located_error(
                 self.file,
                 where,
-                f"this value is longer than {MAX_SCALAR_CHARS} characters",
-                "shorten it; documents are read, not searched",
+                ngettext(
+                    "this value is longer than {count} characters",
+                    "this value is longer than {count} characters",
+                    MAX_SCALAR_CHARS,
+                ).format(count=MAX_SCALAR_CHARS),
+                _("shorten it; documents are read, not searched"),
             )
         escaped = CONTROL_CHARACTER.search(event.value)
         if escaped:  # typed as an escape ("\x07", "\v", "\e") the file check cannot see
@@ -116,8 +125,8 @@ class TreeBuilder:
             raise located_error(
                 self.file,
                 where,
-                f"the invisible control character {code} is not allowed",
-                "remove the backslash escape that produces it",
+                _("the invisible control character {code} is not allowed").format(code=code),
+                _("remove the backslash escape that produces it"),
             )
         end_line = event.end_mark.line + 1 if event.end_mark else where[0]
         quoted_lines = event.style in ("'", '"') and end_line > where[0]
@@ -151,8 +160,12 @@ class TreeBuilder:
             raise located_error(
                 self.file,
                 where,
-                f"values are nested more than {MAX_DEPTH} levels deep",
-                "a standard needs only a few levels; check the indentation",
+                ngettext(
+                    "values are nested more than {count} levels deep",
+                    "values are nested more than {count} levels deep",
+                    MAX_DEPTH,
+                ).format(count=MAX_DEPTH),
+                _("a standard needs only a few levels; check the indentation"),
             )
         path = self._add(container, where)
         self.stack.append((container, path))
@@ -183,16 +196,14 @@ class TreeBuilder:
         self, parent: dict[str, Any], parent_path: KeyPath, key: Any, where: Position
     ) -> KeyPath:
         if not isinstance(key, str):
-            what = "empty" if key is None else "a list or mapping"
-            raise located_error(
-                self.file, where, f"a key is {what}", "keys are plain words like 'title'"
-            )
+            message = _("a key is empty") if key is None else _("a key is a list or mapping")
+            raise located_error(self.file, where, message, _("keys are plain words like 'title'"))
         if key == "<<":
             raise located_error(
                 self.file,
                 where,
-                "merge keys ('<<') are not allowed",
-                "write the keys out in full; a standard is plain data",
+                _("merge keys ('<<') are not allowed"),
+                _("write the keys out in full; a standard is plain data"),
             )
         path = (*parent_path, key)
         if key in parent:
@@ -200,8 +211,8 @@ class TreeBuilder:
             raise located_error(
                 self.file,
                 where,
-                f"the key '{key}' appears twice in this mapping",
-                f"it was first given on line {first[0]}; keep one of them",
+                _("the key '{key}' appears twice in this mapping").format(key=key),
+                _("it was first given on line {line}; keep one of them").format(line=first[0]),
             )
         self.doc.keys[path] = where
         parent[key] = None  # placeholder, keeps key order; the value replaces it

@@ -5,60 +5,62 @@ from __future__ import annotations
 import yaml
 
 from memogen.data.document import Position, located_error
+from memogen.data.yaml_mistakes import held_mistake
 from memogen.errors import UserError
+from memogen.i18n import N_, _
 
 _SYNTAX_WORDS = {
     "mapping values are not allowed in this context": (
-        "a ':' appears where a value was expected",
-        "put text that contains ': ' in quotes, or move the value to its own line",
+        N_("a ':' appears where a value was expected"),
+        N_("put text that contains ': ' in quotes, or move the value to its own line"),
     ),
     "found character that cannot start any token": (
-        "this character cannot start a value",
-        "put the value in double quotes",
+        N_("this character cannot start a value"),
+        N_("put the value in double quotes"),
     ),
     "could not find expected ':'": (
-        "a key is missing its ':'",
-        "write 'key: value'",
+        N_("a key is missing its ':'"),
+        N_("write 'key: value'"),
     ),
     "did not find expected key": (
-        "the indentation does not match the lines above",
-        "align this key with its siblings, using spaces",
+        N_("the indentation does not match the lines above"),
+        N_("align this key with its siblings, using spaces"),
     ),
     "did not find expected '-' indicator": (
-        "the indentation does not match the list above",
-        "align every '- ' item of a list at the same column",
+        N_("the indentation does not match the list above"),
+        N_("align every '- ' item of a list at the same column"),
     ),
     "found unexpected end of stream": (
-        "the file ends in the middle of a value",
-        "close the quote or bracket that is still open",
+        N_("the file ends in the middle of a value"),
+        N_("close the quote or bracket that is still open"),
     ),
     "did not find expected ',' or ']'": (
-        "a '[' list is not closed",
-        "add the closing ']' or write the list with '- ' items",
+        N_("a '[' list is not closed"),
+        N_("add the closing ']' or write the list with '- ' items"),
     ),
     "did not find expected ',' or '}'": (
-        "a '{' mapping is not closed",
-        "add the closing '}'",
+        N_("a '{' mapping is not closed"),
+        N_("add the closing '}'"),
     ),
     "block sequence entries are not allowed in this context": (
-        "a '- ' list item cannot start on the line of its key",
-        "move each '- ' item to its own line, indented under the key",
+        N_("a '- ' list item cannot start on the line of its key"),
+        N_("move each '- ' item to its own line, indented under the key"),
     ),
     "found unknown escape character": (
-        "a backslash in double quotes must start a known escape",
-        "use single quotes, or write '\\\\' for a backslash",
+        N_("a backslash in double quotes must start a known escape"),
+        N_("use single quotes, or write '\\\\' for a backslash"),
     ),
     "did not find expected node content": (
-        "a value is missing here",
-        "remove the extra ',' or put the value in quotes",
+        N_("a value is missing here"),
+        N_("remove the extra ',' or put the value in quotes"),
     ),
     "found duplicate anchor": (
-        "anchors ('&name') are not allowed",
-        "write the value out in full",
+        N_("anchors ('&name') are not allowed"),
+        N_("write the value out in full"),
     ),
     "found undefined alias": (
-        "aliases ('*name') are not allowed",
-        "write the value out in full",
+        N_("aliases ('*name') are not allowed"),
+        N_("write the value out in full"),
     ),
 }
 
@@ -73,8 +75,13 @@ _UNCLOSED = {
 
 
 def syntax_error(
-    file: str, exc: yaml.MarkedYAMLError, multiline_quote: tuple[Position, int] | None = None
+    file: str,
+    exc: yaml.MarkedYAMLError,
+    multiline_quote: tuple[Position, int] | None = None,
+    text: str = "",
 ) -> UserError:
+    """libyaml's error in our words, at its cause: the mistakes owners make most often
+    (`held_mistake`) get the message that names their fix."""
     mark = exc.problem_mark or exc.context_mark
     if exc.problem in _UNCLOSED and exc.context_mark:
         mark = exc.context_mark
@@ -82,15 +89,19 @@ def syntax_error(
         # A quote left open swallows the lines below it up to the next quote character,
         # and the error shows only there: point at the quote that was not closed.
         start, end_line = multiline_quote
-        message = f"this quote is not closed on its line (it ends on line {end_line})"
-        return located_error(file, start, message, "close the quote on this line")
+        message = _("this quote is not closed on its line (it ends on line {line})")
+        hint = _("close the quote on this line")
+        return located_error(file, start, message.format(line=end_line), hint)
+    held = held_mistake(file, exc, text)
+    if held is not None:
+        return held
     where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = (exc.problem or "").strip()
-    message, hint = _SYNTAX_WORDS.get(
-        problem,
-        (
-            f"the YAML is malformed here ({problem or 'unknown problem'})",
-            "check quotes, colons and indentation on this line and the one above",
-        ),
-    )
+    if problem in _SYNTAX_WORDS:
+        message, hint = (_(text) for text in _SYNTAX_WORDS[problem])
+    else:
+        message = _("the YAML is malformed here ({problem})").format(
+            problem=problem or _("unknown problem")
+        )
+        hint = _("check quotes, colons and indentation on this line and the one above")
     return located_error(file, where, message, hint)

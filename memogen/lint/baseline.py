@@ -15,6 +15,7 @@ from typing import Any
 
 from memogen.build.writer import read_regular, write_atomic
 from memogen.errors import Issue, UserError
+from memogen.i18n import _
 
 Key = tuple[str, str, str, str]  # file, rule, dotted path, value hash
 VERSION = 1
@@ -34,12 +35,15 @@ def read_baseline(path: Path, display: str) -> set[Key]:
         return set()
     data = read_regular(path.resolve(), READ_LIMIT)
     if data is None:
-        raise _unreadable(display, f"it is not a regular file of at most {READ_LIMIT // 2**20} MiB")
+        raise _unreadable(
+            display,
+            _("it is not a regular file of at most {size} MiB").format(size=READ_LIMIT // 2**20),
+        )
     try:
         findings = json.loads(data)["findings"]
         return {(item["file"], item["rule"], item["path"], item["hash"]) for item in findings}
     except (ValueError, KeyError, TypeError):
-        raise _unreadable(display, "it is not a memogen baseline") from None
+        raise _unreadable(display, _("it is not a memogen baseline")) from None
 
 
 def _unreadable(display: str, reason: str) -> UserError:
@@ -50,8 +54,8 @@ def _unreadable(display: str, reason: str) -> UserError:
                 1,
                 1,
                 "",
-                f"cannot read the lint baseline: {reason}",
-                "write it again with 'memogen lint --write-baseline'",
+                _("cannot read the lint baseline: {reason}").format(reason=reason),
+                _("write it again with 'memogen lint --write-baseline'"),
             )
         ]
     )
@@ -69,6 +73,8 @@ def write_baseline(path: Path, keys: Iterable[Key], display: str) -> None:
         write_atomic(path, (text + "\n").encode("utf-8"))
     except OSError as exc:
         raise UserError(
-            f"cannot write the lint baseline {display}: {exc.strerror or exc} (make its folder "
-            "writable, or set lint.baseline in memogen.yaml to another file)"
+            _(
+                "cannot write the lint baseline {display}: {reason} (make its folder writable, "
+                "or set lint.baseline in memogen.yaml to another file)"
+            ).format(display=display, reason=exc.strerror or exc)
         ) from None

@@ -16,11 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from memogen.data.document import Document, Position
+from memogen.data.models import Standard
 from memogen.data.wording import dotted_path
+from memogen.diff.sources import from_git
 from memogen.errors import Issue
 from memogen.findings import Findings, validation
+from memogen.i18n import _
 from memogen.lint.baseline import Key, read_baseline, value_hash, write_baseline
-from memogen.lint.rules import completeness, plain_language, typography
+from memogen.lint.rules import completeness, control, plain_language, typography
 from memogen.lint.rules.base import Check, Context, Hit
 from memogen.lint.rules.catalog import RULES, RuleInfo
 from memogen.project import Project
@@ -33,6 +36,8 @@ CHECKS: dict[str, Check] = {
     "MG105": completeness.form_url,
     "MG106": completeness.feedback_url,
     "MG107": completeness.stale_standard,
+    "MG108": control.approval_after_effective,
+    "MG109": control.unversioned_breaking_change,
     "MG201": plain_language.long_sentence,
     "MG202": plain_language.jargon,
     "MG203": plain_language.passive_voice,
@@ -48,9 +53,11 @@ def lint(
     config_path: Path | None,
     today: date | None = None,
     use_baseline: bool = True,
+    base: str | None = None,
 ) -> Findings:
-    """Validate, then lint; findings accepted in the baseline are counted but not shown."""
-    project, found, findings = _run(paths, config_path, today)
+    """Validate, then lint (with `base`, also against the standards at that git revision);
+    findings accepted in the baseline are counted but not shown."""
+    project, found, findings = _run(paths, config_path, today, base)
     if project is None or not use_baseline:
         return findings
     options = project.config.lint
@@ -91,7 +98,7 @@ def record_baseline(
 
 
 def _run(
-    paths: Sequence[Path], config_path: Path | None, today: date | None
+    paths: Sequence[Path], config_path: Path | None, today: date | None, base: str | None = None
 ) -> tuple[Project | None, dict[Issue, Key], Findings]:
     """Validate and lint; each lint issue is mapped to how the baseline remembers it."""
     project, checked, validated = validation(paths, config_path)
@@ -103,26 +110,40 @@ def _run(
     found: list[tuple[Issue, Key]] = []
     skipped: dict[str, dict[str, str]] = {}
     linted = set()
+    previous = _at_base(project, paths, base) if base and not checked.errors else {}
     for standard, document in checked.with_documents():
         linted.add(document.file)
         source = checked.sources[standard.id].read_text(encoding="utf-8-sig")
-        context = Context(standard, document, options, today or date.today())
+        context = Context(
+            standard,
+            document,
+            options,
+            today or date.today(),
+            compared=bool(base),
+            previous=previous.get(standard.id),
+            workday_hours=project.config.workday_hours,
+        )
         places = _Places(document, source)
         for rule in rules:
             if rule.language and rule.language != standard.language:
-                skipped.setdefault(document.file, {})[rule.id] = (
-                    f"applies to standards in '{rule.language}' only"
-                )
+                skipped.setdefault(document.file, {})[rule.id] = _(
+                    "applies to standards in '{language}' only"
+                ).format(language=rule.language)
                 continue
             for hit in CHECKS[rule.id](context):
                 found.append(_finding(rule, hit, document, places, severities.get(rule.id)))
     for file in validated.files:
         if file not in linted:
             skipped[file] = {
-                rule.id: "the file is not valid; fix its errors first" for rule in rules
+                rule.id: _("the file is not valid; fix its errors first") for rule in rules
             }
-    issues = sorted([*checked.issues, *(issue for issue, _ in found)])
+    issues = sorted([*checked.issues, *(issue for issue, _hit in found)])
     return project, dict(found), Findings("lint", validated.files, issues, rules, skipped)
+
+
+def _at_base(project: Project, paths: Sequence[Path], base: str) -> dict[str, Standard]:
+    """The standards as they were at git revision `base`, by id."""
+    return {old.id: old for old, _ in from_git(project, paths, base) if old is not None}
 
 
 def _finding(
@@ -167,7 +188,7 @@ class _Places:
         if self.source[start : start + 1] in ("'", '"'):
             start += 1  # the opening quote of a quoted scalar is YAML, not text
         at = start - 1
-        for _ in range(hit.occurrence + 1):
+        for _time in range(hit.occurrence + 1):
             at = self.source.find(hit.fragment, at + 1, end)
             if at < 0:
                 return where

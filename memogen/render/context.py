@@ -19,10 +19,12 @@ from memogen.data.config_model import Config
 from memogen.data.models import Standard
 from memogen.outputs import ARTIFACTS
 from memogen.render import markup
+from memogen.render.ack import ack_rows
 from memogen.render.diagram import DiagramStage, stage_diagram
 from memogen.render.labels import DATE_LOCALES, LABELS
+from memogen.render.live import live_links
 from memogen.render.moments import worked_example
-from memogen.render.poster_fit import PAGE_SIZES_MM, bring_list, poster_geometry
+from memogen.render.poster_sheet import PAGE_SIZES_MM, bring_list, poster_geometry
 from memogen.render.qr import qr_svg
 from memogen.render.typography import typeset, typeset_model
 
@@ -56,7 +58,8 @@ def standard_context(standard: Standard, config: Config) -> dict[str, Any]:
     lang = standard.language or config.language
     labels = typeset_labels(lang)
     standard = typeset_model(standard, lang)
-    org = typeset(config.organisation or "", lang)
+    company = config.texts(lang)
+    org = typeset(company.organisation or "", lang)
     request = standard.request
     stages = [_stage(number, stage, lang) for number, stage in enumerate(standard.stages, 1)]
     return {
@@ -96,11 +99,9 @@ def standard_context(standard: Standard, config: Config) -> dict[str, Any]:
         "delivery": rich(standard.result.delivery),
         "changes": _changes(standard, labels),
         "contacts": list(standard.contacts),
-        # Company rules are written in the company's language; another language gets only its own.
-        "rules": [
-            *(typeset(rule, lang) for rule in config.service_rules if lang == config.language),
-            *standard.service_rules,
-        ],
+        # The company's rules in the standard's language (none in it: only the standard's own).
+        "rules": [typeset(rule, lang) for rule in company.service_rules]
+        + list(standard.service_rules),
         "faq": [{"q": item.q, "a": Rich.of(item.a)} for item in standard.faq],
         "feedback_url": standard.feedback.url if standard.feedback else "",
         "slogan": standard.poster.slogan if standard.poster and standard.poster.slogan else "",
@@ -108,6 +109,13 @@ def standard_context(standard: Standard, config: Config) -> dict[str, Any]:
         "feedback_qr": qr_svg(standard.feedback.url) if standard.feedback else "",
         "diagram": _diagram(stages, config, labels),
         "footer": typeset(_footer(standard, labels, lang), lang),
+        "history": _history(standard, lang),
+        "live": live_links(standard, config),
+        "ack_rows": ack_rows(config.staff),
+        "ack_with": labels["ack_with"].format(title=standard.title),
+        "approved": {"by": standard.approved.by, "date": _date(standard.approved.date, lang)}
+        if standard.approved
+        else None,
         "client_stages": [stage for stage in stages if stage["client_action"]],
         "main_contact": standard.contacts[0] if standard.contacts else standard.owner,
         "email_intro": labels["email_intro"].format(title=standard.title),
@@ -218,4 +226,17 @@ def _footer(standard: Standard, labels: dict[str, str], lang: str) -> str:
     if standard.effective:
         parts.append(f"{labels['effective']} {_date(standard.effective, lang)}")
     parts.append(f"{labels['owner']}: {standard.owner.name}")
+    if standard.approved:
+        when = _date(standard.approved.date, lang)
+        parts.append(labels["approved_line"].format(by=standard.approved.by, date=when))
+    if standard.review_by:
+        parts.append(labels["review_line"].format(date=_date(standard.review_by, lang)))
     return " · ".join(parts)
+
+
+def _history(standard: Standard, lang: str) -> list[dict[str, str]]:
+    """The latest three entries of the change history, newest first, dates in words."""
+    return [
+        {"version": entry.version, "date": _date(entry.date, lang), "changes": entry.changes}
+        for entry in standard.history[:3]
+    ]

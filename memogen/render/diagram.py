@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
+from functools import partial
 from xml.sax.saxutils import escape
+
+from memogen.render.hyphenate import pieces
 
 PER_ROW = 4
 WIDTH = 680
@@ -239,7 +240,8 @@ def _wrap(text: str, width: float, size: float, bold: bool, max_lines: int) -> l
     """Greedy wrap by measured width (at spaces: a no-break one holds), a word wider than the
     line hyphenated; the last allowed line ends in … when text is left over."""
     lines: list[str] = []
-    words = [p for word in text.split(" ") if word for p in _pieces(word, width, size, bold)]
+    fits = partial(_advance, size=size, bold=bold)
+    words = [piece for word in text.split(" ") if word for piece in pieces(word, width, fits)]
     for word in words:
         if lines and _advance(f"{lines[-1]} {word}", size, bold) <= width:
             lines[-1] = f"{lines[-1]} {word}"
@@ -251,42 +253,6 @@ def _wrap(text: str, width: float, size: float, bold: bool, max_lines: int) -> l
             last = last[:-1].rstrip()
         lines = [*lines[: max_lines - 1], last + "…"]
     return lines
-
-
-def _pieces(word: str, width: float, size: float, bold: bool) -> list[str]:
-    """A word as wide as the line or narrower, else cut at its syllables (pyphen, in its
-    script's language) with a hyphen, or where it must when no syllable fits."""
-    pieces = []
-    while _advance(word, size, bold) > width and len(word) > 1:
-        at = _last_break_that_fits(word, width, size, bold)
-        if at:
-            pieces.append(word[:at] + ("" if word[at - 1] == "-" else "-"))
-        else:  # no syllable fits: as many characters as do
-            fits = [n for n in range(1, len(word)) if _advance(word[:n], size, bold) <= width]
-            at = max(fits, default=1)
-            pieces.append(word[:at])
-        word = word[at:]
-    return [*pieces, word]
-
-
-def _last_break_that_fits(word: str, width: float, size: float, bold: bool) -> int:
-    """The last syllable break (or the word's own hyphen) whose first part fits; 0: none."""
-    breaks = {at for at in _hyphenator(word).positions(word) if 0 < at < len(word)}
-    breaks |= {at + 1 for at, ch in enumerate(word[:-1]) if ch == "-"}
-    fitting = [at for at in breaks if _advance(word[:at] + "-", size, bold) <= width]
-    return max(fitting, default=0)
-
-
-@cache
-def _hyphenator_for(lang: str) -> Any:
-    import pyphen  # WeasyPrint's hyphenation dictionaries
-
-    return pyphen.Pyphen(lang=lang)
-
-
-def _hyphenator(word: str) -> Any:
-    cyrillic = any("\u0400" <= ch <= "\u04ff" for ch in word)
-    return _hyphenator_for("ru_RU" if cyrillic else "en_GB")
 
 
 def _text(lines: list[str], x: float, y: float, size: float, color: str, bold: bool = False) -> str:

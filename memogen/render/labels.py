@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from memogen.render.ack_labels import ACK_WORDS
 from memogen.render.site_labels import SITE_LABELS
 
 DOCUMENT_LABELS: dict[str, dict[str, str]] = {
@@ -36,6 +37,11 @@ DOCUMENT_LABELS: dict[str, dict[str, str]] = {
         "version": "Редакция",
         "effective": "Действует с",
         "owner": "Владелец процесса",
+        "approved_line": "Утверждено: {by}, {date}",
+        "review_line": "Пересмотр до {date}",
+        "history": "История изменений",
+        "live_check": "Проверьте, что редакция актуальна",
+        "qr_live": "QR-код со ссылкой на действующую редакцию",
         "page": "Стр.",
         "how_to_request": "Как подать заявку",
         "form": "Форма",
@@ -147,6 +153,11 @@ DOCUMENT_LABELS: dict[str, dict[str, str]] = {
         "version": "Version",
         "effective": "Effective",
         "owner": "Process owner",
+        "approved_line": "Approved by {by} on {date}",
+        "review_line": "Review by {date}",
+        "history": "Change history",
+        "live_check": "Check that this version is current",
+        "qr_live": "QR code with the link to the current version",
         "page": "Page",
         "how_to_request": "How to request",
         "form": "Form",
@@ -233,7 +244,9 @@ LANGUAGE_NAMES = {"ru": "Русский", "en": "English"}
 # The locale dates are written in: English documents print British dates ("1 December
 # 2026"), as the worked example's "29 April" does, never a US "December 1, 2026" beside it.
 DATE_LOCALES = {"ru": "ru", "en": "en_GB"}
-# What every template prints: the documents' words and the site's (render.site_labels).
+# What every template prints: the documents' words, the site's (render.site_labels) and the
+# acknowledgement sheet's (render.ack_labels).
 LABELS: dict[str, dict[str, str]] = {
-    lang: {**words, **SITE_LABELS[lang]} for lang, words in DOCUMENT_LABELS.items()
+    lang: {**words, **SITE_LABELS[lang], **ACK_WORDS[lang]}
+    for lang, words in DOCUMENT_LABELS.items()
 }

@@ -1,5 +1,5 @@
-"""Each fitted artifact's plan (what sizes it tries, in what order) and what its measured
-layout tells the owner: the troubles found, located at the fields that hold the text."""
+"""Each fitted artifact's plan: what sizes it tries, in what order, and which layout it
+keeps. What a measured layout tells the owner is in `verdicts`."""
 
 from __future__ import annotations
 
@@ -7,27 +7,16 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from memogen.data.config_model import Config
-from memogen.data.document import Document, KeyPath
 from memogen.data.models import Standard
-from memogen.errors import Issue, UserError
-from memogen.fonts import cap_height_ratio
+from memogen.outputs import ArtifactKind, FitPlan
 from memogen.render import poster_fit
-from memogen.render.fitting import Key, Phase, Plan, SizeSearch, Values, key_of
-from memogen.render.formats.layout import Layout, Trouble
+from memogen.render.fitting import Key, Plan, Values, key_of
+from memogen.render.formats.layout import Layout
+from memogen.render.size_search import Phase, SizeSearch
 
 # The memo's body size (pt), largest first: the largest that keeps one page is used.
 MEMO_SIZES = {"A4": (11.0, 10.5, 10.0, 9.5, 9.0), "A5": (10.0, 9.5, 9.0)}
 TWO_PAGE_SIZES = (12.0, 11.5, 11.0, 10.5, 10.0, 9.5, 9.0)  # a memo that must take two pages
-# The parts of a memo a warning may name (their fields, as memo.html.j2 marks them).
-MEMO_PARTS = {
-    "stages": "stages",
-    "inputs": "inputs",
-    "result.criteria": "result criteria",
-    "contacts": "contacts",
-    "service_rules": "service rules",
-    "summary": "summary",
-}
-TALLEST_NAMED = 3  # stages named as the ones to shorten
 LEAST_FILL_OF_TWO = 0.45  # a memo on two pages reaches this far down each (a third of ink)
 
 PlanMaker = Callable[[Config, Standard], Plan]
@@ -97,120 +86,13 @@ def guide_plan(config: Config, standard: Standard) -> Plan:
     return BalancePlan(choices, LEAST_GUIDE_FILL)
 
 
-PLANS: dict[str, PlanMaker] = {
-    "memo": memo_plan,
-    "guide": guide_plan,
-    "poster": poster_fit.poster_plan,
+PLANS: dict[FitPlan, PlanMaker] = {
+    "page": memo_plan,
+    "pages": guide_plan,
+    "sheet": poster_fit.poster_plan,
 }
 
 
-def too_long(layout: Layout, artifact: str) -> str:
-    """What makes a document longer than one page, measured: its largest part's share of a
-    page and, for the stages, the tallest ones."""
-    height = layout.page_height or 1.0
-    parts = {part: layout.extent.get(part, 0.0) / height for part in MEMO_PARTS}
-    largest = max(parts, key=lambda part: parts[part])
-    taken = f"the {artifact} takes {layout.pages} pages, not one, even in its compact layout"
-    if not parts[largest]:  # a template that marks no part (a user's own)
-        return f"{taken} (shorten it)"
-    fix = f"shorten the {MEMO_PARTS[largest]}"
-    rows = {  # the stages' own rows (`stages.3`), not their parts (`stages.3.name`)
-        int(field.removeprefix("stages.")): extent
-        for field, extent in layout.extent.items()
-        if field.startswith("stages.") and field.removeprefix("stages.").isdigit()
-    }
-    if largest == "stages" and rows:
-        tallest = sorted(sorted(rows, key=lambda n: -rows[n])[:TALLEST_NAMED])
-        fix = f"shorten the results of stages {_listed(tallest)}"
-    return f"{taken}: the {MEMO_PARTS[largest]} need {parts[largest]:.0%} of a page ({fix})"
-
-
-def _listed(numbers: list[int]) -> str:
-    words = [str(n) for n in numbers]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-
-
-_SAYS = {
-    "edge": (
-        "text runs past the edge of its column",
-        "break the long word with a space or a hyphen, or shorten it",
-    ),
-    "clipped": ("text is cut off", "shorten it"),
-    "overlap": ("text is printed over other text", "shorten it"),
-}
-
-
-def trouble_warnings(layout: Layout, document: Document | None, pdf_name: str) -> list[str]:
-    """One warning per trouble (once, whatever pages it is on), located at its field when
-    the template marks one."""
-    warnings = (_warning(trouble, document, pdf_name) for trouble in layout.troubles)
-    return list(dict.fromkeys(warnings))
-
-
-def _warning(trouble: Trouble, document: Document | None, pdf_name: str) -> str:
-    what, hint = _SAYS[trouble.kind]
-    quoted = f'{pdf_name}: {what} ("{trouble.words}")'
-    if document is None or not trouble.field:
-        return f"{quoted} on page {trouble.page} ({hint})"
-    return _located(document, trouble.field, quoted, hint).text()
-
-
-def _located(document: Document, dotted: str, message: str, hint: str) -> Issue:
-    line, col = document.where(key_path(dotted))
-    return Issue(document.file, line, col, dotted, message, hint, "warning")
-
-
-# The poster's key text (DIN 1450 and ISO 3864: what must read from the viewing distance).
-KEY_TEXT = {"title": "title", "deadline": "total deadline"}
-DISTANCE_PER_CAP_HEIGHT = 300  # legible from 300 times the height of the capital letters
-MM_PER_PX = 25.4 / 96
-
-
-def poster_verdicts(
-    layout: Layout, config: Config, standard: Standard, document: Document | None, pdf_name: str
-) -> list[str]:
-    """Refuse a poster whose stages do not fit at the smallest legible size; warn of key
-    text too small to read from `poster.viewing_distance`."""
-    if not poster_fit.stages_hold(layout, len(standard.stages)):
-        raise UserError([_too_many_stages(config, standard, document)])
-    distance = config.poster.viewing_distance
-    ratio = cap_height_ratio(config.brand.font)
-    warnings = []
-    for name, what in KEY_TEXT.items():
-        if name not in layout.size:
-            continue
-        capitals = layout.size[name] * MM_PER_PX * ratio
-        reach = capitals * DISTANCE_PER_CAP_HEIGHT / 1000
-        if reach < distance:
-            message = (
-                f"{pdf_name}: the {what}'s capital letters are {capitals:.1f} mm high: they read "
-                f"from {reach:.1f} m, not from {distance:g} m (poster.viewing_distance)"
-            )
-            hint = "shorten it so that it takes larger type, or print the poster larger"
-            issue = _located(document, name, message, hint) if document else None
-            warnings.append(issue.text() if issue else f"{message} ({hint})")
-    return warnings
-
-
-def _too_many_stages(config: Config, standard: Standard, document: Document | None) -> Issue:
-    size, count = config.poster.size, len(standard.stages)
-    smallest = poster_fit.floor_pt(count) * poster_fit.paper_scale(config)
-    larger = {"A4": "A3", "A3": "A2"}.get(size)
-    hint = "shorten the stage names and performers, or merge stages"
-    if larger:
-        hint += f", or print it on {larger} (poster.size: {larger} in memogen.yaml)"
-    line, col = document.where(("stages",), at_key=True) if document else (1, 1)
-    return Issue(
-        document.file if document else standard.id,
-        line,
-        col,
-        "stages",
-        f"the {size} poster cannot hold these {count} stages with names of at least "
-        f"{smallest:.0f} pt",
-        hint,
-    )
-
-
-def key_path(dotted: str) -> KeyPath:
-    """`stages.3.name` → ("stages", 2, "name"): the printed path, 1-based, back to the data's."""
-    return tuple(int(part) - 1 if part.isdigit() else part for part in dotted.split("."))
+def plan_for(kind: ArtifactKind, config: Config, standard: Standard) -> Plan | None:
+    """The plan of an artifact the table says is fitted; None for one laid out as it is."""
+    return PLANS[kind.fit](config, standard) if kind.fit else None

@@ -22,6 +22,7 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 
 from memogen.errors import UserError
+from memogen.i18n import N_, MessageLanguage, _, current, use
 from memogen.render.formats import pdf
 from memogen.render.worker import warm_up
 
@@ -40,8 +41,8 @@ class Limits:
 
 def render_limits(environ: Mapping[str, str] = os.environ) -> Limits:
     """The limits docs/security.md promises, or tighter or looser ones from the environment."""
-    seconds = _positive(environ, TIMEOUT_VARIABLE, "seconds")
-    mebibytes = _positive(environ, MEMORY_VARIABLE, "MiB")
+    seconds = _positive(environ, TIMEOUT_VARIABLE, N_("seconds"))
+    mebibytes = _positive(environ, MEMORY_VARIABLE, N_("MiB"))
     return Limits(
         seconds or pdf.PDF_TIME_LIMIT_S,
         int(mebibytes * 2**20) if mebibytes else pdf.WORKER_MEMORY_BYTES,
@@ -57,11 +58,13 @@ def _positive(environ: Mapping[str, str], name: str, unit: str) -> float | None:
     except ValueError:
         value = 0.0
     if not 0 < value < 10**9:
-        raise UserError(f"{name} must be a number of {unit} above 0, not '{given[:40]}'")
+        message = _("{name} must be a number of {unit} above 0, not '{given}'")
+        raise UserError(message.format(name=name, unit=_(unit), given=given[:40]))
     return value
 
 
-_KEPT: dict[tuple[int, int, Limits], ProcessPoolExecutor] = {}  # (thread, workers, limits)
+# (thread, workers, limits, the messages' language) → a pool kept warm for the next build
+_KEPT: dict[tuple[int, int, Limits, str], ProcessPoolExecutor] = {}
 
 
 @contextmanager
@@ -83,7 +86,7 @@ def render_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
         return
-    key = (threading.get_ident(), workers, limits)
+    key = (threading.get_ident(), workers, limits, current())
     pool = _KEPT.get(key) or _start(workers, limits, _forkserver())
     _KEPT[key] = pool
     try:
@@ -119,7 +122,7 @@ def _start(
         max_workers=workers,
         mp_context=context,
         initializer=start_worker,
-        initargs=(os.getpid(), limits, workers > 1),
+        initargs=(os.getpid(), limits, workers > 1, current()),
     )
 
 
@@ -138,9 +141,11 @@ def _forkserver() -> multiprocessing.context.BaseContext:
     return context
 
 
-def start_worker(owner: int, limits: Limits, warm: bool) -> None:
-    """Run first in each worker: tie it to the build process `owner`, bound it, and (for a
-    pool of several) lay out a page so that its first job starts warm."""
+def start_worker(owner: int, limits: Limits, warm: bool, language: MessageLanguage = "en") -> None:
+    """Run first in each worker: tie it to the build process `owner`, bound it, speak the
+    build's `language` (a forkserver's worker does not inherit it), and (for a pool of several)
+    lay out a page so that its first job starts warm."""
+    use(language)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a forked child inherits the parent's handler
     _die_with(owner)
     pdf.limit_worker(limits.memory)

@@ -15,6 +15,7 @@ from babel.dates import format_date
 
 from memogen.data import durations
 from memogen.data.config_model import Config
+from memogen.data.lifecycle import build_day
 from memogen.data.models import Standard
 from memogen.outputs import CATALOGUE_ARTIFACTS, CATALOGUE_FORMATS
 from memogen.render import markup
@@ -46,9 +47,9 @@ def catalogue_context(
     return {
         "lang": lang,
         "t": labels,
-        "org": config.organisation or "",
+        "org": config.texts(lang).organisation or "",
         "logo": config.logo_uri,  # a verified data: URI, or ""
-        "logo_alt": config.organisation or labels["logo"],
+        "logo_alt": config.texts(lang).organisation or labels["logo"],
         "brand": config.brand,
         "on_brand": on_brand(config),
         "departments": [
@@ -88,6 +89,9 @@ def service_row(
         "version": standard.version or "",
         "effective": format_date(standard.effective, format="long", locale=DATE_LOCALES[lang])
         if standard.effective
+        else "",
+        "review_overdue": format_date(standard.review_by, format="long", locale=lang)
+        if standard.review_by and standard.review_by < build_day()
         else "",
         "channel": labels[f"channel_{request.channel}"],
         "request_href": request_href(standard),

@@ -1,25 +1,21 @@
-"""The poster's paper and its type: the sheet's geometry from the paper, and the plan that
-chooses the title's and the stages' type by measuring the laid-out poster.
-
-Sizes are in A3 units: the root size follows the paper (A3 = 10pt, A4 = 7.07pt, A2 =
-14.1pt) and every size in poster.css is in rem or em, so one plan serves every paper.
-"""
+"""The poster's plan: the title's and the stages' type chosen by measuring the laid-out
+poster, above the legible floors. Sizes are in A3 units (see `poster_sheet`): every size in
+poster.css is in rem or em, so one plan serves every paper."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any
 
 from memogen.data.config_model import Config
 from memogen.data.models import Standard
-from memogen.render.fitting import Key, Phase, SizeSearch, Values, key_of
+from memogen.render.fitting import Key, Values, key_of
 from memogen.render.formats.layout import Layout
+from memogen.render.poster_sheet import A3_ROOT_PT, MANY_STAGES, bring_list
+from memogen.render.size_search import Phase, SizeSearch
 
-PAGE_SIZES_MM = {"A5": (148, 210), "A4": (210, 297), "A3": (297, 420), "A2": (420, 594)}
 STAGE_NAME_EM = 2.7  # a stage name's size in the stages' em (poster.css)
-A3_ROOT_PT = 10.0
 # The smallest stage names (pt on A3; in proportion on other paper): up to 8 stages, up to 12.
 FLOORS_PT = ((8, 20.0), (12, 18.0))
 # The largest stage scale by the number of stages: few stages take larger type.
@@ -27,39 +23,10 @@ CAPS = {1: 1.5, 2: 1.45, 3: 1.35, 4: 1.25, 5: 1.15, 6: 1.05, 7: 1.0, 8: 0.95}
 SMALLEST_CAP = 0.9
 STEP = 0.05
 STAGES_EXPONENT = 1.0  # the stages' height grows about as their type (measured on the examples)
-MANY_STAGES = 8  # more: the QR code and the title give the stages room
 # The title's scale steps (× 5.4rem) and the lines each may take, largest first.
 TITLE_STEPS = ((1.0, 2), (0.9, 2), (0.8, 2), (0.7, 3), (0.6, 3), (0.5, 4), (0.4, 5))
-BRING_UP_TO = 3  # stages: a poster of this many or fewer lists what to bring…
-BRING_AT_MOST = 6  # …if that is this many inputs or fewer…
 BRING_BESIDE = 1.0  # …and the stages keep this scale or more beside it
 LINE_END_SLACK = 1.3  # a wrapped line leaves room at its end: lines ≈ advance × this ÷ width
-
-
-def poster_geometry(config: Config, stage_count: int) -> dict[str, Any]:
-    """The sheet on the page and the stages' columns, ready to print as CSS."""
-    width, height = PAGE_SIZES_MM[config.poster.size]
-    if config.poster.orientation == "landscape":
-        width, height = height, width
-    scale = paper_scale(config)
-    margin = round(12 * scale, 1)  # as printed, so that the sheet never exceeds the page area
-    columns = 1 if stage_count <= 6 else 2
-    many = stage_count > MANY_STAGES
-    rows = -(-stage_count // columns)
-    return {
-        "root": f"{A3_ROOT_PT * scale:.2f}pt",
-        "margin": f"{margin:.1f}mm",
-        "sheet_width": f"{width - 2 * margin - 0.2:.1f}mm",
-        "sheet_height": f"{height - 2 * margin - 0.2:.1f}mm",
-        "columns": columns,
-        "many": many,  # a smaller QR code and title leave the stages room
-        "rows": rows,
-    }
-
-
-def paper_scale(config: Config) -> float:
-    """The poster's type relative to A3: its paper's short side over A3's."""
-    return min(PAGE_SIZES_MM[config.poster.size]) / PAGE_SIZES_MM["A3"][0]
 
 
 def floor_pt(stage_count: int) -> float:
@@ -81,7 +48,10 @@ def stages_hold(layout: Layout, count: int) -> bool:
     marks no stages (a user's own, without `data-room`/`data-field`) is not judged."""
     if "stages" not in layout.rooms and not any(f.startswith("stages") for f in layout.lines):
         return True
-    crowded = any(t.field.startswith("stages") for t in layout.troubles)
+    crowded = any(
+        trouble.field.startswith("stages") or trouble.other.startswith("stages")
+        for trouble in layout.troubles
+    )
     parts = [f"stages.{n}.{part}" for n in range(1, count + 1) for part in ("name", "deadline")]
     shown = all(layout.lines.get(field, 0) for field in parts)
     return shown and not crowded and layout.rooms.get("stages", 0.0) <= 1.0
@@ -176,9 +146,3 @@ def _title_too_long(key: Key, layout: Layout) -> bool:
 
 def poster_plan(config: Config, standard: Standard) -> PosterPlan:
     return PosterPlan(len(standard.stages), bring=bool(bring_list(standard)))
-
-
-def bring_list(standard: Standard) -> list[str]:
-    """What a poster of few stages lists under them: the inputs' names, if they are few."""
-    few = len(standard.stages) <= BRING_UP_TO and len(standard.inputs) <= BRING_AT_MOST
-    return [item.name for item in standard.inputs] if few else []

@@ -120,7 +120,7 @@ def scores_context(
     return {
         "lang": lang,
         "t": labels,
-        "org": config.organisation or "",
+        "org": config.texts(lang).organisation or "",
         "brand": config.brand,
         "on_brand": on_brand(config),
         "dimensions": [labels[d] for d in DIMENSIONS],

@@ -21,12 +21,14 @@ from memogen.data.config_model import Config
 from memogen.data.document import Document
 from memogen.data.models import Standard
 from memogen.errors import InternalError, UserError
+from memogen.i18n import _
 from memogen.outputs import BY_NAME, PRINT_FORMATS, ArtifactKind, Renderer, wanted_formats
 from memogen.render import fitting
 from memogen.render.context import standard_context
 from memogen.render.formats import docx, email, markdown, pdf, png
-from memogen.render.plans import PLANS, poster_verdicts, too_long, trouble_warnings
+from memogen.render.plans import plan_for
 from memogen.render.templating import make_environment, render
+from memogen.render.verdicts import poster_verdicts, too_long, trouble_warnings
 
 
 @dataclass(frozen=True)
@@ -62,19 +64,25 @@ def render_standard(job: Job) -> Rendered:
     try:
         return _render_standard(job)
     except TemplateNotFound as exc:
-        raise UserError(
-            f"{job.standard.id}: the template '{exc.name}' is missing from "
-            "templates/ and from the built-in theme"
-        ) from None
+        missing = _(
+            "{id}: the template '{name}' is missing from templates/ and from the built-in theme"
+        )
+        raise UserError(missing.format(id=job.standard.id, name=exc.name)) from None
     except TemplateError as exc:
         where = f"{exc.filename}:{exc.lineno}: " if isinstance(exc, TemplateSyntaxError) else ""
-        raise UserError(f"{job.standard.id}: a template failed: {where}{exc.message}") from None
+        failed = _("{id}: a template failed: {where}{message}")
+        raise UserError(
+            failed.format(id=job.standard.id, where=where, message=exc.message)
+        ) from None
     except pdf.PdfTimeout as exc:
-        raise UserError(f"{job.standard.id}: {exc}; shorten its texts") from None
+        message = _("{id}: {reason}; shorten its texts").format(id=job.standard.id, reason=exc)
+        raise UserError(message) from None
     except MemoryError:
         raise UserError(
-            f"{job.standard.id}: rendering needed more memory than a worker may use "
-            f"({resource.getrlimit(resource.RLIMIT_AS)[0] // 2**20} MiB); shorten its texts"
+            _(
+                "{id}: rendering needed more memory than a worker may use ({size} MiB); "
+                "shorten its texts"
+            ).format(id=job.standard.id, size=resource.getrlimit(resource.RLIMIT_AS)[0] // 2**20)
         ) from None
     except (UserError, KeyboardInterrupt):
         raise
@@ -114,7 +122,7 @@ def _page(
             job.staging, f"{prefix}.md", markdown.render_markdown(env, kind.name, context).encode()
         )
     printed = kind.print_stylesheet is not None and bool(set(PRINT_FORMATS) & set(wanted))
-    plan = PLANS[kind.name](job.config, job.standard) if kind.name in PLANS else None
+    plan = plan_for(kind, job.config, job.standard)
     if not printed and plan is None:
         if "html" in wanted:
             out.add(
@@ -151,7 +159,7 @@ def _pdf(
         out.warn(prefix, f"{prefix}.pdf: {message}")
     for message in trouble_warnings(layout, job.document, f"{prefix}.pdf"):
         out.warn(prefix, message)
-    if kind.name == "poster":
+    if kind.fit == "sheet":
         for message in poster_verdicts(
             layout, job.config, job.standard, job.document, f"{prefix}.pdf"
         ):
@@ -192,7 +200,7 @@ def _docx(
     env: Environment, job: Job, kind: ArtifactKind, context: dict[str, object], out: Rendered
 ) -> None:
     """The editable Word file, on the paper of the artifact's print stylesheet."""
-    plan = PLANS[kind.name](job.config, job.standard) if kind.name in PLANS else None
+    plan = plan_for(kind, job.config, job.standard)
     paper = {**context, "fit": plan.first() if plan else {}}  # (the page box is the same in all)
     print_css = render(env, kind.print_stylesheet, paper) if kind.print_stylesheet else ""
     when = email.standard_epoch(job.standard)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from memogen.errors import UserError, on_one_line
 from memogen.findings import FailOn, Findings
+from memogen.i18n import _
 from memogen.render.filters import md_url
 from memogen.report.common import one_line
 from memogen.report.text import summary
@@ -36,7 +37,8 @@ def step_summary(findings: Findings, environ: Mapping[str, str]) -> str:
     head = f"### memogen {findings.tool}: {summary(findings)}\n"
     if not findings.issues:
         return head + "\n"
-    rows = ["| Severity | Where | Rule | Problem |", "| --- | --- | --- | --- |"]
+    columns = (_("Severity"), _("Where"), _("Rule"), _("Problem"))
+    rows = ["| " + " | ".join(columns) + " |", "| --- | --- | --- | --- |"]
     for issue in findings.issues:
         where = _cell(f"{issue.file}:{issue.line}:{issue.col}").replace("`", "'")
         link = _blob_url(environ, issue.file, issue.line)
@@ -59,8 +61,10 @@ def append_step_summary(findings: Findings, environ: Mapping[str, str]) -> bool:
             out.write(step_summary(findings, environ))
     except OSError as exc:
         raise UserError(
-            f"GITHUB_STEP_SUMMARY names {target}, which cannot be written "
-            f"({exc.strerror or exc}); unset it or point it at a file you may write to"
+            _(
+                "GITHUB_STEP_SUMMARY names {target}, which cannot be written ({reason}); "
+                "unset it or point it at a file you may write to"
+            ).format(target=target, reason=exc.strerror or exc)
         ) from None
     return True
 

@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 
 from memogen.errors import Issue
 from memogen.findings import VALIDATION_RULE, FailOn, Findings
+from memogen.i18n import ngettext
 
 # What XML 1.0 cannot hold, even as a character reference: control characters (a file name
 # may have them) and lone surrogates (the bytes of a file name that is not UTF-8).
@@ -70,4 +71,7 @@ def _fails(issue: Issue, fail_on: FailOn) -> bool:
 
 def _message(issues: list[Issue]) -> str:
     first = f"{issues[0].line}:{issues[0].col}: {issues[0].message}"
-    return first if len(issues) == 1 else f"{first} (and {len(issues) - 1} more)"
+    if len(issues) == 1:
+        return first
+    more = ngettext("{first} (and {count} more)", "{first} (and {count} more)", len(issues) - 1)
+    return more.format(first=first, count=len(issues) - 1)

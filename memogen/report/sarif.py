@@ -15,6 +15,7 @@ from urllib.parse import quote
 from memogen import __version__
 from memogen.errors import Issue
 from memogen.findings import VALIDATION_RULE, FailOn, Findings
+from memogen.i18n import _
 from memogen.lint.rules.catalog import RuleInfo
 from memogen.report.common import json_text, one_line
 
@@ -45,8 +46,12 @@ def _rule(rule: RuleInfo) -> dict[str, Any]:
     return {
         "id": rule.id,
         "name": rule.name,
-        "shortDescription": {"text": rule.rationale},
-        "help": {"text": f"{rule.rationale} See docs/lint-rules.md, {rule.id}."},
+        "shortDescription": {"text": _(rule.rationale)},
+        "help": {
+            "text": _("{rationale} See docs/lint-rules.md, {rule}.").format(
+                rationale=_(rule.rationale), rule=rule.id
+            )
+        },
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
     }
 

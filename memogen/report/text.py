@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from memogen.findings import FailOn, Findings
+from memogen.i18n import _, ngettext
 from memogen.report.common import counts
 
 
@@ -15,13 +16,32 @@ def render(findings: Findings, fail_on: FailOn) -> str:
 
 def summary(findings: Findings) -> str:
     """`5 files checked: 1 error(s), 2 warning(s)` and what the baseline hid."""
-    files = f"{len(findings.files)} file{'s' if len(findings.files) != 1 else ''}"
-    hidden = f"; {findings.hidden} accepted in the baseline" if findings.hidden else ""
+    count = len(findings.files)
+    files = ngettext("{count} file", "{count} files", count).format(count=count)
+    hidden = ""
+    if findings.hidden:
+        hidden = ngettext(
+            "; {count} accepted in the baseline",
+            "; {count} accepted in the baseline",
+            findings.hidden,
+        ).format(count=findings.hidden)
     if not findings.issues:
-        clean = "all valid" if findings.tool == "validate" else "no findings"
-        return f"{files} checked, {clean}{hidden}"
+        clean = (
+            _("{files} checked, all valid")
+            if findings.tool == "validate"
+            else _("{files} checked, no findings")
+        )
+        return clean.format(files=files) + hidden
     found = counts(findings.issues)
-    notes = f", {found['info']} note(s)" if found["info"] else ""
+    errors = ngettext("{count} error(s)", "{count} error(s)", found["error"])
+    warnings = ngettext("{count} warning(s)", "{count} warning(s)", found["warning"])
+    notes = ngettext(", {count} note(s)", ", {count} note(s)", found["info"])
     return (
-        f"{files} checked: {found['error']} error(s), {found['warning']} warning(s){notes}{hidden}"
+        _("{files} checked: {errors}, {warnings}").format(
+            files=files,
+            errors=errors.format(count=found["error"]),
+            warnings=warnings.format(count=found["warning"]),
+        )
+        + (notes.format(count=found["info"]) if found["info"] else "")
+        + hidden
     )

@@ -13,6 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote
 
+from memogen.i18n import _
 from memogen.serve import pages
 from memogen.serve.livebuild import LiveBuild
 
@@ -51,8 +52,10 @@ class PreviewServer(ThreadingHTTPServer):
         error = sys.exc_info()[1]
         if error is not None and not isinstance(error, ConnectionError | TimeoutError):
             self.live.say(
-                f"internal error answering a request: {error.__class__.__name__}: {error} "
-                "(a bug in memogen; please report it)"
+                _(
+                    "internal error answering a request: {kind}: {error} "
+                    "(a bug in memogen; please report it)"
+                ).format(kind=error.__class__.__name__, error=error)
             )
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from memogen.build.writer import is_regular, read_regular, write_atomic
 from memogen.errors import UserError
+from memogen.i18n import _, ngettext
 from memogen.outputs import PRINT_FORMATS
 from memogen.pipeline import BuildOptions, Validated, build, check, write_index
 from memogen.project import CONFIG_NAME, STANDARDS_DIR, standard_folders
@@ -221,10 +222,20 @@ class LiveBuild:
         if recovered or changed:
             self.news.publish(["*"] if recovered else ["/" + path for path in changed])
         if changed:
-            what = "pages" if phase == "page" else "PDFs and images"
-            self.say(
-                f"{what}: {len(changed)} file(s) updated in {time.monotonic() - started:.1f} s"
+            updated = (
+                ngettext(
+                    "pages: {count} file(s) updated in {seconds:.1f} s",
+                    "pages: {count} file(s) updated in {seconds:.1f} s",
+                    len(changed),
+                )
+                if phase == "page"
+                else ngettext(
+                    "PDFs and images: {count} file(s) updated in {seconds:.1f} s",
+                    "PDFs and images: {count} file(s) updated in {seconds:.1f} s",
+                    len(changed),
+                )
             )
+            self.say(updated.format(count=len(changed), seconds=time.monotonic() - started))
             for warning in warnings:
                 self.say(warning if ": warning: " in warning else f"warning: {warning}")
 
@@ -234,8 +245,10 @@ class LiveBuild:
         else:  # a bug in memogen: keep serving, say so on the page and in the terminal
             failure = Failure(
                 (),
-                f"internal error: {exc.__class__.__name__}: {exc}\nThis is a "
-                "bug in memogen, not in your files; please report it.",
+                _(
+                    "internal error: {kind}: {error}\nThis is a bug in memogen, not in your "
+                    "files; please report it."
+                ).format(kind=exc.__class__.__name__, error=exc),
             )
             self.say(traceback.format_exc(limit=-3))
         with self._failures_lock:
@@ -243,7 +256,8 @@ class LiveBuild:
             self.failures = {**self.failures, phase: failure}
         if not known:
             self.news.publish(["*"])
-            self.say(f"the preview cannot be built:\n{failure.summary or _lines(failure)}")
+            told = _("the preview cannot be built:\n{problems}")
+            self.say(told.format(problems=failure.summary or _lines(failure)))
 
     def watch_targets(self) -> Targets:
         """What a change must touch to matter, as the sources are now."""

@@ -12,7 +12,9 @@ from html import escape
 from pathlib import Path
 
 from memogen.errors import Issue
-from memogen.outputs import ARTIFACTS
+from memogen.i18n import _, current, ngettext
+from memogen.outputs import ARTIFACTS, DEFAULT_ARTIFACTS
+from memogen.render.labels import LABELS
 from memogen.serve.news import News
 from memogen.serve.status import Failure, Listed
 
@@ -34,7 +36,8 @@ LIVE_SCRIPT = """(() => {
     "font:14px/1.4 sans-serif;display:none";
   document.body.append(notice);
   const say = text => { notice.textContent = text; notice.style.display = text ? "" : "none"; };
-  const busy = {page: "Rebuilding\\u2026", print: "Updating the PDFs and the poster\\u2026"};
+  const words = JSON.parse(me.memogenWords);
+  const busy = {page: words.page, print: words.print};
   let stamp = me.memogenStamp, source = null, timer = 0;
   const listen = () => {
     source = new EventSource("EVENTS_PATH?since=" + encodeURIComponent(stamp));
@@ -51,7 +54,7 @@ LIVE_SCRIPT = """(() => {
       clearTimeout(timer);
       timer = setTimeout(() => say(busy[event.data] || ""), event.data ? 400 : 0);
     });
-    source.onerror = () => say("memogen serve has stopped; waiting for it\\u2026");
+    source.onerror = () => say(words.stopped);
   };
   document.addEventListener("visibilitychange", () => {
     if (document.hidden) source.close(); else listen();
@@ -81,16 +84,22 @@ iframe { width: 100%; height: 75vh; border: 1px solid #c6ccd4; background: #fff;
 
 def live_script(stamp: str, watch: Sequence[str] = (), any_change: bool = False) -> str:
     """The `<script>` put before `</body>` of every HTML page the server sends."""
+    words = {
+        "page": _("Rebuilding…"),
+        "print": _("Updating the PDFs and the poster…"),
+        "stopped": _("memogen serve has stopped; waiting for it…"),
+    }
     return (
         f'<script data-memogen-stamp="{escape(stamp)}" '
         f'data-memogen-watch="{escape(" ".join(watch))}" '
+        f'data-memogen-words="{escape(json.dumps(words))}" '
         f'data-memogen-any="{int(any_change)}">{LIVE_SCRIPT}</script>'
     )
 
 
 def _page(title: str, body: str, script: str) -> str:
     return (
-        f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{current()}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n"
         f"<body>\n<main>\n{body}\n</main>\n{script}\n</body>\n</html>\n"
@@ -108,12 +117,18 @@ def error_page(failures: list[Failure], root: Path, stamp: str) -> str:
         for issue in failure.issues:
             items.append(_issue_item(issue, root))
             count += 1
+    heading = ngettext(
+        "The preview cannot be built: {count} problem(s)",
+        "The preview cannot be built: {count} problem(s)",
+        count,
+    ).format(count=count)
+    note = _("Fix the file and save it: this page comes back by itself.")
     body = (
-        f"<h1>The preview cannot be built: {count} problem(s)</h1>\n"
-        '<p class="note">Fix the file and save it: this page comes back by itself.</p>\n'
+        f"<h1>{heading}</h1>\n"
+        f'<p class="note">{note}</p>\n'
         f'<ol class="issues">\n{"".join(items)}\n</ol>'
     )
-    return _page("Errors — memogen preview", body, live_script(stamp, any_change=True))
+    return _page(_("Errors — memogen preview"), body, live_script(stamp, any_change=True))
 
 
 def _issue_item(issue: Issue, root: Path) -> str:
@@ -142,12 +157,13 @@ def _excerpt(issue: Issue, root: Path) -> str:
 
 
 def not_found_page(path: str, stamp: str) -> str:
-    body = (
-        f"<h1>Not found</h1>\n<p>There is no <code>{escape(path)}</code> in the preview."
-        f' See the <a href="/">catalogue</a> or the <a href="{PREVIEW_PATH}">previews</a>.'
-        "</p>"
-    )
-    return _page("Not found — memogen preview", body, live_script(stamp, any_change=True))
+    text = _(
+        'There is no {path} in the preview. See the <a href="/">catalogue</a> or the '
+        '<a href="{previews}">previews</a>.'
+    ).format(path=f"<code>{escape(path)}</code>", previews=PREVIEW_PATH)
+    heading = _("Not found")
+    body = f"<h1>{heading}</h1>\n<p>{text}</p>"
+    return _page(_("Not found — memogen preview"), body, live_script(stamp, any_change=True))
 
 
 def preview_index(standards: list[Listed], stamp: str) -> str:
@@ -157,14 +173,16 @@ def preview_index(standards: list[Listed], stamp: str) -> str:
         f'</a> <span lang="{s.language}">— {escape(s.department)}</span></li>\n'
         for s in standards
     )
-    body = f'<p><a href="/">Catalogue</a></p>\n<h1>PDF and poster previews</h1>\n<ul>\n{items}</ul>'
-    return _page("Previews — memogen", body, live_script(stamp, any_change=True))
+    heading, catalogue = _("PDF and poster previews"), _("Catalogue")
+    body = f'<p><a href="/">{catalogue}</a></p>\n<h1>{heading}</h1>\n<ul>\n{items}</ul>'
+    return _page(_("Previews — memogen"), body, live_script(stamp, any_change=True))
 
 
 # What a preview shows, in the table's order: the images, then the PDFs; and the page whose
 # change (the page phase rewrites it whenever the standard changes) reloads it at once.
 IMAGES = tuple(kind for kind in ARTIFACTS if "png" in kind.formats)
-PDFS = tuple(kind for kind in ARTIFACTS if "pdf" in kind.formats)
+# (the acknowledgement sheet, made only when asked for, has no pane)
+PDFS = tuple(kind for kind in ARTIFACTS if "pdf" in kind.formats and kind.name in DEFAULT_ARTIFACTS)
 FIRST_PAGE = f"{PDFS[0].name}.html"
 
 
@@ -173,32 +191,35 @@ def preview_page(standard: Listed, files: list[str], stamp: str) -> str:
     base = f"/{standard.id}/"
     title = f'<span lang="{standard.language}">{escape(standard.title)}</span>'
     links = "".join(f'<li><a href="{base}{name}">{name}</a></li>' for name in files)
+    live = _("Live preview: each save rebuilds these files and this page reloads by itself.")
+    catalogue, previews, files_label = _("Catalogue"), _("All previews"), _("Files")
     parts = [
-        f'<p><a href="/">Catalogue</a> · <a href="{PREVIEW_PATH}">All previews</a></p>',
+        f'<p><a href="/">{catalogue}</a> · <a href="{PREVIEW_PATH}">{previews}</a></p>',
         f"<h1>{title}</h1>",
-        '<p class="note">Live preview: each save rebuilds these files and this page '
-        "reloads by itself.</p>",
-        f'<nav aria-label="Files"><ul class="files">{links}</ul></nav>',
+        f'<p class="note">{live}</p>',
+        f'<nav aria-label="{files_label}"><ul class="files">{links}</ul></nav>',
     ]
-    waiting = '<p class="note">Being made; it appears here when it is ready.</p>'
+    being_made = _("Being made; it appears here when it is ready.")
+    waiting = f'<p class="note">{being_made}</p>'
     sheets = []
     for kind in IMAGES:
-        name = f"{kind.name}.png"
-        alt = f"The {kind.title.lower()}: {escape(standard.title)}"
+        name, what = f"{kind.name}.png", LABELS[current()][f"kind_{kind.name}"]
+        alt = f"{what}: {escape(standard.title)}"
         image = f'<img src="{base}{name}" alt="{alt}">' if name in files else waiting
-        sheets.append(f"<section><h2>{kind.title} (PNG)</h2>{image}</section>")
+        sheets.append(f"<section><h2>{what} (PNG)</h2>{image}</section>")
     for kind in PDFS:
-        name = f"{kind.name}.pdf"
+        name, what = f"{kind.name}.pdf", LABELS[current()][f"kind_{kind.name}"]
         frame = (
-            f'<iframe src="{base}{name}" title="{kind.title} (PDF)"></iframe>'
+            f'<iframe src="{base}{name}" title="{what} (PDF)"></iframe>'
             if name in files
             else waiting
         )
-        sheets.append(f"<section><h2>{kind.title} (PDF)</h2>{frame}</section>")
+        sheets.append(f"<section><h2>{what} (PDF)</h2>{frame}</section>")
     parts += ['<div class="sheets">\n' + "\n".join(sheets), "</div>"]
     shown = [f"{kind.name}.png" for kind in IMAGES] + [f"{kind.name}.pdf" for kind in PDFS]
     watch = [f"{base}{name}" for name in (FIRST_PAGE, *shown)]
-    return _page(f"{standard.title} — memogen preview", "\n".join(parts), live_script(stamp, watch))
+    page_title = _("{title} — memogen preview").format(title=standard.title)
+    return _page(page_title, "\n".join(parts), live_script(stamp, watch))
 
 
 def status_json(news: News, busy: bool, failures: list[Failure], folder: Path) -> str:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from memogen.errors import UserError, sigterm_as_ctrl_c
+from memogen.i18n import _
 from memogen.serve import pages
 from memogen.serve.handler import PreviewServer, PreviewServer6
 from memogen.serve.livebuild import LiveBuild
@@ -27,7 +28,7 @@ def serve(paths: Sequence[Path], config_path: Path | None, host: str, port: int,
     """Build, serve and rebuild until Ctrl-C (or SIGTERM); then remove the preview folder."""
     for path in paths:
         if not path.exists():
-            raise UserError(f"{path}: no such file or folder")
+            raise UserError(_("{path}: no such file or folder").format(path=path))
     work = Path(tempfile.mkdtemp(prefix="memogen-serve-"))
     live = LiveBuild(paths, config_path, work, News(secrets.token_hex(4)), say)
     with sigterm_as_ctrl_c():
@@ -36,8 +37,9 @@ def serve(paths: Sequence[Path], config_path: Path | None, host: str, port: int,
             try:
                 live.start()
                 url = f"http://{_url_host(host)}:{server.server_address[1]}/"
-                say(f"serving the preview at {url} (Ctrl-C to stop)")
-                say(f"PDF and poster previews: {url}{pages.PREVIEW_PATH[1:]}")
+                say(_("serving the preview at {url} (Ctrl-C to stop)").format(url=url))
+                previews = f"{url}{pages.PREVIEW_PATH[1:]}"
+                say(_("PDF and poster previews: {url}").format(url=previews))
                 server.serve_forever(poll_interval=0.5)
             finally:
                 server.server_close()
@@ -57,8 +59,10 @@ def _listen(host: str, port: int, live: LiveBuild) -> PreviewServer:
         return server_class((host, port), live)
     except OSError as exc:
         raise UserError(
-            f"cannot listen on {host}:{port}: {exc.strerror or exc} "
-            "(choose another --port, or 0 for any free one)"
+            _(
+                "cannot listen on {host}:{port}: {reason} "
+                "(choose another --port, or 0 for any free one)"
+            ).format(host=host, port=port, reason=exc.strerror or exc)
         ) from None
 
 

@@ -4,8 +4,7 @@ Folders are watched, not files, and without recursion: editors that save by writ
 a new file and renaming it over the old one are seen, and a large repo (.git, .venv)
 costs nothing; the standards' subfolders are each watched by name, as the build finds
 them. When the set of folders changes (a `templates/` folder appears, the logo moves,
-a department's folder is added) the watch starts again on the new set.
-"""
+a department's folder is added) the watch starts again on the new set."""
 
 from __future__ import annotations
 

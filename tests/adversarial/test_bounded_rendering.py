@@ -138,10 +138,10 @@ def test_render_workers_run_under_the_memory_bound(
     built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Each worker reports its own RLIMIT_AS through a warning (the patch is inherited by fork)."""
-    render = pdf_format.render_pdf
+    write = pdf_format.write_pdf
 
-    def reporting(html: str, print_css: str = "") -> Pdf:
-        made = render(html, print_css)
+    def reporting(laid: pdf_format.Laid) -> Pdf:
+        made = write(laid)
         made.warnings.append(f"RLIMIT_AS {resource.getrlimit(resource.RLIMIT_AS)[0]}")
         return made
 
@@ -149,7 +149,7 @@ def test_render_workers_run_under_the_memory_bound(
     (repo / "standards" / "alpha-service.yaml").write_text(
         TINY_TEXT.replace("id: tiny-service", "id: alpha-service"), encoding="utf-8"
     )
-    monkeypatch.setattr(pdf_format, "render_pdf", reporting)
+    monkeypatch.setattr(pdf_format, "write_pdf", reporting)
     result = build_repo(repo, out, jobs=2, formats=("pdf",), artifacts=("memo",), force=True)
     assert result.warnings == [
         f"{name}/memo.pdf: RLIMIT_AS {WORKER_MEMORY_BYTES}"
@@ -179,12 +179,12 @@ def test_the_memory_bound_stops_an_allocation_beyond_it() -> None:
 def test_running_out_of_memory_names_the_standard(
     built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def exhausted(html: str, print_css: str = "") -> Pdf:
+    def exhausted(html: str, print_css: str = "") -> pdf_format.Laid:
         raise MemoryError
 
     repo, out = built.copy_to(tmp_path)
     before = snapshot(out)
-    monkeypatch.setattr(pdf_format, "render_pdf", exhausted)
+    monkeypatch.setattr(pdf_format, "lay_out", exhausted)
     assert build_error(repo, out, force=True) == (
         "tiny-service: rendering needed more memory than a worker may use (2048 MiB); "
         "shorten its texts"

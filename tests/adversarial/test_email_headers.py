@@ -252,6 +252,7 @@ def test_plain_name_stays_readable_in_the_header() -> None:
 def test_internationalised_domain_is_valid_and_goes_into_headers_as_idna(tmp_path: Path) -> None:
     config = "language: ru\nemail:\n  from: Отдел кадров <kadry@кадры.рф>\n  to: all@кадры.рф\n"
     data = tiny_data()
+    data["language"] = "ru"  # the From above is the Russian one: only a Russian standard takes it
     data["owner"]["email"] = "ann@кадры.рф"
     data["contacts"][0]["email"] = "bob@пример.испытание"
     repo = make_repo(tmp_path, {"tiny-service.yaml": to_yaml(data)}, config=config)

@@ -21,7 +21,7 @@ from .adversarial_kit import MAIN, TINY_TEXT, Built, Cli, snapshot
 
 FILE = "standards/tiny-service.yaml"
 KNOWN = (
-    "known keys: memogen, id, title, language, version, effective, department, summary, "
+    "known keys: memogen, id, title, language, version, effective, approved, review_by, history, department, summary, "
     "owner, clients, request, inputs, stages, deadline, result, changes, contacts, "
     "service_rules, feedback, poster, faq"
 )

@@ -168,12 +168,12 @@ def test_a_full_disk_leaves_the_output_as_it_was_with_a_clear_message(
 def test_ctrl_c_mid_render_leaves_the_output_as_it_was(
     built: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli
 ) -> None:
-    def interrupted(html: str, print_css: str = "") -> pdf_format.Pdf:
+    def interrupted(html: str, print_css: str = "") -> pdf_format.Laid:
         raise KeyboardInterrupt
 
     repo, out = built.copy_to(tmp_path)
     before = snapshot(out)
-    monkeypatch.setattr(pdf_format, "render_pdf", interrupted)
+    monkeypatch.setattr(pdf_format, "lay_out", interrupted)
     ran = cli("build", "--force", "-o", str(out), "-j", "1", cwd=repo)
     assert (ran.code, ran.stderr) == (130, "interrupted; nothing was changed\n")
     assert snapshot(out) == before

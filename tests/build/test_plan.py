@@ -179,3 +179,14 @@ def test_a_memo_built_as_docx_is_stale_when_source_date_epoch_changes(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     _, after, _ = planned(tiny_standard, project, Manifest(), **wanted)
     assert before.entries["tiny-service/memo"].key != after.entries["tiny-service/memo"].key
+
+
+def test_a_change_of_the_messages_language_makes_an_output_stale_for_its_warnings(
+    tiny_standard: Standard, project: Project
+) -> None:
+    from memogen import i18n
+
+    _, english, _ = planned(tiny_standard, project, Manifest(), artifacts=("memo",))
+    i18n.use("ru")
+    _, russian, _ = planned(tiny_standard, project, Manifest(), artifacts=("memo",))
+    assert english.entries["tiny-service/memo"].key != russian.entries["tiny-service/memo"].key

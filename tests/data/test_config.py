@@ -123,3 +123,23 @@ def test_an_error_is_raised_with_the_warnings_of_the_same_file(tmp_path: Path) -
         'left out: "#1" (put the whole value in quotes to keep it)',
         "memogen.yaml:2:16: error: workday_hours: must be at least 1",
     ]
+
+
+def test_a_printed_setting_with_no_value_in_a_standards_language_warns_at_the_setting(
+    tmp_path: Path,
+) -> None:
+    from memogen.data.config import untranslated_settings
+
+    path = written(
+        tmp_path,
+        "organisation:\n  ru: ООО «Вершина»\n  en: Vershina LLC\nlanguage: ru\n"
+        "email:\n  subject_prefix: '[Стандарты]'\nservice_rules:\n  - Здоровайтесь.\n",
+    )
+    config, _warnings = read_config(path)
+    assert untranslated_settings(config, ["ru"]) == []
+    assert [issue.text() for issue in untranslated_settings(config, ["ru", "en", "en"])] == [
+        "memogen.yaml:6:3: warning: email.subject_prefix: no English value, so the English "
+        "documents leave it out (give it per language: 'ru:' and 'en:' under 'subject_prefix')",
+        "memogen.yaml:7:1: warning: service_rules: no English value, so the English documents "
+        "leave it out (give it per language: 'ru:' and 'en:' under 'service_rules')",
+    ]

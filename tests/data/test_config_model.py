@@ -8,7 +8,7 @@ from pydantic import ValidationError
 from memogen.data.config_model import Config
 from memogen.data.loader import load_text
 from memogen.data.wording import to_model
-from memogen.outputs import ARTIFACT_NAMES, DEFAULT_FORMATS
+from memogen.outputs import DEFAULT_ARTIFACTS, DEFAULT_FORMATS
 
 
 def issues_of(text: str) -> list[str]:
@@ -25,7 +25,7 @@ def test_an_empty_config_builds_everything_in_russian_on_a4_and_an_a3_portrait_p
         "A3",
         "portrait",
     )
-    assert config.build.artifacts == list(ARTIFACT_NAMES)
+    assert config.build.artifacts == list(DEFAULT_ARTIFACTS)  # ack only when asked for
     assert config.build.formats == list(DEFAULT_FORMATS)  # docx only when asked for
     assert (config.brand.primary, config.brand.font) == ("#1F4E79", "DejaVu Sans")
 

@@ -258,3 +258,49 @@ def test_business_and_elapsed_units_are_not_comparable() -> None:
 
 def test_nothing_is_comparable() -> None:
     assert comparable([])
+
+
+@pytest.mark.parametrize(
+    ("written", "language", "message", "hint"),
+    [
+        (
+            "30 рабочих минут",
+            "en",
+            "'рабочих минут' is not a unit of time memogen knows",
+            "business time is counted in business hours and days: write '0,5 рабочего часа'",
+        ),
+        (
+            "30 рабочих минут",
+            "ru",
+            "'рабочих минут' — единица времени, которую memogen не знает",
+            "рабочее время считается в рабочих часах и днях: напишите '0,5 рабочего часа'",
+        ),
+        (
+            "90 business minutes",
+            "en",
+            "'business minutes' is not a unit of time memogen knows",
+            "business time is counted in business hours and days: write '1.5 business hours'",
+        ),
+        (
+            "полтора дня",
+            "en",
+            "a duration starts with a number in digits",
+            "write '1,5 рабочего дня'",
+        ),
+        (
+            "полтора дня",
+            "ru",
+            "срок начинается с числа, записанного цифрами",
+            "напишите '1,5 рабочего дня'",
+        ),
+    ],
+)
+def test_business_minutes_and_numbers_in_words_get_the_duration_to_write_instead(
+    written: str, language: str, message: str, hint: str
+) -> None:
+    from memogen import i18n
+
+    i18n.use(language)  # type: ignore[arg-type]
+    with pytest.raises(DurationError) as raised:
+        parse_duration(written)
+    assert (str(raised.value), raised.value.hint) == (message, hint)

@@ -324,8 +324,8 @@ def test_unclosed_brace_is_shown_where_it_opens() -> None:
 
 def test_bad_indentation_is_explained() -> None:
     assert refusal(b"owner:\n  name: A\n role: B\n") == (
-        "standards/s.yaml:3:2: error: the indentation does not match the lines above "
-        "(align this key with its siblings, using spaces)"
+        "standards/s.yaml:3:2: error: this key starts at column 2, its siblings at column 3 "
+        "(align it with 'name' on line 2, using spaces)"
     )
 
 

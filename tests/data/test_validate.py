@@ -7,6 +7,7 @@ the exact output of `memogen validate` run in that folder.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -59,7 +60,11 @@ def test_example_standards_are_valid(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_repo_config_is_valid() -> None:
-    assert load_config(REPO / "memogen.yaml").organisation == "ООО «Пример»"
+    config = load_config(REPO / "memogen.yaml")
+    assert (config.texts("ru").organisation, config.texts("en").organisation) == (
+        "ООО «Пример»",
+        "Primer LLC",
+    )
 
 
 def test_scaffold_of_memogen_new_is_valid(tmp_path: Path) -> None:
@@ -69,6 +74,16 @@ def test_scaffold_of_memogen_new_is_valid(tmp_path: Path) -> None:
     checked = check_standards([(path, "standards/new-service.yaml")], Config())
     assert checked.issues == []
     assert [standard.id for standard in checked.standards] == ["new-service"]
+
+
+def test_the_english_template_of_memogen_new_is_valid_and_english(tmp_path: Path) -> None:
+    path = tmp_path / "standards" / "new-service.yaml"
+    path.parent.mkdir()
+    path.write_text(new_standard_text("new-service", "en"), encoding="utf-8")
+    checked = check_standards([(path, "standards/new-service.yaml")], Config())
+    assert checked.issues == []
+    assert [standard.language for standard in checked.standards] == ["en"]
+    assert not re.search("[а-яё]", path.read_text("utf-8"), re.I)
 
 
 def test_tiny_fixture_is_valid(valid_standard_text: str) -> None:
@@ -183,4 +198,29 @@ def test_standards_in_department_subfolders_are_found_and_named_from_the_repo(
             "(use 3–64 lowercase latin letters, digits and '-', e.g. purchase-request)",
             "3 files checked: 1 error(s), 0 warning(s)",
         ],
+    )
+
+
+def total_deadline_warning(tmp_path: Path, valid_standard_text: str, total: str) -> str:
+    path = tmp_path / "tiny-service.yaml"
+    path.write_text(valid_standard_text.replace("deadline: 3 business days", total), "utf-8")
+    issues = check_standards([(path, "standards/tiny-service.yaml")], Config()).issues
+    return "\n".join(issue.text() for issue in issues)
+
+
+def test_a_total_in_plain_days_over_business_day_stages_names_their_unit_and_the_fix(
+    tmp_path: Path, valid_standard_text: str
+) -> None:
+    from memogen import i18n
+
+    assert total_deadline_warning(tmp_path, valid_standard_text, "deadline: 3 дня") == (
+        "standards/tiny-service.yaml:35:11: warning: deadline: the total deadline '3 дня' counts "
+        "calendar time, but the stages count business days (if you mean business time, "
+        "write '3 рабочих дня')"
+    )
+    i18n.use("ru")
+    assert total_deadline_warning(tmp_path, valid_standard_text, "deadline: 3 дня") == (
+        "standards/tiny-service.yaml:35:11: warning: deadline: общий срок '3 дня' считается "
+        "в календарном времени, а этапы — в рабочих днях (если имеется в виду рабочее время, "
+        "напишите '3 рабочих дня')"
     )

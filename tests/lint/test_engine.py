@@ -795,3 +795,37 @@ def test_cli_text_output_names_the_rule(repo: Path) -> None:
         "'url: https://…' of a short survey) [MG106]\n"
         "1 file checked: 0 error(s), 1 warning(s)\n"
     )
+
+
+def test_lint_with_a_base_revision_flags_a_breaking_change_without_a_new_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import subprocess
+
+    from click.testing import CliRunner
+
+    from memogen.cli import main
+    from tests.conftest import VALID_STANDARD_FILE
+
+    tiny = VALID_STANDARD_FILE.read_text(encoding="utf-8")
+    standard = tmp_path / "standards" / "tiny-service.yaml"
+    standard.parent.mkdir()
+    standard.write_text(tiny, encoding="utf-8")
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "first"]):
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
+            cwd=tmp_path,
+            check=True,
+            capture_output=True,
+        )
+    standard.write_text(tiny.replace("\ndeadline: 3 business", "\ndeadline: 5 business"), "utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["lint", "--base", "HEAD", "--no-baseline"])
+    assert result.exit_code == 1
+    assert (
+        "standards/tiny-service.yaml:5:10: error: version: 1 breaking change(s) since the base "
+        "revision (deadline: The total time is longer: was 3 business days, now 5 business "
+        "days) but no new version with its history entry (raise 'version', and add its entry "
+        "first under 'history' with what changed) [MG109]" in result.output
+    )
+    assert "MG109" not in CliRunner().invoke(main, ["lint", "--no-baseline"]).output

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from memogen.data.config_model import Config
-from memogen.data.models import Standard
+from memogen.data.models import Approval, HistoryEntry, Standard
 from memogen.render.context import Rich, standard_context
 
 NBSP = "\u00a0"
@@ -45,6 +46,44 @@ def test_the_footer_says_version_date_and_owner_in_the_standards_language(
         f"Version 1.0 · Effective 1{NBSP}December 2026 · Process owner: Ann Lee"
     )
     assert context_of(tiny_standard, "ru")["effective"] == f"1{NBSP}декабря 2026{THIN_NBSP}г."
+
+
+def controlled(standard: Standard, entries: int = 4) -> Standard:
+    """The standard approved, with a review date and `entries` history entries, newest first."""
+    return standard.model_copy(
+        update={
+            "approved": Approval.model_construct(by="Peter Sidorov", date=date(2026, 11, 20)),
+            "review_by": date(2027, 9, 1),
+            "history": [
+                HistoryEntry.model_construct(
+                    version=f"1.{n}", date=date(2026, n + 1, 1), changes=f"Change {n}"
+                )
+                for n in range(entries - 1, -1, -1)
+            ],
+            "version": f"1.{entries - 1}",
+        }
+    )
+
+
+def test_the_footer_says_who_approved_the_version_and_when_it_is_reviewed(
+    tiny_standard: Standard,
+) -> None:
+    assert context_of(controlled(tiny_standard), "en")["footer"] == (
+        "Version 1.3 · Effective December 1, 2026 · Process owner: Ann Lee · "
+        "Approved by Peter Sidorov on November 20, 2026 · Review by September 1, 2027"
+    )
+    assert context_of(controlled(tiny_standard), "ru")["footer"].endswith(
+        "Утверждено: Peter Sidorov, 20 ноября 2026\u202fг. · Пересмотр до 1 сентября 2027\u202fг."
+    )
+
+
+def test_the_guide_shows_the_latest_three_history_entries(tiny_standard: Standard) -> None:
+    history = context_of(controlled(tiny_standard), "en")["history"]
+    assert history == [
+        {"version": "1.3", "date": "April 1, 2026", "changes": "Change 3"},
+        {"version": "1.2", "date": "March 1, 2026", "changes": "Change 2"},
+        {"version": "1.1", "date": "February 1, 2026", "changes": "Change 1"},
+    ]
 
 
 def test_stages_are_numbered_from_one_in_order(tiny_standard: Standard) -> None:
@@ -93,3 +132,31 @@ def test_the_stage_diagram_and_the_form_qr_code_are_ready_to_print(
     assert context["diagram"].count('<g transform="translate(') == 2
     assert context["form_qr"].startswith('<svg aria-hidden="true"')
     assert context["feedback_qr"] == ""
+
+
+def russian_company(standard: Standard, language: str, **config: Any) -> dict[str, Any]:
+    """The context of `standard` in `language` under a memogen.yaml that says `language: ru`."""
+    in_language = standard.model_copy(update={"language": language})
+    return standard_context(in_language, Config.model_validate({"language": "ru", **config}))
+
+
+def test_the_english_memo_keeps_the_company_rules_given_in_english(
+    tiny_standard: Standard,
+) -> None:
+    rules = {"ru": ["Здоровайтесь."], "en": ["Greet your colleague."]}
+    english = russian_company(tiny_standard, "en", service_rules=rules)
+    russian = russian_company(tiny_standard, "ru", service_rules=rules)
+    assert (english["rules"], russian["rules"]) == (["Greet your colleague."], ["Здоровайтесь."])
+
+
+def test_a_company_text_missing_in_the_standards_language_is_left_out_not_borrowed(
+    tiny_standard: Standard,
+) -> None:
+    context = russian_company(
+        tiny_standard, "en", organisation="ООО «Вершина»", service_rules=["Да."]
+    )
+    assert (context["org"], context["rules"]) == ("", [])
+    context = russian_company(
+        tiny_standard, "en", organisation={"ru": "ООО «Вершина»", "en": "Vershina"}
+    )
+    assert context["org"] == "Vershina"

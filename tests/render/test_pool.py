@@ -57,3 +57,23 @@ def test_a_pool_the_server_stopped_is_not_shut_down_again_by_its_failing_build(
     thread.join()
     assert [executor.shutdowns for executor in started] == [1]
     assert pool._KEPT == {}
+
+
+def test_a_worker_forked_by_the_servers_fork_server_speaks_the_builds_language() -> None:
+    """A forkserver's worker does not inherit the language: the pool hands it over."""
+    from memogen import i18n
+
+    i18n.use("ru")
+    spoken: list[str] = []
+
+    def serve_build() -> None:
+        with pool.render_pool(1) as workers:
+            spoken.append(workers.submit(i18n.current).result(timeout=120))
+
+    try:
+        thread = threading.Thread(target=serve_build)
+        thread.start()
+        thread.join()
+    finally:
+        pool.stop_kept_pools()
+    assert spoken == ["ru"]

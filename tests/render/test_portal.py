@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from memogen.data.config_model import Config
 from memogen.data.models import Standard
 from memogen.project import open_project
@@ -125,3 +127,16 @@ def test_the_catalogue_links_the_word_files_when_they_are_built() -> None:
         ("Memo PDF", "tiny-service/memo.pdf"),
         ("Memo Word", "tiny-service/memo.docx"),
     ]
+
+
+def test_a_review_date_past_the_build_day_is_marked_in_the_catalogue(
+    tiny_standard: Standard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    reviewed = tiny_standard.model_copy(update={"review_by": date(2027, 9, 1)})
+    config, anchors = Config(language="en"), {"Support desk": "support"}
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1819843200")  # 2027-09-02
+    assert service_row(reviewed, config, [], anchors)["review_overdue"] == "September 1, 2027"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1788307200")  # 2026-09-02
+    assert service_row(reviewed, config, [], anchors)["review_overdue"] == ""

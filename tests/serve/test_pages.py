@@ -3,6 +3,7 @@ live-reload script and the status document; everything from a user's file is esc
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -32,7 +33,9 @@ def script_data(page: str) -> dict[str, str]:
 
 def test_the_live_script_carries_its_stamp_and_what_it_watches_escaped() -> None:
     script = live_script(HOSTILE, ["/a/memo.html", "/a/poster.png"])
-    assert script_data(script) == {
+    data = script_data(script)
+    assert json.loads(html.unescape(data.pop("words")))["page"] == "Rebuilding…"
+    assert data == {
         "stamp": "&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;",
         "watch": "/a/memo.html /a/poster.png",
         "any": "0",
@@ -102,9 +105,7 @@ def test_the_preview_index_links_every_standard_in_its_language() -> None:
 
 def test_a_preview_shows_what_is_made_and_says_what_is_still_being_made() -> None:
     page = preview_page(CYRILLIC, ["memo.html", "memo.pdf", "poster.png"], "t-1")
-    assert (
-        '<img src="/hr-certificate/poster.png" alt="The poster: Справки с места работы">'
-    ) in page
+    assert ('<img src="/hr-certificate/poster.png" alt="Poster: Справки с места работы">') in page
     assert '<iframe src="/hr-certificate/memo.pdf" title="Memo (PDF)"></iframe>' in page
     assert 'src="/hr-certificate/guide.pdf"' not in page
     assert page.count("Being made; it appears here when it is ready.") == 2
@@ -137,4 +138,17 @@ def test_the_status_document_lists_the_build_and_every_problem(tmp_path: Path) -
         "busy": True,
         "problems": ["templates: missing", "standards/x.yaml:2:11: error: deadline: bad"],
         "folder": str(tmp_path),
+    }
+
+
+def test_the_pages_and_their_live_notices_speak_the_owners_language() -> None:
+    from memogen import i18n
+
+    i18n.use("ru")
+    page = not_found_page("/x.html", "1")
+    assert '<html lang="ru">' in page and "<h1>Не найдено</h1>" in page
+    assert json.loads(html.unescape(script_data(page)["words"])) == {
+        "page": "Пересборка…",
+        "print": "Обновляем PDF и плакат…",
+        "stopped": "memogen serve остановлен; ждём его…",
     }

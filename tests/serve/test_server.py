@@ -248,10 +248,11 @@ def test_a_new_templates_folder_overrides_the_theme_live(
     server, repo = served
     page.goto(server.url + "/hr-certificate/memo.html")
     theme = (REPO_ROOT / "templates" / "memo.html.j2").read_text("utf-8")
-    assert "<h1>{{ title }}</h1>" in theme
+    assert '<h1 data-field="title">{{ title }}</h1>' in theme
     (repo / "templates").mkdir()
     (repo / "templates" / "memo.html.j2").write_text(
-        theme.replace("<h1>{{ title }}</h1>", "<h1>{{ title }} (draft)</h1>"), "utf-8"
+        theme.replace('<h1 data-field="title">{{ title }}</h1>', "<h1>{{ title }} (draft)</h1>"),
+        "utf-8",
     )
     expect(page.locator("h1")).to_contain_text("(draft)")
 

@@ -19,6 +19,11 @@ class Context:
     document: Document
     options: LintOptions
     today: date
+    # With `memogen lint --base REV`: the standard as it was at REV (None: it is new there),
+    # and the config's business day, to classify what changed since.
+    compared: bool = False
+    previous: Standard | None = None
+    workday_hours: int = 8
 
 
 @dataclass(frozen=True)

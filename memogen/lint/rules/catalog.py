@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from memogen.errors import Severity
+from memogen.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -29,92 +30,115 @@ RULES: tuple[RuleInfo, ...] = (
         "MG101",
         "input-example",
         "warning",
-        "A filled-in example shows the client what to write faster than any description.",
+        N_("A filled-in example shows the client what to write faster than any description."),
     ),
     RuleInfo(
         "MG102",
         "stage-performer",
         "warning",
-        "A stage without a performer has nobody to ask and nobody answerable for its deadline.",
+        N_("A stage without a performer has nobody to ask and nobody answerable for its deadline."),
     ),
     RuleInfo(
         "MG103",
         "stage-result",
         "warning",
-        "A stage without a result cannot be checked: nobody can tell when it is done.",
+        N_("A stage without a result cannot be checked: nobody can tell when it is done."),
     ),
     RuleInfo(
         "MG104",
         "contact-channel",
         "error",
-        "A contact without an email or a phone cannot be reached when something goes wrong.",
+        N_("A contact without an email or a phone cannot be reached when something goes wrong."),
     ),
     RuleInfo(
         "MG105",
         "form-url",
         "error",
-        "A form or portal request needs a link: the guide shows it and the poster prints "
-        "it as a QR code.",
+        N_(
+            "A form or portal request needs a link: the guide shows it and the poster prints "
+            "it as a QR code."
+        ),
     ),
     RuleInfo(
         "MG106",
         "feedback-url",
         "warning",
-        "Without a feedback link clients cannot rate speed, quality and ease of the service.",
+        N_("Without a feedback link clients cannot rate speed, quality and ease of the service."),
     ),
     RuleInfo(
         "MG107",
         "stale-standard",
         "warning",
-        "A standard that took effect long ago and was never revised probably no longer "
-        "describes the real work.",
+        N_(
+            "A standard that took effect long ago and was never revised probably no longer "
+            "describes the real work."
+        ),
+    ),
+    RuleInfo(
+        "MG108",
+        "approval-after-effective",
+        "warning",
+        N_("A version that took effect before anyone approved it was in force without approval."),
+    ),
+    RuleInfo(
+        "MG109",
+        "unversioned-breaking-change",
+        "error",
+        N_(
+            "Clients must learn that a standard changed against them: a breaking change needs a "
+            "new version and a history entry, which the notice and the footers show."
+        ),
     ),
     RuleInfo(
         "MG201",
         "long-sentence",
         "warning",
-        "Short sentences are read and remembered; long ones are skipped.",
+        N_("Short sentences are read and remembered; long ones are skipped."),
     ),
     RuleInfo(
         "MG202",
         "jargon",
         "warning",
-        "Clients are not specialists: bureaucratic and professional words make them ask "
-        "again or give up.",
+        N_(
+            "Clients are not specialists: bureaucratic and professional words make them ask "
+            "again or give up."
+        ),
     ),
     RuleInfo(
         "MG203",
         "passive-voice",
         "info",
-        "The active voice says who does what; the passive hides who is responsible.",
+        N_("The active voice says who does what; the passive hides who is responsible."),
         language="en",
     ),
     RuleInfo(
         "MG301",
         "poster-word-budget",
         "warning",
-        "A poster is read in a few seconds from a distance; every extra word costs attention.",
+        N_("A poster is read in a few seconds from a distance; every extra word costs attention."),
     ),
     RuleInfo(
         "MG401",
         "straight-quotes",
         "warning",
-        "Russian text uses «ёлочки»; straight quotes look like a typing slip in print.",
+        N_("Russian text uses «ёлочки»; straight quotes look like a typing slip in print."),
         language="ru",
     ),
     RuleInfo(
         "MG402",
         "hyphen-as-dash",
         "warning",
-        "Russian text separates parts of a sentence with a dash ( — ), not a hyphen ( - ).",
+        N_("Russian text separates parts of a sentence with a dash ( — ), not a hyphen ( - )."),
         language="ru",
     ),
     RuleInfo(
         "MG403",
         "unit-space",
         "info",
-        "A number and its unit (5 кг, 15 000 ₽) are parted by a space; memogen makes it a "
-        "no-break one, so that a line never breaks between them.",
+        N_(
+            "A number and its unit (5 кг, 15 000 ₽) are parted by a space; memogen makes it "
+            "a no-break one, so that a line never breaks between them."
+        ),
         language="ru",
     ),
 )

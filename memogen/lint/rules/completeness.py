@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from memogen.i18n import _, ngettext
 from memogen.lint.rules.base import Context, Hit
 
 
@@ -13,8 +14,8 @@ def input_example(ctx: Context) -> Iterator[Hit]:
         if item.required and not item.example:
             yield Hit(
                 ("inputs", i),
-                f"the required input '{item.name}' has no example",
-                "add 'example:' with a filled-in sample of what to write",
+                _("the required input '{name}' has no example").format(name=item.name),
+                _("add 'example:' with a filled-in sample of what to write"),
             )
 
 
@@ -24,8 +25,8 @@ def stage_performer(ctx: Context) -> Iterator[Hit]:
         if not stage.performer:
             yield Hit(
                 ("stages", i),
-                f"the stage '{stage.name}' has no performer",
-                "add 'performer:' with the role that does this stage",
+                _("the stage '{name}' has no performer").format(name=stage.name),
+                _("add 'performer:' with the role that does this stage"),
             )
 
 
@@ -35,8 +36,8 @@ def stage_result(ctx: Context) -> Iterator[Hit]:
         if not stage.result:
             yield Hit(
                 ("stages", i),
-                f"the stage '{stage.name}' has no result",
-                "add 'result:' saying what exists when the stage is done",
+                _("the stage '{name}' has no result").format(name=stage.name),
+                _("add 'result:' saying what exists when the stage is done"),
             )
 
 
@@ -46,8 +47,8 @@ def contact_channel(ctx: Context) -> Iterator[Hit]:
         if not contact.email and not contact.phone:
             yield Hit(
                 ("contacts", i),
-                f"the contact '{contact.name}' has no email or phone",
-                "add 'email:' or 'phone:' so that clients can reach this person",
+                _("the contact '{name}' has no email or phone").format(name=contact.name),
+                _("add 'email:' or 'phone:' so that clients can reach this person"),
             )
 
 
@@ -57,8 +58,8 @@ def form_url(ctx: Context) -> Iterator[Hit]:
     if request.channel in ("form", "portal") and not request.form_url:
         yield Hit(
             ("request", "channel"),
-            f"the '{request.channel}' channel has no form_url",
-            "add 'form_url: https://…' under request; the poster prints it as a QR code",
+            _("the '{channel}' channel has no form_url").format(channel=request.channel),
+            _("add 'form_url: https://…' under request; the poster prints it as a QR code"),
         )
 
 
@@ -67,8 +68,8 @@ def feedback_url(ctx: Context) -> Iterator[Hit]:
     if ctx.standard.feedback is None:
         yield Hit(
             (),
-            "the standard has no feedback link",
-            "add 'feedback:' with 'url: https://…' of a short survey",
+            _("the standard has no feedback link"),
+            _("add 'feedback:' with 'url: https://…' of a short survey"),
         )
 
 
@@ -82,7 +83,10 @@ def stale_standard(ctx: Context) -> Iterator[Hit]:
     if age > limit:
         yield Hit(
             ("effective",),
-            f"the standard took effect on {effective.isoformat()}, "
-            f"{age} days ago (more than {limit})",
-            "review it, then raise 'version' and set a new 'effective' date",
+            ngettext(
+                "the standard took effect on {date}, {age} days ago (more than {limit})",
+                "the standard took effect on {date}, {age} days ago (more than {limit})",
+                age,
+            ).format(date=effective.isoformat(), age=age, limit=limit),
+            _("review it, then raise 'version' and set a new 'effective' date"),
         )

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from memogen.i18n import _, ngettext
 from memogen.lint.rules.base import Context, Hit
 from memogen.lint.rules.text import client_texts, sentences, visible, words
 
@@ -95,8 +96,12 @@ def long_sentence(ctx: Context) -> Iterator[Hit]:
                 start = " ".join(found[:6])
                 yield Hit(
                     text.path,
-                    f"a sentence of {len(found)} words, more than {limit}: '{start} …'",
-                    "split it into two or three short sentences",
+                    ngettext(
+                        "a sentence of {count} words, more than {limit}: '{value} …'",
+                        "a sentence of {count} words, more than {limit}: '{value} …'",
+                        len(found),
+                    ).format(count=len(found), limit=limit, value=start),
+                    _("split it into two or three short sentences"),
                     opening,
                     seen[opening],
                 )
@@ -117,8 +122,13 @@ def jargon(ctx: Context) -> Iterator[Hit]:
                 continue
             reported.add(entry)
             instead = suggestions.get(entry)
-            hint = f"write '{instead}' instead" if instead else "say it in everyday words"
-            yield Hit(text.path, f"'{found.group()}' is jargon", hint, found.group())
+            hint = (
+                _("write '{word}' instead").format(word=instead)
+                if instead
+                else _("say it in everyday words")
+            )
+            message = _("'{word}' is jargon").format(word=found.group())
+            yield Hit(text.path, message, hint, found.group())
 
 
 @cache
@@ -160,8 +170,8 @@ def passive_voice(ctx: Context) -> Iterator[Hit]:
             if found:
                 yield Hit(
                     text.path,
-                    f"passive voice: '{found.group()}'",
-                    "say who does it, e.g. 'we send the file' instead of 'the file is sent'",
+                    _("passive voice: '{value}'").format(value=found.group()),
+                    _("say who does it, e.g. 'we send the file' instead of 'the file is sent'"),
                     found.group(),
                 )
 
@@ -180,6 +190,10 @@ def poster_word_budget(ctx: Context) -> Iterator[Hit]:
         parts = ", ".join(f"{name} {count}" for name, count in counts.items() if count)
         yield Hit(
             ("poster", "slogan") if slogan else ("title",),
-            f"the poster has {total} words ({parts}), more than the budget of {budget}",
-            "shorten the slogan, the title or the stage names",
+            ngettext(
+                "the poster has {total} words ({parts}), more than the budget of {budget}",
+                "the poster has {total} words ({parts}), more than the budget of {budget}",
+                total,
+            ).format(total=total, parts=parts, budget=budget),
+            _("shorten the slogan, the title or the stage names"),
         )

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from memogen.data.document import KeyPath
+from memogen.i18n import _
 from memogen.lint.rules.base import Context, Hit
 from memogen.lint.rules.text import all_texts, without_code
 
@@ -71,8 +72,8 @@ def straight_quotes(ctx: Context) -> Iterator[Hit]:
     for path, text, found in _findings(ctx, _STRAIGHT_QUOTES):
         yield Hit(
             path,
-            f"straight quotes in {found.group()}",
-            "use «ёлочки»: «…» (and „лапки“ for quotes inside quotes)",
+            _("straight quotes in {value}").format(value=found.group()),
+            _("use «ёлочки»: «…» (and „лапки“ for quotes inside quotes)"),
             '"',
             _nth(text, found, '"'),
         )
@@ -85,9 +86,13 @@ def hyphen_as_dash(ctx: Context) -> Iterator[Hit]:
         after = text[found.end() :].split()[0]
         yield Hit(
             path,
-            f"a hyphen used as a dash in '{before}{found.group()}{after}'",
-            "write a dash with spaces around it: ' — '; for ranges of numbers "
-            "write '–' without spaces, e.g. 3–5",
+            _("a hyphen used as a dash in '{before}{value}{after}'").format(
+                before=before, value=found.group(), after=after
+            ),
+            _(
+                "write a dash with spaces around it: ' — '; for ranges of numbers "
+                "write '–' without spaces, e.g. 3–5"
+            ),
             found.group(),
             _nth(text, found, found.group()),
         )
@@ -98,9 +103,11 @@ def unit_space(ctx: Context) -> Iterator[Hit]:
     for path, text, found in _findings(ctx, _UNIT_GLUED):
         yield Hit(
             path,
-            f"a number glued to its unit in '{found.group()}'",
-            "put a space between the number and the unit, e.g. '5 кг': memogen keeps "
-            "them on one line",
+            _("a number glued to its unit in '{value}'").format(value=found.group()),
+            _(
+                "put a space between the number and the unit, e.g. '5 кг': memogen keeps "
+                "them on one line"
+            ),
             found.group(),
             _nth(text, found, found.group()),
         )

@@ -24,7 +24,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt, RGBColor
 
-from memogen.render.poster_fit import PAGE_SIZES_MM
+from memogen.render.poster_sheet import PAGE_SIZES_MM
 
 # Word's language tags for the standard's language: spell-check and hyphenation follow them.
 WORD_LANGUAGES = {"ru": "ru-RU", "en": "en-GB"}

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import re
 from datetime import UTC, date, datetime, time
 from email.message import EmailMessage
@@ -29,8 +28,8 @@ from memogen.data.addresses import ascii_address
 from memogen.data.addresses import split_mailbox as mailbox
 from memogen.data.config_model import Config
 from memogen.data.fields import has_encoded_word
+from memogen.data.lifecycle import source_date_epoch
 from memogen.data.models import Standard
-from memogen.errors import UserError, on_one_line
 
 Mailbox = tuple[str, str]  # (display name, address)
 
@@ -59,7 +58,13 @@ def build_eml(
     """A deterministic message: Date from `epoch`, Message-ID and boundary from the content."""
     digest = hashlib.sha256(f"{subject}\0{html}\0{text}".encode()).hexdigest()
     message = EmailMessage(policy=SMTP)
-    message["Subject"] = _header_text(subject)
+    title = _header_text(subject)
+    if title.isascii() and not has_encoded_word(title):  # plain text, folded at its spaces
+        message["Subject"] = title
+    else:  # our own encoded words, cut after a space: Python 3.11's folder puts the space
+        # between two encoded words outside them, where decoders drop it ("в стандарте" →
+        # "встандарте")
+        message.set_raw("Subject", "\n ".join(_encoded_words(title)))
     message.set_raw("From", mailbox_header(sender))
     message.set_raw("To", mailbox_header(to))
     message["Date"] = format_datetime(datetime.fromtimestamp(epoch, UTC))
@@ -113,39 +118,28 @@ def _header_text(value: str) -> str:
     return value
 
 
-def standard_eml(standard: Standard, config: Config, html: str, text: str) -> bytes:
-    """The .eml of one standard: its envelope (subject, From, To, Date) around both parts."""
-    sender, to = _addresses(standard, config)
-    prefix = config.email.subject_prefix
-    subject = f"{prefix} {standard.title}" if prefix else standard.title
+def standard_eml(
+    standard: Standard, config: Config, html: str, text: str, title: str | None = None
+) -> bytes:
+    """The .eml of one standard: its envelope (subject, From, To, Date) around both parts;
+    the subject is the standard's title unless `title` is given (a change notice's)."""
+    texts = config.texts(standard.language or config.language)
+    sender, to = _addresses(standard, texts.sender, texts.to)
+    prefix = texts.subject_prefix
+    title = title or standard.title
+    subject = f"{prefix} {title}" if prefix else title
     return build_eml(subject, sender, to, html, text, standard_epoch(standard))
 
 
-def _addresses(standard: Standard, config: Config) -> tuple[tuple[str, str], tuple[str, str]]:
-    """(name, address) pairs: the owner's name goes in as a name, never re-parsed."""
+def _addresses(
+    standard: Standard, sender: str | None, to: str | None
+) -> tuple[tuple[str, str], tuple[str, str]]:
+    """(name, address) pairs: the owner's name goes in as a name, never re-parsed. `sender`
+    and `to`: memogen.yaml's From and To in the standard's language."""
     owner = standard.owner
     fallback = (owner.name, owner.email) if owner.email else ("memogen", "noreply@example.com")
-    sender = mailbox(config.email.sender) if config.email.sender else fallback
-    return sender, mailbox(config.email.to) if config.email.to else sender
-
-
-# What SOURCE_DATE_EPOCH may be: from 1970 to the last second of year 9999, the range of an
-# email Date header.
-LATEST_EPOCH = 253402300799
-
-
-def source_date_epoch() -> int | None:
-    """SOURCE_DATE_EPOCH as a number of seconds, None when unset or empty; else a UserError."""
-    given = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not given:
-        return None
-    digits = given.isascii() and given.isdigit() and len(given) <= len(str(LATEST_EPOCH))
-    if not (digits and int(given) <= LATEST_EPOCH):
-        raise UserError(
-            f"SOURCE_DATE_EPOCH is '{on_one_line(given[:40])}', not a whole number of seconds "
-            f"from 0 to {LATEST_EPOCH} (give a Unix time such as 1767225600, or unset it)"
-        )
-    return int(given)
+    sent_by = mailbox(sender) if sender else fallback
+    return sent_by, mailbox(to) if to else sent_by
 
 
 def standard_epoch(standard: Standard, today: date | None = None) -> int:

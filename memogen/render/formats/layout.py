@@ -14,13 +14,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-TOLERANCE_PX = 1.0  # sub-pixel rounding of the layout is not a trouble
-OVERLAP_SHARE = 0.25  # two lines touching by less than this share of a line's height do not collide
+from memogen.render.formats.boxes import (
+    TOLERANCE_PX,
+    Rect,
+    attribute,
+    collide,
+    content_rect,
+    hidden_on_purpose,
+    intersection,
+    padding_rect,
+)
+
 QUOTED_WORDS = 5
 QUOTED_CHARS = 40
 
 Kind = Literal["edge", "clipped", "overlap"]
-Rect = tuple[float, float, float, float]  # left, top, right, bottom (CSS px)
 
 
 @dataclass(frozen=True)
@@ -32,6 +40,7 @@ class Trouble:
     field: str  # the standard's field that holds the text, or "" where none is marked
     words: str  # its first words, as a reader finds them on the page
     need: float = 0.0  # clipped: the content's height over its box's (how much it must shrink)
+    other: str = ""  # overlap: the field of the text it is printed over
 
 
 @dataclass
@@ -72,6 +81,7 @@ class _Text:
     line: int  # id() of its line box: pieces of one line never collide
     field: str
     words: str
+    astray: bool = False  # it ran past its edge or was cut off: what it covers is its doing
 
 
 def measure(pages: list[Any]) -> Layout:
@@ -121,14 +131,14 @@ class _Walk:
         """Depth first, in reading order, without recursion."""
         from weasyprint.formatting_structure import boxes  # lazy: WeasyPrint takes 0.6 s
 
-        page = _content_rect(page_box)
+        page = content_rect(page_box)
         self.lowest = page[1]
         paper = (0.0, 0.0, page_box.margin_width(), page_box.margin_height())
         within = _Within(page[2], paper)  # text in the margins prints; past the paper it cannot
         pending = [(child, within) for child in reversed(page_box.children)]
         while pending:
             box, within = pending.pop()
-            if isinstance(box, boxes.MarginBox) or _hidden_on_purpose(box):
+            if isinstance(box, boxes.MarginBox) or hidden_on_purpose(box):
                 continue
             within = self._enter(box, within, boxes)
             if isinstance(box, boxes.TextBox):
@@ -141,8 +151,8 @@ class _Walk:
 
     def _enter(self, box: Any, within: _Within, boxes: Any) -> _Within:
         """What the box's children sit in."""
-        field_name = _attribute(box, "data-field")
-        room = _attribute(box, "data-room")
+        field_name = attribute(box, "data-field")
+        room = attribute(box, "data-room")
         if room and room != within.room:  # the element's own box, not its lines
             self.room_tops[room] = (box.content_box_y(), box.height)
             self.layout.rooms.setdefault(room, 0.0)
@@ -153,7 +163,7 @@ class _Walk:
             if field_name:
                 self.layout.width[field_name] = box.width
         if box.style["overflow"] != "visible":
-            clip = _intersection(clip, _padding_rect(box))
+            clip = intersection(clip, padding_rect(box))
         fields = within.fields
         if field_name and field_name != within.field:
             fields = (*fields, field_name)
@@ -179,6 +189,7 @@ class _Walk:
             used = (text.rect[3] - top) / height if height > 0 else 0.0
             self.layout.rooms[within.room] = max(self.layout.rooms[within.room], used)
         for trouble in _troubles_of(text, within.right, within.clip, self.number):
+            text.astray = True
             key = (trouble.kind, trouble.field or trouble.words)
             if key not in self.reported:
                 self.reported.add(key)
@@ -192,13 +203,6 @@ class _Walk:
             lines[within.field] = lines.get(within.field, 0) + 1
         advance = self.layout.advance
         advance[within.field] = advance.get(within.field, 0.0) + text.rect[2] - text.rect[0]
-
-
-def _attribute(box: Any, name: str) -> str:
-    element = getattr(box, "element", None)
-    if element is None or getattr(box, "element_tag", None) is None:
-        return ""
-    return str(element.get(name) or "")
 
 
 def _text_of(box: Any, line: int, where: str) -> _Text | None:
@@ -226,45 +230,22 @@ def _troubles_of(text: _Text, right: float, clip: Rect, number: int) -> Iterator
 
 
 def _overlaps(texts: list[_Text], number: int) -> Iterator[Trouble]:
-    """Pairs of text pieces printed on top of each other (a sweep down the page)."""
+    """Pairs of text pieces printed on top of each other (a sweep down the page); text that
+    ran past its edge is reported as such, not again for what it covers."""
     ordered = sorted(texts, key=lambda text: text.rect[1])
     active: list[_Text] = []
     seen: set[str] = set()
     for text in ordered:
         active = [other for other in active if other.rect[3] > text.rect[1] + TOLERANCE_PX]
         for other in active:
-            if other.line != text.line and _collide(other.rect, text.rect):
+            if other.astray or text.astray:
+                continue
+            if other.line != text.line and collide(other.rect, text.rect):
                 key = text.field or text.words
                 if key not in seen:
                     seen.add(key)
-                    yield Trouble("overlap", number, text.field, text.words)
+                    yield Trouble("overlap", number, text.field, text.words, other=other.field)
         active.append(text)
-
-
-def _collide(a: Rect, b: Rect) -> bool:
-    across = min(a[2], b[2]) - max(a[0], b[0])
-    down = min(a[3], b[3]) - max(a[1], b[1])
-    shortest = min(a[3] - a[1], b[3] - b[1])
-    return across > TOLERANCE_PX and down > OVERLAP_SHARE * shortest
-
-
-def _content_rect(page_box: Any) -> Rect:
-    x, y = page_box.content_box_x(), page_box.content_box_y()
-    return (x, y, x + page_box.width, y + page_box.height)
-
-
-def _padding_rect(box: Any) -> Rect:
-    x, y = box.padding_box_x(), box.padding_box_y()
-    return (x, y, x + box.padding_width(), y + box.padding_height())
-
-
-def _intersection(a: Rect, b: Rect) -> Rect:
-    return (max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3]))
-
-
-def _hidden_on_purpose(box: Any) -> bool:
-    """Cropped by `clip` (the visually-hidden text of screen readers) or invisible."""
-    return bool(box.style["clip"]) or box.style["visibility"] != "visible"
 
 
 def _first_words(words: list[str]) -> str:

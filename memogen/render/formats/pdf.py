@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
+from memogen.i18n import _
+
 PDF_OPTIONS: dict[str, Any] = {"pdf_tags": True, "uncompressed_pdf": False}
 PDF_TIME_LIMIT_S = 60.0  # one PDF; the largest example takes about 1 s
 _STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
@@ -72,32 +74,40 @@ def lay_out(html: str, print_css: str = "") -> Laid:
     wall-clock bound; fetches nothing but `data:` URLs."""
     import weasyprint  # lazy: 0.6 s to import (python -X importtime), needed for PDFs only
 
-    logger = logging.getLogger("weasyprint")
-    logger.propagate = False
     body, blocks = _split_styles(html)
     parsed = [_stylesheet(text) for text in (*blocks, print_css) if text]
-    collector = _Collect()
-    for _, css_warnings in parsed:  # a cached sheet still warns every document
-        collector.messages.extend(css_warnings)
-    logger.addHandler(collector)
-    try:
-        with _time_limit(PDF_TIME_LIMIT_S):
-            document = weasyprint.HTML(string=body, base_url=None, url_fetcher=_fetcher()).render(
-                font_config=_fonts(), stylesheets=[sheet for sheet, _ in parsed] or None
-            )
-    finally:
-        logger.removeHandler(collector)
-    return Laid(document, (html + print_css).encode("utf-8"), collector.messages)
+    messages = [message for _, css_warnings in parsed for message in css_warnings]
+    with _collecting(messages), _time_limit(PDF_TIME_LIMIT_S):  # (a cached sheet warns again)
+        document = weasyprint.HTML(string=body, base_url=None, url_fetcher=_fetcher()).render(
+            font_config=_fonts(), stylesheets=[sheet for sheet, _ in parsed] or None
+        )
+    return Laid(document, (html + print_css).encode("utf-8"), messages)
 
 
 def write_pdf(laid: Laid) -> Pdf:
-    """The PDF of a laid-out document, reproducibly, without attachments."""
+    """The PDF of a laid-out document, reproducibly, without attachments. What WeasyPrint
+    warns of while drawing (an SVG's image it refused to fetch) joins the layout's warnings."""
     document = laid.document
-    with _time_limit(PDF_TIME_LIMIT_S):
+    messages = list(laid.messages)
+    with _collecting(messages), _time_limit(PDF_TIME_LIMIT_S):
         _drop_attachments(document)
         identifier = hashlib.sha256(laid.made_from).hexdigest()[:32].encode("ascii")
         data = document.write_pdf(pdf_identifier=identifier, **PDF_OPTIONS)
-    return Pdf(data, len(document.pages), laid.messages)
+    return Pdf(data, len(document.pages), messages)
+
+
+@contextmanager
+def _collecting(messages: list[str]) -> Iterator[None]:
+    """What WeasyPrint logs meanwhile (missing glyphs, refused URLs, bad CSS) → `messages`."""
+    logger = logging.getLogger("weasyprint")
+    logger.propagate = False
+    collector = _Collect()
+    logger.addHandler(collector)
+    try:
+        yield
+    finally:
+        logger.removeHandler(collector)
+        messages.extend(collector.messages)
 
 
 def _split_styles(html: str) -> tuple[str, list[str]]:
@@ -141,7 +151,9 @@ def _time_limit(seconds: float) -> Iterator[None]:
         return
 
     def expire(signum: int, frame: object) -> None:
-        raise PdfTimeout(f"laying out the PDF took longer than {seconds:g} s")
+        raise PdfTimeout(
+            _("laying out the PDF took longer than {seconds:g} s").format(seconds=seconds)
+        )
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)

@@ -19,7 +19,7 @@ from memogen.outputs import BY_NAME
 from memogen.render.context import standard_context
 from memogen.render.formats.docx import render_docx
 from memogen.render.formats.email import standard_epoch
-from memogen.render.plans import PLANS
+from memogen.render.plans import plan_for
 from memogen.render.templating import make_environment, render
 from memogen.render.typography import typeset
 from tests.conftest import REPO_ROOT
@@ -32,7 +32,8 @@ def word_file(standard: Standard, artifact: str, config: Config | None = None) -
     config = config or Config()
     kind = BY_NAME[artifact]
     context = standard_context(standard, config)
-    paper = {**context, "fit": PLANS[artifact](config, standard).first()}
+    plan = plan_for(kind, config, standard)
+    paper = {**context, "fit": plan.first() if plan else {}}
     css = render(make_environment(None), str(kind.print_stylesheet), paper)
     return render_docx(artifact, context, css, standard_epoch(standard), kind.one_page)
 

@@ -14,15 +14,14 @@ from pathlib import Path
 import pytest
 
 from memogen.data.config_model import Config
+from memogen.data.lifecycle import LATEST_EPOCH, source_date_epoch
 from memogen.data.models import Standard
 from memogen.data.validate import check_standards
 from memogen.errors import UserError
 from memogen.render.formats.email import (
-    LATEST_EPOCH,
     build_eml,
     inline_css,
     mailbox_header,
-    source_date_epoch,
     standard_eml,
     standard_epoch,
 )
@@ -95,18 +94,57 @@ def test_the_standards_envelope_is_the_owner_unless_the_config_says(
     assert message["Date"] == "Tue, 01 Dec 2026 09:00:00 +0000"  # `effective`, at 9 UTC
     config = Config.model_validate(
         {
+            "language": "en",  # plain settings are in the company's language: the standard's
             "email": {
-                "from": "Служба качества <quality@example.com>",
+                "from": "Quality office <quality@example.com>",
                 "to": "all@example.com",
-                "subject_prefix": "[Стандарты]",
-            }
+                "subject_prefix": "[Standards]",
+            },
         }
     )
     message = parsed(standard_eml(tiny_standard, config, "<p>x</p>", "x"))
     assert (message["Subject"], str(message["From"]), str(message["To"])) == (
-        "[Стандарты] Tiny service",
-        "Служба качества <quality@example.com>",
+        "[Standards] Tiny service",
+        "Quality office <quality@example.com>",
         "all@example.com",
+    )
+
+
+def test_an_english_standard_in_a_russian_company_takes_its_english_settings(
+    tiny_standard: Standard,
+) -> None:
+    config = Config.model_validate(
+        {
+            "language": "ru",
+            "email": {
+                "from": {
+                    "ru": "Служба качества <quality@example.com>",
+                    "en": "Quality office <quality@example.com>",
+                },
+                "subject_prefix": {"ru": "[Стандарты]", "en": "[Service standards]"},
+            },
+        }
+    )
+    raw = standard_eml(tiny_standard, config, "<p>x</p>", "x")
+    headers = raw.split(b"\r\n\r\n")[0].decode("ascii")
+    message = parsed(raw)
+    assert (message["Subject"], str(message["From"])) == (
+        "[Service standards] Tiny service",
+        "Quality office <quality@example.com>",
+    )
+    assert "=?utf-8?" not in headers  # nothing encoded: no Cyrillic in the headers
+
+
+def test_without_english_settings_the_english_email_leaves_them_out(
+    tiny_standard: Standard,
+) -> None:
+    config = Config.model_validate(
+        {"email": {"from": "Служба качества <quality@example.com>", "subject_prefix": "[Ст]"}}
+    )
+    message = parsed(standard_eml(tiny_standard, config, "<p>x</p>", "x"))
+    assert (message["Subject"], str(message["From"])) == (
+        "Tiny service",
+        "Ann Lee <ann.lee@example.com>",
     )
 
 
@@ -209,3 +247,10 @@ def test_the_email_carries_changes_and_faq_shortened_with_the_guide_named(tmp_pa
     # ink on a pale bar (inverted as a pair), the accent only its border
     assert "background-color: #f3f6f9;border-left: 6px solid #F2A900;color: #1d232b;" in html
     assert '<meta name="color-scheme" content="light dark">' in html
+
+
+def test_a_long_subject_keeps_the_space_at_every_fold() -> None:
+    subject = (
+        "[Стандарты] Изменения в стандарте «Справки с места работы и копии трудовых документов»"
+    )
+    assert parsed(build_eml(subject, ANN, ALL, "<p>x</p>", "x", 0))["Subject"] == subject

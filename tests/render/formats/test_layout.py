@@ -62,7 +62,7 @@ def test_two_texts_on_top_of_each_other_overlap_once_at_the_later_field() -> Non
         '<p data-field="title" style="position: absolute; top: 0; left: 0">Hello world</p>'
         '<p data-field="deadline" style="position: absolute; top: 0; left: 0">Hello world</p>'
     )
-    assert layout.troubles == [Trouble("overlap", 1, "deadline", "Hello world")]
+    assert layout.troubles == [Trouble("overlap", 1, "deadline", "Hello world", other="title")]
 
 
 def test_lines_that_touch_by_less_than_a_quarter_of_a_line_do_not_overlap() -> None:

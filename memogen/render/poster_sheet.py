@@ -1,0 +1,49 @@
+"""The poster's sheet: its geometry on the paper (the root type size, margins, columns) and
+what a poster of few stages adds, ready for the templates. Sizes are in A3 units: the root
+size follows the paper (A3 = 10pt, A4 = 7.07pt, A2 = 14.1pt), so one plan serves every paper.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from memogen.data.config_model import Config
+from memogen.data.models import Standard
+
+PAGE_SIZES_MM = {"A5": (148, 210), "A4": (210, 297), "A3": (297, 420), "A2": (420, 594)}
+MANY_STAGES = 8  # more: the QR code and the title give the stages room
+BRING_UP_TO = 3  # stages: a poster of this many or fewer lists what to bring…
+BRING_AT_MOST = 6  # …if that is this many inputs or fewer…
+A3_ROOT_PT = 10.0
+
+
+def poster_geometry(config: Config, stage_count: int) -> dict[str, Any]:
+    """The sheet on the page and the stages' columns, ready to print as CSS."""
+    width, height = PAGE_SIZES_MM[config.poster.size]
+    if config.poster.orientation == "landscape":
+        width, height = height, width
+    scale = paper_scale(config)
+    margin = round(12 * scale, 1)  # as printed, so that the sheet never exceeds the page area
+    columns = 1 if stage_count <= 6 else 2
+    many = stage_count > MANY_STAGES
+    rows = -(-stage_count // columns)
+    return {
+        "root": f"{A3_ROOT_PT * scale:.2f}pt",
+        "margin": f"{margin:.1f}mm",
+        "sheet_width": f"{width - 2 * margin - 0.2:.1f}mm",
+        "sheet_height": f"{height - 2 * margin - 0.2:.1f}mm",
+        "columns": columns,
+        "many": many,  # a smaller QR code and title leave the stages room
+        "rows": rows,
+    }
+
+
+def paper_scale(config: Config) -> float:
+    """The poster's type relative to A3: its paper's short side over A3's."""
+    return min(PAGE_SIZES_MM[config.poster.size]) / PAGE_SIZES_MM["A3"][0]
+
+
+def bring_list(standard: Standard) -> list[str]:
+    """What a poster of few stages lists under them: the inputs' names, if they are few."""
+    few = len(standard.stages) <= BRING_UP_TO and len(standard.inputs) <= BRING_AT_MOST
+    return [item.name for item in standard.inputs] if few else []
