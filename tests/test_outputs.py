@@ -38,6 +38,7 @@ SPELLED_ELSEWHERE = {
     ("data/models.py", "email"): "the request channel `email`, not the artifact",
     ("render/typography.py", "email"): "a person's `email` field, kept as typed",
     ("render/context.py", "guide"): "the guide's name (`t.guide`), which the email names",
+    ("render/context.py", "ack"): "the worked example's acknowledgement sentence, typeset",
     ("data/validate.py", "email"): "the request channel `email`, not the artifact",
     ("lint/rules/text.py", "email"): "a contact's `email` key, not the artifact",
     ("lint/rules/text.py", "poster"): "the standard's own `poster:` section (its slogan)",

@@ -90,7 +90,7 @@ def service_row(
         "effective": format_date(standard.effective, format="long", locale=DATE_LOCALES[lang])
         if standard.effective
         else "",
-        "review_overdue": format_date(standard.review_by, format="long", locale=lang)
+        "review_overdue": format_date(standard.review_by, format="long", locale=DATE_LOCALES[lang])
         if standard.review_by and standard.review_by < build_day()
         else "",
         "channel": labels[f"channel_{request.channel}"],

@@ -69,20 +69,20 @@ def test_the_footer_says_who_approved_the_version_and_when_it_is_reviewed(
     tiny_standard: Standard,
 ) -> None:
     assert context_of(controlled(tiny_standard), "en")["footer"] == (
-        "Version 1.3 · Effective December 1, 2026 · Process owner: Ann Lee · "
-        "Approved by Peter Sidorov on November 20, 2026 · Review by September 1, 2027"
+        "Version 1.3 · Effective 1\xa0December 2026 · Process owner: Ann Lee · "
+        "Approved by Peter Sidorov on 20\xa0November 2026 · Review by 1\xa0September 2027"
     )
     assert context_of(controlled(tiny_standard), "ru")["footer"].endswith(
-        "Утверждено: Peter Sidorov, 20 ноября 2026\u202fг. · Пересмотр до 1 сентября 2027\u202fг."
+        "Утверждено: Peter Sidorov, 20\xa0ноября 2026\u202fг. · Пересмотр до\xa01\xa0сентября 2027\u202fг."
     )
 
 
 def test_the_guide_shows_the_latest_three_history_entries(tiny_standard: Standard) -> None:
     history = context_of(controlled(tiny_standard), "en")["history"]
     assert history == [
-        {"version": "1.3", "date": "April 1, 2026", "changes": "Change 3"},
-        {"version": "1.2", "date": "March 1, 2026", "changes": "Change 2"},
-        {"version": "1.1", "date": "February 1, 2026", "changes": "Change 1"},
+        {"version": "1.3", "date": "1 April 2026", "changes": "Change 3"},
+        {"version": "1.2", "date": "1 March 2026", "changes": "Change 2"},
+        {"version": "1.1", "date": "1 February 2026", "changes": "Change 1"},
     ]
 
 

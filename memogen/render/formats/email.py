@@ -109,6 +109,9 @@ def _encoded_words(text: str) -> list[str]:
     return [f"=?utf-8?b?{base64.b64encode(c.encode('utf-8')).decode('ascii')}?=" for c in chunks]
 
 
+_PLAIN_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})
+
+
 def _header_text(value: str) -> str:
     """Validation refuses these; meeting one here is a bug, not a header to write."""
     found = _UNSAFE_HEADER.search(value)
@@ -126,7 +129,9 @@ def standard_eml(
     texts = config.texts(standard.language or config.language)
     sender, to = _addresses(standard, texts.sender, texts.to)
     prefix = texts.subject_prefix
-    title = title or standard.title
+    # an inbox never breaks a subject: the typesetter's no-break spaces become plain ones,
+    # which fold and search as typed
+    title = (title or standard.title).translate(_PLAIN_SPACES)
     subject = f"{prefix} {title}" if prefix else title
     return build_eml(subject, sender, to, html, text, standard_epoch(standard))
 
