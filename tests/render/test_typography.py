@@ -159,3 +159,19 @@ def test_english_documents_print_no_straight_quotes(printed_lines: dict[str, lis
         if "'" in line or '"' in line
     ]
     assert bad == []
+
+
+def test_no_sentence_leaves_its_first_short_word_alone_on_a_line(
+    printed_lines: dict[str, list[str]],
+) -> None:
+    """WeasyPrint broke "The / lawyer replies … <strong>…" at the first word (line_breaks).
+    Read in the running text of memos and guides: a poster's stage name in its large type
+    may hold one word a line."""
+    bad = [
+        f"{name}: {line!r} / {after!r}"
+        for name, lines in printed_lines.items()
+        if not name.endswith("poster.pdf")
+        for line, after in itertools.pairwise(lines)
+        if re.fullmatch(r"\w{1,3}", line.strip()) and after[:1].islower()
+    ]
+    assert bad == []
