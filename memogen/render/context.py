@@ -119,7 +119,8 @@ def standard_context(standard: Standard, config: Config) -> dict[str, Any]:
         "client_stages": [stage for stage in stages if stage["client_action"]],
         "main_contact": standard.contacts[0] if standard.contacts else standard.owner,
         "email_intro": labels["email_intro"].format(title=standard.title),
-        "email_more": labels["email_more"].format(guide=labels["guide"]),
+        # the sentence around the guide's name, which the HTML links to the published guide
+        "email_more": labels["email_more"].partition("{guide}"),
         "on_brand": on_brand(config),
         "sheet": poster_geometry(config, len(stages)),
         # a poster of few stages has room for what to bring

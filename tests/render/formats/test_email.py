@@ -254,3 +254,18 @@ def test_a_long_subject_keeps_the_space_at_every_fold() -> None:
         "[Стандарты] Изменения в стандарте «Справки с места работы и копии трудовых документов»"
     )
     assert parsed(build_eml(subject, ANN, ALL, "<p>x</p>", "x", 0))["Subject"] == subject
+
+
+def test_with_a_published_site_the_email_links_the_full_guide(tmp_path: Path) -> None:
+    purchase = REPO / "standards" / "purchase-request.yaml"
+    config = Config.model_validate({"site_url": "https://standards.example.com/"})
+    checked = check_standards([(purchase, "standards/purchase-request.yaml")], config)
+    render_standard(Job(checked.standards[0], config, None, ("email",), ("html", "txt"), tmp_path))
+    plain = (tmp_path / "purchase-request" / "email.txt").read_text("utf-8")
+    html = (tmp_path / "purchase-request" / "email.html").read_text("utf-8")
+    guide = "https://standards.example.com/purchase-request/guide.html"
+    assert (
+        "Ответы на\xa0вопросы и\xa0все подробности\xa0— в\xa0документе «Как получить услугу».\n"
+        f"{guide}\n" in plain
+    )
+    assert f'в\xa0документе «<a href="{guide}"' in html.replace("&nbsp;", "\xa0")
