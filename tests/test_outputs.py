@@ -37,7 +37,6 @@ PACKAGE = Path(__file__).resolve().parent.parent / "memogen"
 SPELLED_ELSEWHERE = {
     ("data/models.py", "email"): "the request channel `email`, not the artifact",
     ("render/typography.py", "email"): "a person's `email` field, kept as typed",
-    ("render/context.py", "guide"): "the guide's name (`t.guide`), which the email names",
     ("render/context.py", "ack"): "the worked example's acknowledgement sentence, typeset",
     ("data/validate.py", "email"): "the request channel `email`, not the artifact",
     ("lint/rules/text.py", "email"): "a contact's `email` key, not the artifact",
