@@ -3,7 +3,8 @@
 #   every PDF   qpdf --check; pdffonts (every font embedded); pdfdetach -list (no attachments)
 #   every PNG   zbarimg decodes the poster's QR code to exactly the form_url of its YAML
 #   every HTML  the Nu HTML Checker (vnu.jar): errors fail, warnings are shown as info
-#   every .eml  Python's email parser in strict mode (raise_on_defect), every header and part
+#   every .eml  Python's email parser in strict mode (raise_on_defect), every header and part,
+#               X-Unsent: 1
 # Usage: .ci/check-outputs.sh OUTDIR [STANDARDS_DIR]   (default: standards/ of this repo)
 # Installs what it needs; exits non-zero on any failure, with one "FAIL:" line per failure.
 set -uo pipefail
@@ -121,6 +122,8 @@ for path in sys.argv[2:]:
         for kind in ("plain", "html"):
             if message.get_body((kind,)) is None:
                 raise ValueError(f"no text/{kind} part")
+        if message["X-Unsent"] != "1":  # Outlook opens it as a draft to send
+            raise ValueError("no X-Unsent: 1 header")
     except Exception as exc:  # a defect, a bad header, a missing part
         print(f"FAIL: {name}: {type(exc).__name__}: {exc}")
         bad += 1

@@ -36,6 +36,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "memogen"
 # Where an artifact's name may still be spelled outside the table, and why.
 SPELLED_ELSEWHERE = {
     ("data/models.py", "email"): "the request channel `email`, not the artifact",
+    ("render/typography.py", "email"): "a person's `email` field, kept as typed",
+    ("render/context.py", "ack"): "the worked example's acknowledgement sentence, typeset",
     ("data/validate.py", "email"): "the request channel `email`, not the artifact",
     ("lint/rules/text.py", "email"): "a contact's `email` key, not the artifact",
     ("lint/rules/text.py", "poster"): "the standard's own `poster:` section (its slogan)",

@@ -20,6 +20,7 @@ from memogen.render.context import standard_context
 from memogen.render.formats.email import inline_css, standard_eml
 from memogen.render.notice_labels import NOTICE_WORDS
 from memogen.render.templating import make_environment, render
+from memogen.render.typography import typeset
 
 
 def write_notices(
@@ -48,9 +49,9 @@ def notice_context(standard: Standard, config: Config, changes: Sequence[Change]
     """The standard's own context, and its changes grouped by class, breaking first."""
     context = standard_context(standard, config)
     lang = context["lang"]
-    words = NOTICE_WORDS[lang]
+    words = {key: typeset(text, lang) for key, text in NOTICE_WORDS[lang].items()}
     facts = {
-        "title": standard.title,
+        "title": context["s"].title,
         "version": context["version"],
         "effective": context["effective"],
     }
@@ -61,9 +62,9 @@ def notice_context(standard: Standard, config: Config, changes: Sequence[Change]
             "kind": kind,
             "changes": [
                 {
-                    "message": change.message,
-                    "old": worded(change.rule, change.old, lang),
-                    "new": worded(change.rule, change.new, lang),
+                    "message": typeset(change.message, lang),
+                    "old": typeset(worded(change.rule, change.old, lang), lang),
+                    "new": typeset(worded(change.rule, change.new, lang), lang),
                     "side_by_side": change.old is not None and change.new is not None,
                 }
                 for change in changes

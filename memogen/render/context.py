@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 from babel.dates import format_date
@@ -20,11 +21,12 @@ from memogen.outputs import ARTIFACTS
 from memogen.render import markup
 from memogen.render.ack import ack_rows
 from memogen.render.diagram import DiagramStage, stage_diagram
-from memogen.render.labels import LABELS
+from memogen.render.labels import DATE_LOCALES, LABELS
 from memogen.render.live import live_links
 from memogen.render.moments import worked_example
 from memogen.render.poster_sheet import PAGE_SIZES_MM, bring_list, poster_geometry
 from memogen.render.qr import qr_svg
+from memogen.render.typography import typeset, typeset_model
 
 
 @dataclass(frozen=True)
@@ -38,9 +40,7 @@ class Rich:
 
     @classmethod
     def of(cls, source: str) -> Rich:
-        # A no-break space keeps a dash off the start of a line (Russian typography; it
-        # also avoids a WeasyPrint line-breaking quirk that strands a lone dash).
-        source = source.replace(" — ", "\u00a0— ")
+        # The source is typeset already (render.typography), so every form has its characters.
         return cls(
             markup.to_html(source),
             markup.to_inline_html(source),
@@ -56,16 +56,18 @@ def rich(source: str | None) -> Rich | None:
 def standard_context(standard: Standard, config: Config) -> dict[str, Any]:
     """Everything the memo, guide, poster and email templates of one standard print."""
     lang = standard.language or config.language
-    labels = LABELS[lang]
-    request = standard.request
+    labels = typeset_labels(lang)
+    standard = typeset_model(standard, lang)
     company = config.texts(lang)
+    org = typeset(company.organisation or "", lang)
+    request = standard.request
     stages = [_stage(number, stage, lang) for number, stage in enumerate(standard.stages, 1)]
     return {
         "lang": lang,
         "t": labels,
-        "org": company.organisation or "",
+        "org": org,
         "logo": config.logo_uri,  # a verified data: URI, or ""
-        "logo_alt": company.organisation or labels["logo"],
+        "logo_alt": org or labels["logo"],
         "brand": config.brand,
         "page": _pages(config),
         "s": standard,
@@ -76,7 +78,7 @@ def standard_context(standard: Standard, config: Config) -> dict[str, Any]:
         "acknowledge": durations.word(request.acknowledge_within, lang)
         if request.acknowledge_within
         else "",
-        "effective": _date(standard.effective, lang),
+        "effective": typeset(_date(standard.effective, lang), lang),
         "version": standard.version or "",
         "channel": labels[f"channel_{request.channel}"],
         "steps": [Rich.of(step) for step in request.steps],
@@ -98,14 +100,15 @@ def standard_context(standard: Standard, config: Config) -> dict[str, Any]:
         "changes": _changes(standard, labels),
         "contacts": list(standard.contacts),
         # The company's rules in the standard's language (none in it: only the standard's own).
-        "rules": [*company.service_rules, *standard.service_rules],
+        "rules": [typeset(rule, lang) for rule in company.service_rules]
+        + list(standard.service_rules),
         "faq": [{"q": item.q, "a": Rich.of(item.a)} for item in standard.faq],
         "feedback_url": standard.feedback.url if standard.feedback else "",
         "slogan": standard.poster.slogan if standard.poster and standard.poster.slogan else "",
         "form_qr": qr_svg(request.form_url, config.brand.primary) if request.form_url else "",
         "feedback_qr": qr_svg(standard.feedback.url) if standard.feedback else "",
         "diagram": _diagram(stages, config, labels),
-        "footer": _footer(standard, labels, lang),
+        "footer": typeset(_footer(standard, labels, lang), lang),
         "history": _history(standard, lang),
         "live": live_links(standard, config),
         "ack_rows": ack_rows(config.staff),
@@ -116,13 +119,29 @@ def standard_context(standard: Standard, config: Config) -> dict[str, Any]:
         "client_stages": [stage for stage in stages if stage["client_action"]],
         "main_contact": standard.contacts[0] if standard.contacts else standard.owner,
         "email_intro": labels["email_intro"].format(title=standard.title),
+        # the sentence around the guide's name, which the HTML links to the published guide
+        "email_more": labels["email_more"].partition("{guide}"),
         "on_brand": on_brand(config),
         "sheet": poster_geometry(config, len(stages)),
         # a poster of few stages has room for what to bring
         "bring": bring_list(standard),
         "fit": {},  # the fitted sizes, measured: set by the render stage (render.fitting)
-        "example": worked_example(standard, config, lang),  # None without `calendar:`
+        "example": _typeset_example(worked_example(standard, config, lang), lang),
     }
+
+
+@cache
+def typeset_labels(lang: str) -> dict[str, str]:
+    """The documents' words in `lang`, typeset as the standards' own texts are."""
+    return {key: typeset(text, lang) for key, text in LABELS[lang].items()}
+
+
+def _typeset_example(example: dict[str, Any] | None, lang: str) -> dict[str, Any] | None:
+    """The worked example (None without `calendar:`) with its sentences typeset."""
+    if example is None:
+        return None
+    sentences = {key: typeset(example[key], lang) for key in ("ready", "ack", "note")}
+    return {**example, **sentences}
 
 
 def _stage(number: int, stage: Any, lang: str) -> dict[str, Any]:
@@ -198,7 +217,7 @@ def _text_on(background: str) -> str:
 
 
 def _date(value: date | None, lang: str) -> str:
-    return format_date(value, format="long", locale=lang) if value else ""
+    return format_date(value, format="long", locale=DATE_LOCALES[lang]) if value else ""
 
 
 def _footer(standard: Standard, labels: dict[str, str], lang: str) -> str:

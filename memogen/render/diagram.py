@@ -237,11 +237,11 @@ def _advance(text: str, size: float, bold: bool) -> float:
 
 
 def _wrap(text: str, width: float, size: float, bold: bool, max_lines: int) -> list[str]:
-    """Greedy wrap by measured width, a word wider than the line hyphenated; the last allowed
-    line ends in … when text is left over."""
+    """Greedy wrap by measured width (at spaces: a no-break one holds), a word wider than the
+    line hyphenated; the last allowed line ends in … when text is left over."""
     lines: list[str] = []
     fits = partial(_advance, size=size, bold=bold)
-    words = [piece for word in text.split() for piece in pieces(word, width, fits)]
+    words = [piece for word in text.split(" ") if word for piece in pieces(word, width, fits)]
     for word in words:
         if lines and _advance(f"{lines[-1]} {word}", size, bold) <= width:
             lines[-1] = f"{lines[-1]} {word}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Callable
 from typing import Any
@@ -19,7 +20,8 @@ _KEPT_PARAGRAPH, _KEPT_ITEM = "\u2028", "\u2029"
 
 def md_cell(text: str) -> str:
     """Text made safe inside a Markdown table cell (no pipes, no line breaks, no raw HTML)."""
-    return " ".join(md_text(text).replace("|", "\\|").split())
+    # ordinary white space only: the typesetter's no-break spaces stay
+    return re.sub(r"[ \t\r\n]+", " ", md_text(text).replace("|", "\\|")).strip()
 
 
 def md_text(text: str) -> str:

@@ -28,7 +28,7 @@ DOCUMENT_LABELS: dict[str, dict[str, str]] = {
         "performer": "Кто выполняет",
         "deadline": "Срок",
         "result": "Результат",
-        "client_action": "Что сделать вам",
+        "client_action": "Ваше участие",
         "criteria": "Каким должен быть результат",
         "rules": "Правила общения с клиентом",
         "contacts": "Если что-то пошло не так",
@@ -52,7 +52,7 @@ DOCUMENT_LABELS: dict[str, dict[str, str]] = {
         "hard_parts": "На что обратить внимание",
         "what_to_prepare": "Что подготовить",
         "how_it_works": "Как идёт работа",
-        "you_act": "нужно ваше участие",
+        "you_act": "ваше участие",
         "when_ready": "Когда будет готово",
         "ready_in": "Результат будет готов не позднее чем через",
         "acknowledged_in": "Мы подтвердим получение заявки в течение",
@@ -85,14 +85,15 @@ DOCUMENT_LABELS: dict[str, dict[str, str]] = {
         "page_of": "из",
         "qr_form": "QR-код со ссылкой на форму заявки",
         "qr_feedback": "QR-код со ссылкой на опрос о качестве",
-        "your_part": "Где нужно ваше участие",
+        "your_part": "Ваше участие",
         "open_survey": "Пройти опрос",
         "you_submit": "Вы подаёте заявку",
         "confirm_after": "Мы подтвердим получение заявки не позже чем через",
         "button_fallback": "Если кнопка не открывается, скопируйте ссылку в браузер:",
         "email_outro": "Сохраните это письмо — здесь всё, что нужно для заявки.",
+        "email_more": "Ответы на вопросы и все подробности — в документе «{guide}».",
         "kind_memo": "Памятка",
-        "kind_guide": "Гид",
+        "kind_guide": "Как получить услугу",
         "kind_poster": "Плакат",
         "kind_email": "Письмо",
         "format_html": "HTML",
@@ -143,7 +144,7 @@ DOCUMENT_LABELS: dict[str, dict[str, str]] = {
         "performer": "Who does it",
         "deadline": "Deadline",
         "result": "Result",
-        "client_action": "What you do",
+        "client_action": "Your part",
         "criteria": "What the result must be",
         "rules": "How we treat our clients",
         "contacts": "If something goes wrong",
@@ -167,7 +168,7 @@ DOCUMENT_LABELS: dict[str, dict[str, str]] = {
         "hard_parts": "Pay attention to",
         "what_to_prepare": "What to prepare",
         "how_it_works": "How the work goes",
-        "you_act": "your action needed",
+        "you_act": "your part",
         "when_ready": "When it will be ready",
         "ready_in": "The result will be ready within",
         "acknowledged_in": "We confirm your request within",
@@ -200,14 +201,15 @@ DOCUMENT_LABELS: dict[str, dict[str, str]] = {
         "page_of": "of",
         "qr_form": "QR code with the link to the request form",
         "qr_feedback": "QR code with the link to the service survey",
-        "your_part": "Where we need you",
+        "your_part": "Your part",
         "open_survey": "Take the survey",
         "you_submit": "You submit a request",
         "confirm_after": "We confirm your request within",
         "button_fallback": "If the button does not open, copy this link into your browser:",
         "email_outro": "Keep this email: it has everything you need for a request.",
+        "email_more": "The answers and every detail are in “{guide}”.",
         "kind_memo": "Memo",
-        "kind_guide": "Guide",
+        "kind_guide": "How to get this service",
         "kind_poster": "Poster",
         "kind_email": "Email",
         "format_html": "HTML",
@@ -239,6 +241,9 @@ DOCUMENT_LABELS: dict[str, dict[str, str]] = {
 }
 
 LANGUAGE_NAMES = {"ru": "Русский", "en": "English"}
+# The locale dates are written in: English documents print British dates ("1 December
+# 2026"), as the worked example's "29 April" does, never a US "December 1, 2026" beside it.
+DATE_LOCALES = {"ru": "ru", "en": "en_GB"}
 # What every template prints: the documents' words, the site's (render.site_labels) and the
 # acknowledgement sheet's (render.ack_labels).
 LABELS: dict[str, dict[str, str]] = {

@@ -17,12 +17,12 @@ from memogen.data.clock import Clock, Schedule, clock_for, first_working_noon
 from memogen.data.config_model import Config
 from memogen.data.models import Standard
 from memogen.render.calculator import calculator_json
-from memogen.render.labels import LABELS
+from memogen.render.labels import DATE_LOCALES, LABELS
 
 
 def moment_words(moment: datetime, lang: str, year: bool = True) -> str:
     """`5 мая 2026, 13:00`, `5 May 2026, 13:00` (without the year: `5 мая, 13:00`)."""
-    day = format_date(moment.date(), "d MMMM y" if year else "d MMMM", locale=lang)
+    day = format_date(moment.date(), "d MMMM y" if year else "d MMMM", locale=DATE_LOCALES[lang])
     return f"{day}, {moment:%H:%M}"
 
 
@@ -31,7 +31,7 @@ def filed_words(moment: datetime, lang: str) -> str:
     labels = LABELS[lang]
     return labels["example_filed"].format(
         weekday=labels["weekdays_on"].split("|")[moment.weekday()],
-        date=format_date(moment.date(), "d MMMM", locale=lang),
+        date=format_date(moment.date(), "d MMMM", locale=DATE_LOCALES[lang]),
         time=format_time(moment.time(), "HH:mm", locale=lang),
     )
 

@@ -22,7 +22,7 @@ from memogen.render import markup
 from memogen.render.collation import fold, sort_key, unique_slugs
 from memogen.render.context import on_brand
 from memogen.render.filters import mailto
-from memogen.render.labels import LABELS, LANGUAGE_NAMES
+from memogen.render.labels import DATE_LOCALES, LABELS, LANGUAGE_NAMES
 
 SUMMARY_CHARS = 160  # a row's summary: its first sentence, at most this long
 
@@ -87,10 +87,10 @@ def service_row(
         if request.acknowledge_within
         else "",
         "version": standard.version or "",
-        "effective": format_date(standard.effective, format="long", locale=lang)
+        "effective": format_date(standard.effective, format="long", locale=DATE_LOCALES[lang])
         if standard.effective
         else "",
-        "review_overdue": format_date(standard.review_by, format="long", locale=lang)
+        "review_overdue": format_date(standard.review_by, format="long", locale=DATE_LOCALES[lang])
         if standard.review_by and standard.review_by < build_day()
         else "",
         "channel": labels[f"channel_{request.channel}"],

@@ -43,8 +43,8 @@ def stage_scales(stage_count: int) -> tuple[float, ...]:
 
 
 def stages_hold(layout: Layout, count: int) -> bool:
-    """The stages fit their room, each of the `count` names is laid out (a box pushed off
-    the sheet is not), and none of their text is cut off or overprinted. A template that
+    """The stages fit their room, each of the `count` names and deadlines is laid out (a box
+    pushed off the sheet is not), and none of their text is cut off or overprinted. A template that
     marks no stages (a user's own, without `data-room`/`data-field`) is not judged."""
     if "stages" not in layout.rooms and not any(f.startswith("stages") for f in layout.lines):
         return True
@@ -52,7 +52,8 @@ def stages_hold(layout: Layout, count: int) -> bool:
         trouble.field.startswith("stages") or trouble.other.startswith("stages")
         for trouble in layout.troubles
     )
-    shown = all(layout.lines.get(f"stages.{n}.name", 0) for n in range(1, count + 1))
+    parts = [f"stages.{n}.{part}" for n in range(1, count + 1) for part in ("name", "deadline")]
+    shown = all(layout.lines.get(field, 0) for field in parts)
     return shown and not crowded and layout.rooms.get("stages", 0.0) <= 1.0
 
 

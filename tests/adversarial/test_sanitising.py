@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from memogen.render import markup
 from memogen.render.filters import md_cell, md_text
 from memogen.render.templating import theme_dir
+from memogen.render.typography import typeset
 
 from .adversarial_kit import (
     build_repo,
@@ -34,6 +35,8 @@ from .adversarial_kit import (
 
 TITLE = "\"><img src=x onerror=alert(1)> & 'Q' <b>T</b> [x](javascript:alert(1))"
 OWNER = 'Eve "><svg onload=alert(1)> <eve@attacker.example>, all@example.com'
+# what the documents print: the text typeset (curly quotes), the markup in it left as typed
+PRINTED_TITLE, PRINTED_OWNER = typeset(TITLE, "en"), typeset(OWNER, "en")
 ATTACKS = (
     "Intro <script>alert('PWNED-SCRIPT')</script> <style>.PWNED-STYLE{color:red}</style>\n"
     '<iframe src="https://PWNED-IFRAME.example/"></iframe> '
@@ -208,21 +211,21 @@ class _Texts(HTMLParser):
 def test_title_is_escaped_in_html_and_reads_literally(hostile_out: Path, name: str) -> None:
     texts = _Texts()
     texts.feed((hostile_out / "tiny-service" / name).read_text(encoding="utf-8"))
-    assert texts.title.endswith(TITLE)
-    assert TITLE in " ".join(texts.h1.split()) or TITLE in texts.title
+    assert texts.title.endswith(PRINTED_TITLE)
+    assert PRINTED_TITLE in " ".join(texts.h1.split()) or PRINTED_TITLE in texts.title
 
 
 def test_owner_name_is_escaped_in_attributes_and_reads_literally(hostile_out: Path) -> None:
     texts = _Texts()
     texts.feed((hostile_out / "tiny-service" / "memo.html").read_text(encoding="utf-8"))
-    assert OWNER in texts.attributes  # <meta name="author" content="…">
+    assert PRINTED_OWNER in texts.attributes  # <meta name="author" content="…">
 
 
 def test_title_in_markdown_reads_literally_and_links_nowhere(hostile_out: Path) -> None:
     rendered = markdown_as_html((hostile_out / "tiny-service" / "memo.md").read_text("utf-8"))
     texts = _Texts()
     texts.feed(rendered)
-    assert texts.h1.endswith(TITLE)
+    assert texts.h1.endswith(PRINTED_TITLE)
     assert html_problems(rendered) == []
 
 
@@ -230,8 +233,8 @@ def test_title_in_markdown_reads_literally_and_links_nowhere(hostile_out: Path) 
 def test_pdf_title_shows_the_title_literally(hostile_out: Path, name: str) -> None:
     metadata = PdfReader(hostile_out / "tiny-service" / name).metadata
     assert metadata is not None and metadata.title is not None
-    assert metadata.title.endswith(TITLE)
-    assert metadata.author == OWNER
+    assert metadata.title.endswith(PRINTED_TITLE)
+    assert metadata.author == PRINTED_OWNER
 
 
 def test_email_subject_and_sender_show_title_and_name_literally(hostile_out: Path) -> None:
@@ -242,7 +245,7 @@ def test_email_subject_and_sender_show_title_and_name_literally(hostile_out: Pat
     assert message["Subject"].lstrip(" ") == TITLE
     assert [a.addr_spec for a in message["From"].addresses] == ["ann.lee@example.com"]
     assert mailboxes_as_mail_clients_read(raw, "From") == [(OWNER, "ann.lee@example.com")]
-    assert TITLE in plain.replace("\n", " ")
+    assert PRINTED_TITLE in plain.replace("\n", " ")
 
 
 # --- the exact sanitised form of each classic attack ------------------------------------------

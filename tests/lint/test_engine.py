@@ -574,28 +574,27 @@ def test_mg402_dashes_list_items_and_compound_words_pass(repo: Path) -> None:
     assert of(run(repo, text), "MG402") == []
 
 
-def test_mg403_an_ordinary_space_before_a_unit(repo: Path) -> None:
-    text = change(RU, "example: Бумага A4, 2 пачки", "example: Бумага 80 г/м², скидка 10 %")
+def test_mg403_a_number_glued_to_its_unit(repo: Path) -> None:
+    text = change(RU, "example: Бумага A4, 2 пачки", "example: Бумага 80г/м², 500₽ за пачку")
     found = of(run(repo, text), "MG403")
     hint = (
-        "put a no-break space (U+00A0) between the number and the unit so that the line "
-        "cannot break there"
+        "put a space between the number and the unit, e.g. '5 кг': memogen keeps them on one line"
     )
     assert found == [
         issue(
             RU_FILE,
-            where(text, "80 г"),
+            where(text, "80г"),
             "inputs.1.example",
-            "an ordinary space in '80 г'",
+            "a number glued to its unit in '80г'",
             hint,
             "info",
             "MG403",
         ),
         issue(
             RU_FILE,
-            where(text, "10 %"),
+            where(text, "500₽"),
             "inputs.1.example",
-            "an ordinary space in '10 %'",
+            "a number glued to its unit in '500₽'",
             hint,
             "info",
             "MG403",
@@ -603,11 +602,11 @@ def test_mg403_an_ordinary_space_before_a_unit(repo: Path) -> None:
     ]
 
 
-def test_mg403_no_break_spaces_dates_and_counts_pass(repo: Path) -> None:
+def test_mg403_ordinary_spaces_thousands_dates_and_counts_pass(repo: Path) -> None:
     text = change(
         RU,
         "example: Бумага A4, 2 пачки",
-        "example: Бумага 80\u00a0г/м², 10%, 2 пачки к 10 марта 2027 года",
+        "example: Бумага 80 г/м², 10%, 15 000 ₽, 2 пачки к 10 марта 2027 года",
     )
     assert of(run(repo, text), "MG403") == []
 

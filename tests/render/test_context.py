@@ -10,6 +10,7 @@ from memogen.data.models import Approval, HistoryEntry, Standard
 from memogen.render.context import Rich, standard_context
 
 NBSP = "\u00a0"
+THIN_NBSP = "\u202f"
 
 
 def context_of(standard: Standard, language: str, **config: Any) -> dict[str, Any]:
@@ -42,9 +43,9 @@ def test_the_footer_says_version_date_and_owner_in_the_standards_language(
     tiny_standard: Standard,
 ) -> None:
     assert context_of(tiny_standard, "en")["footer"] == (
-        "Version 1.0 · Effective December 1, 2026 · Process owner: Ann Lee"
+        f"Version 1.0 · Effective 1{NBSP}December 2026 · Process owner: Ann Lee"
     )
-    assert context_of(tiny_standard, "ru")["effective"].startswith("1 декабря 2026")
+    assert context_of(tiny_standard, "ru")["effective"] == f"1{NBSP}декабря 2026{THIN_NBSP}г."
 
 
 def controlled(standard: Standard, entries: int = 4) -> Standard:
@@ -68,20 +69,20 @@ def test_the_footer_says_who_approved_the_version_and_when_it_is_reviewed(
     tiny_standard: Standard,
 ) -> None:
     assert context_of(controlled(tiny_standard), "en")["footer"] == (
-        "Version 1.3 · Effective December 1, 2026 · Process owner: Ann Lee · "
-        "Approved by Peter Sidorov on November 20, 2026 · Review by September 1, 2027"
+        "Version 1.3 · Effective 1\xa0December 2026 · Process owner: Ann Lee · "
+        "Approved by Peter Sidorov on 20\xa0November 2026 · Review by 1\xa0September 2027"
     )
     assert context_of(controlled(tiny_standard), "ru")["footer"].endswith(
-        "Утверждено: Peter Sidorov, 20 ноября 2026\u202fг. · Пересмотр до 1 сентября 2027\u202fг."
+        "Утверждено: Peter Sidorov, 20\xa0ноября 2026\u202fг. · Пересмотр до\xa01\xa0сентября 2027\u202fг."
     )
 
 
 def test_the_guide_shows_the_latest_three_history_entries(tiny_standard: Standard) -> None:
     history = context_of(controlled(tiny_standard), "en")["history"]
     assert history == [
-        {"version": "1.3", "date": "April 1, 2026", "changes": "Change 3"},
-        {"version": "1.2", "date": "March 1, 2026", "changes": "Change 2"},
-        {"version": "1.1", "date": "February 1, 2026", "changes": "Change 1"},
+        {"version": "1.3", "date": "1 April 2026", "changes": "Change 3"},
+        {"version": "1.2", "date": "1 March 2026", "changes": "Change 2"},
+        {"version": "1.1", "date": "1 February 2026", "changes": "Change 1"},
     ]
 
 
@@ -91,7 +92,7 @@ def test_stages_are_numbered_from_one_in_order(tiny_standard: Standard) -> None:
 
 
 def test_a_markdown_field_comes_in_every_form_an_output_needs() -> None:
-    rich = Rich.of("Call **now** — today")
+    rich = Rich.of(f"Call **now**{NBSP}— today")
     assert rich.html == "<p>Call <strong>now</strong>&nbsp;— today</p>"
     assert rich.inline == "Call <strong>now</strong>&nbsp;— today"
     assert rich.md == f"Call **now**{NBSP}— today"

@@ -86,12 +86,14 @@ def test_the_guide_and_the_email_print_the_worked_example(
         tmp_path,
     )
     render_standard(job)
-    sentence = "If you file a request on Wednesday, 29 April, at 12:00, the result will be ready by"
+    sentence = (
+        "If you file a request on Wednesday, 29\xa0April, at 12:00, the result will be ready by"
+    )
     for name in ("guide.html", "guide.md", "email.html"):
-        text = (tmp_path / "tiny-service" / name).read_text("utf-8")
-        assert f"{sentence} 5 May, 13:00." in text, name
+        text = (tmp_path / "tiny-service" / name).read_text("utf-8").replace("&nbsp;", "\xa0")
+        assert f"{sentence} 5\xa0May, 13:00." in text, name
     plain = (tmp_path / "tiny-service" / "email.txt").read_text("utf-8")
-    assert "Example. If you file a request on Wednesday, 29 April, at 12:00, the result" in plain
+    assert "Example. If you file a request on Wednesday, 29\xa0April, at 12:00, the result" in plain
     guide = (tmp_path / "tiny-service" / "guide.html").read_text("utf-8")
     assert (
         '<input type="datetime-local" id="calc-filed" name="filed" value="2026-04-29T12:00"'

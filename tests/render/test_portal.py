@@ -137,6 +137,6 @@ def test_a_review_date_past_the_build_day_is_marked_in_the_catalogue(
     reviewed = tiny_standard.model_copy(update={"review_by": date(2027, 9, 1)})
     config, anchors = Config(language="en"), {"Support desk": "support"}
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1819843200")  # 2027-09-02
-    assert service_row(reviewed, config, [], anchors)["review_overdue"] == "September 1, 2027"
+    assert service_row(reviewed, config, [], anchors)["review_overdue"] == "1 September 2027"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1788307200")  # 2026-09-02
     assert service_row(reviewed, config, [], anchors)["review_overdue"] == ""

@@ -120,7 +120,7 @@ def test_key_path_turns_the_printed_1_based_path_back_into_the_datas() -> None:
 
 
 def stages_shown(count: int, **extra: object) -> Layout:
-    lines = {f"stages.{n}.name": 1 for n in range(1, count + 1)}
+    lines = {f"stages.{n}.{part}": 1 for n in range(1, count + 1) for part in ("name", "deadline")}
     return Layout(pages=1, fill=[1.0], rooms={"stages": 0.9}, lines=lines, **extra)  # type: ignore[arg-type]
 
 

@@ -136,8 +136,8 @@ RULES: tuple[RuleInfo, ...] = (
         "unit-space",
         "info",
         N_(
-            "A number and its unit (10 %, 5 кг) are joined by a no-break space so that a line "
-            "never breaks between them."
+            "A number and its unit (5 кг, 15 000 ₽) are parted by a space; memogen makes it "
+            "a no-break one, so that a line never breaks between them."
         ),
         language="ru",
     ),

@@ -2,8 +2,8 @@
 
 Each check looks for one unambiguous slip, after code, links and HTML are blanked
 out, so that a URL or an attribute never counts: straight double quotes, a hyphen
-or an en dash standing alone between words, an ordinary space between a number and
-a unit symbol.
+or an en dash standing alone between words, a number glued to its unit symbol. The
+no-break spaces themselves are memogen's work (render.typography), never the owner's.
 """
 
 from __future__ import annotations
@@ -18,11 +18,7 @@ from memogen.lint.rules.text import all_texts, without_code
 
 _STRAIGHT_QUOTES = re.compile(r"\"[^\"\n]*\"?")
 _HYPHEN_AS_DASH = re.compile(r"(?<=\S) (?:--?|–) (?=\S)")
-_UNITS = (
-    "%",
-    "‰",
-    "°C",
-    "°",
+_UNITS = (  # % ‰ ° are written glued in Russian too ("10%"): not among them
     "₽",
     "руб.",
     "коп.",
@@ -49,8 +45,8 @@ _UNITS = (
     "кВт",
     "Вт",
 )
-_UNIT_AFTER_SPACE = re.compile(
-    r"(?<![\w.,])\d+(?:[.,]\d+)? (?:" + "|".join(re.escape(u) for u in _UNITS) + r")(?!\w)"
+_UNIT_GLUED = re.compile(
+    r"(?<![\w.,])\d+(?:[.,]\d+)?(?:" + "|".join(re.escape(u) for u in _UNITS) + r")(?!\w)"
 )
 
 
@@ -103,14 +99,14 @@ def hyphen_as_dash(ctx: Context) -> Iterator[Hit]:
 
 
 def unit_space(ctx: Context) -> Iterator[Hit]:
-    """MG403: a no-break space between a number and its unit."""
-    for path, text, found in _findings(ctx, _UNIT_AFTER_SPACE):
+    """MG403: a space between a number and its unit (memogen makes it a no-break one)."""
+    for path, text, found in _findings(ctx, _UNIT_GLUED):
         yield Hit(
             path,
-            _("an ordinary space in '{value}'").format(value=found.group()),
+            _("a number glued to its unit in '{value}'").format(value=found.group()),
             _(
-                "put a no-break space (U+00A0) between the number and the unit so that "
-                "the line cannot break there"
+                "put a space between the number and the unit, e.g. '5 кг': memogen keeps "
+                "them on one line"
             ),
             found.group(),
             _nth(text, found, found.group()),

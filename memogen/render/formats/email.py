@@ -17,7 +17,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime
@@ -33,6 +33,7 @@ from memogen.data.models import Standard
 
 Mailbox = tuple[str, str]  # (display name, address)
 
+_KEPT_STYLE = re.compile(r"<style data-kept=\"\w+\">(.*?)</style>", re.DOTALL)
 _UNSAFE_HEADER = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 _PLAIN_WORD = re.compile(r"[A-Za-z0-9]+")
 _LINE = 78
@@ -42,11 +43,13 @@ _WRITE = SMTP.clone(refold_source="none")  # From and To are folded here, never 
 
 
 def inline_css(html: str) -> str:
-    """Move <style> rules into style="" attributes, as mail clients need."""
+    """Move <style> rules into style="" attributes, as mail clients need; a
+    `<style data-kept>` (media queries, the dark palette) stays a <style> in the head."""
     inliner = css_inline.CSSInliner(
         load_remote_stylesheets=False, keep_style_tags=False, keep_link_tags=False
     )
-    return inliner.inline(html)
+    kept = "".join(f"<style>{css}</style>" for css in _KEPT_STYLE.findall(html))
+    return inliner.inline(_KEPT_STYLE.sub("", html)).replace("</head>", f"{kept}</head>", 1)
 
 
 def build_eml(
@@ -68,6 +71,7 @@ def build_eml(
     domain = ascii_address(sender[1]).partition("@")[2]
     message["Message-ID"] = f"<{digest[:32]}@{domain}>"
     message["MIME-Version"] = "1.0"
+    message["X-Unsent"] = "1"  # Outlook opens the file as a draft to send, not a received mail
     message.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
     message.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
     message.set_boundary(f"=_memogen_{digest[32:56]}")
@@ -105,6 +109,9 @@ def _encoded_words(text: str) -> list[str]:
     return [f"=?utf-8?b?{base64.b64encode(c.encode('utf-8')).decode('ascii')}?=" for c in chunks]
 
 
+_PLAIN_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})
+
+
 def _header_text(value: str) -> str:
     """Validation refuses these; meeting one here is a bug, not a header to write."""
     found = _UNSAFE_HEADER.search(value)
@@ -122,7 +129,9 @@ def standard_eml(
     texts = config.texts(standard.language or config.language)
     sender, to = _addresses(standard, texts.sender, texts.to)
     prefix = texts.subject_prefix
-    title = title or standard.title
+    # an inbox never breaks a subject: the typesetter's no-break spaces become plain ones,
+    # which fold and search as typed
+    title = (title or standard.title).translate(_PLAIN_SPACES)
     subject = f"{prefix} {title}" if prefix else title
     return build_eml(subject, sender, to, html, text, standard_epoch(standard))
 
@@ -138,10 +147,12 @@ def _addresses(
     return sent_by, mailbox(to) if to else sent_by
 
 
-def standard_epoch(standard: Standard) -> int:
-    """SOURCE_DATE_EPOCH when set, else the standard's effective date: never the clock."""
+def standard_epoch(standard: Standard, today: date | None = None) -> int:
+    """SOURCE_DATE_EPOCH when set, else 09:00 UTC of the standard's effective date, else of
+    the build's day (`today`, by default the clock's): never 1 January 1970. A day, not a
+    moment, so that rebuilds on one day give the same bytes."""
     given = source_date_epoch()
     if given is not None:
         return given
-    effective = standard.effective
-    return int(datetime.combine(effective, time(9), UTC).timestamp()) if effective else 0
+    day = standard.effective or today or datetime.now(UTC).date()
+    return int(datetime.combine(day, time(9), UTC).timestamp())

@@ -22,6 +22,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from memogen.i18n import _
+from memogen.render.formats.line_breaks import spaces_before_phrases_boxed
 
 PDF_OPTIONS: dict[str, Any] = {"pdf_tags": True, "uncompressed_pdf": False}
 PDF_TIME_LIMIT_S = 60.0  # one PDF; the largest example takes about 1 s
@@ -75,6 +76,7 @@ def lay_out(html: str, print_css: str = "") -> Laid:
     import weasyprint  # lazy: 0.6 s to import (python -X importtime), needed for PDFs only
 
     body, blocks = _split_styles(html)
+    body = spaces_before_phrases_boxed(body)
     parsed = [_stylesheet(text) for text in (*blocks, print_css) if text]
     messages = [message for _, css_warnings in parsed for message in css_warnings]
     with _collecting(messages), _time_limit(PDF_TIME_LIMIT_S):  # (a cached sheet warns again)

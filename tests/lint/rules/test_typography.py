@@ -18,8 +18,7 @@ DASH_HINT = (
     "spaces, e.g. 3–5"
 )
 SPACE_HINT = (
-    "put a no-break space (U+00A0) between the number and the unit so that the line "
-    "cannot break there"
+    "put a space between the number and the unit, e.g. '5 кг': memogen keeps them on one line"
 )
 
 
@@ -34,7 +33,9 @@ def russian(lint_context: LintContext, summary: str) -> Context:
     ids=lambda check: check.__name__,
 )
 def test_good_russian_typography_passes(check: Check, lint_context: LintContext) -> None:
-    ctx = russian(lint_context, "Выдаём «справки» за 3–5 дней — бумага A4, 10\u00a0%, ИТ-служба.")
+    ctx = russian(
+        lint_context, "Выдаём «справки» за 3–5 дней — бумага A4, 10 %, 15 000 ₽, ИТ-служба."
+    )
     assert list(check(ctx)) == []
 
 
@@ -61,11 +62,13 @@ def test_mg402_a_hyphen_or_en_dash_between_words(lint_context: LintContext) -> N
     ]
 
 
-def test_mg403_an_ordinary_space_before_a_unit(lint_context: LintContext) -> None:
-    ctx = russian(lint_context, "Скидка 10 % на 5 кг, но 10 кгс и 2 метра не единицы.")
+def test_mg403_asks_for_a_space_not_a_no_break_one(lint_context: LintContext) -> None:
+    ctx = russian(
+        lint_context, "Скидка 10% на 5кг за 15 000 ₽ и 100₽, но 10кгс и 2 метра не единицы."
+    )
     assert list(typography.unit_space(ctx)) == [
-        Hit(("summary",), "an ordinary space in '10 %'", SPACE_HINT, "10 %", 0),
-        Hit(("summary",), "an ordinary space in '5 кг'", SPACE_HINT, "5 кг", 0),
+        Hit(("summary",), "a number glued to its unit in '5кг'", SPACE_HINT, "5кг", 0),
+        Hit(("summary",), "a number glued to its unit in '100₽'", SPACE_HINT, "100₽", 0),
     ]
 
 
@@ -73,7 +76,7 @@ def test_every_text_is_checked_but_not_codes_and_addresses(lint_context: LintCon
     ctx = lint_context(
         ("language: en\n", "language: ru\n"),
         ("  name: Ann Lee\n", '  name: Ann "Lee"\n'),
-        ('version: "1.0"\n', "version: 10 %\n"),
+        ('version: "1.0"\n', "version: 10кг\n"),
     )
     assert [hit.path for hit in typography.straight_quotes(ctx)] == [("owner", "name")]
     assert list(typography.unit_space(ctx)) == []  # a version is a code, not a text

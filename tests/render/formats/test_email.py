@@ -5,23 +5,29 @@ from __future__ import annotations
 
 import base64
 import re
+from datetime import date
 from email import message_from_bytes
 from email.message import EmailMessage
 from email.policy import default
+from pathlib import Path
 
 import pytest
 
 from memogen.data.config_model import Config
 from memogen.data.lifecycle import LATEST_EPOCH, source_date_epoch
 from memogen.data.models import Standard
+from memogen.data.validate import check_standards
 from memogen.errors import UserError
 from memogen.render.formats.email import (
     build_eml,
     inline_css,
     mailbox_header,
     standard_eml,
+    standard_epoch,
 )
+from memogen.render.worker import Job, render_standard
 
+REPO = Path(__file__).resolve().parents[3]
 ANN = ("Ann Lee", "ann.lee@example.com")
 ALL = ("", "all@example.com")
 
@@ -144,11 +150,22 @@ def test_without_english_settings_the_english_email_leaves_them_out(
 
 def test_an_owner_without_email_sends_from_memogen(tiny_standard: Standard) -> None:
     nameless = tiny_standard.model_copy(
-        update={"owner": tiny_standard.owner.model_copy(update={"email": None}), "effective": None}
+        update={"owner": tiny_standard.owner.model_copy(update={"email": None})}
     )
     message = parsed(standard_eml(nameless, Config(), "<p>x</p>", "x"))
     assert str(message["From"]) == "memogen <noreply@example.com>"
-    assert message["Date"] == "Thu, 01 Jan 1970 00:00:00 +0000"
+
+
+def test_a_standard_without_an_effective_date_is_dated_the_build_day_never_1970(
+    tiny_standard: Standard,
+) -> None:
+    undated = tiny_standard.model_copy(update={"effective": None})
+    assert standard_epoch(undated, date(2026, 11, 28)) == 1795856400  # 2026-11-28 09:00 UTC
+
+
+def test_the_eml_opens_as_a_draft_to_send(tiny_standard: Standard) -> None:
+    message = parsed(standard_eml(tiny_standard, Config(), "<p>x</p>", "x"))
+    assert message["X-Unsent"] == "1"
 
 
 def test_source_date_epoch_sets_the_date(
@@ -197,8 +214,58 @@ def test_inline_css_moves_style_rules_into_attributes_and_fetches_nothing() -> N
     assert "<style>" not in inlined and "<link" not in inlined
 
 
+def test_the_dark_palette_stays_a_style_element_in_the_head() -> None:
+    html = (
+        "<html><head><style>p { color: red }</style>"
+        '<style data-kept="dark">@media (prefers-color-scheme: dark) { p { color: #fff } }</style>'
+        "</head><body><p>x</p></body></html>"
+    )
+    assert inline_css(html) == (
+        "<html><head><style>@media (prefers-color-scheme: dark) { p { color: #fff } }</style>"
+        '</head><body><p style="color: red;">x</p></body></html>'
+    )
+
+
+def test_the_email_carries_changes_and_faq_shortened_with_the_guide_named(tmp_path: Path) -> None:
+    purchase = REPO / "standards" / "purchase-request.yaml"
+    checked = check_standards([(purchase, "standards/purchase-request.yaml")], Config())
+    render_standard(
+        Job(checked.standards[0], Config(), None, ("email",), ("html", "txt"), tmp_path)
+    )
+    plain = (tmp_path / "purchase-request" / "email.txt").read_text("utf-8")
+    html = (tmp_path / "purchase-request" / "email.html").read_text("utf-8")
+    assert "- Можно\xa0ли купить у\xa0своего поставщика?\n" in plain
+    assert "Да, если у\xa0него" not in plain  # the answers stay in the guide
+    assert (
+        "Ответы на\xa0вопросы и\xa0все подробности\xa0— в\xa0документе «Как получить услугу»."
+        in plain
+    )
+    # the fallback sentence breaks only its URL, never an ordinary word
+    assert '<p class="fallback" style="margin: 0 0 12px;font-size: 13px;color: #5b6573;">' in html
+    assert 'zk-1" style="color: #1F4E79;text-decoration: underline;word-break: break-all;">' in html
+    # forced dark mode keeps a saturated background and turns text white: the total bar is
+    # ink on a pale bar (inverted as a pair), the accent only its border
+    assert "background-color: #f3f6f9;border-left: 6px solid #F2A900;color: #1d232b;" in html
+    assert '<meta name="color-scheme" content="light dark">' in html
+
+
 def test_a_long_subject_keeps_the_space_at_every_fold() -> None:
     subject = (
         "[Стандарты] Изменения в стандарте «Справки с места работы и копии трудовых документов»"
     )
     assert parsed(build_eml(subject, ANN, ALL, "<p>x</p>", "x", 0))["Subject"] == subject
+
+
+def test_with_a_published_site_the_email_links_the_full_guide(tmp_path: Path) -> None:
+    purchase = REPO / "standards" / "purchase-request.yaml"
+    config = Config.model_validate({"site_url": "https://standards.example.com/"})
+    checked = check_standards([(purchase, "standards/purchase-request.yaml")], config)
+    render_standard(Job(checked.standards[0], config, None, ("email",), ("html", "txt"), tmp_path))
+    plain = (tmp_path / "purchase-request" / "email.txt").read_text("utf-8")
+    html = (tmp_path / "purchase-request" / "email.html").read_text("utf-8")
+    guide = "https://standards.example.com/purchase-request/guide.html"
+    assert (
+        "Ответы на\xa0вопросы и\xa0все подробности\xa0— в\xa0документе «Как получить услугу».\n"
+        f"{guide}\n" in plain
+    )
+    assert f'в\xa0документе «<a href="{guide}"' in html.replace("&nbsp;", "\xa0")
