@@ -24,12 +24,12 @@ Model = TypeVar("Model", bound=BaseModel)
 _PROTECTED = re.compile(
     r"```.*?(?:```|\Z)"  # a fenced code block
     r"|`[^`\n]*`"  # a code span
-    r"|\]\([^)\n]*\)"  # a Markdown link's target and title
+    r"|\]\([^()\n]*\)"  # a Markdown link's target and title
     r"|^[ \t>]*\[[^\]\n]*\]:[^\n]*"  # a Markdown reference: its target and title
     r"|<[^<>\n]*>"  # an autolink or an HTML tag
     r"|&#?\w+;"  # an HTML entity
     r"|(?:https?|ftp)://[^\s\"'<>«»]+|mailto:[^\s\"'<>«»]+|www\.[^\s\"'<>«»]+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an e-mail address
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an e-mail address, from its start
     r"|\+\d[\d ()\-]*\d",  # a phone number
     re.DOTALL | re.IGNORECASE | re.MULTILINE,
 )
