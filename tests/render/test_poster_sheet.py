@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from memogen.render.poster_sheet import paper_scale, poster_geometry
@@ -50,3 +52,23 @@ def test_the_papers_scale_is_its_short_side_over_a3s() -> None:
     assert paper_scale(poster_config("A3")) == 1.0
     assert paper_scale(poster_config("A4", "landscape")) == 210 / 297
     assert paper_scale(poster_config("A2")) == 420 / 297
+
+
+@pytest.mark.parametrize("size", ["A4", "A3", "A2"])
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_on_a_narrower_screen_the_sheet_is_measured_in_its_root_size_to_scale_with_it(
+    size: str, orientation: str
+) -> None:
+    geometry = poster_geometry(poster_config(size, orientation), 3)
+    root_mm = float(geometry["root"].removesuffix("pt")) * 25.4 / 72
+    for rems, mm in (
+        (geometry["rem_width"], geometry["sheet_width"]),
+        (geometry["rem_height"], geometry["sheet_height"]),
+    ):
+        assert float(rems) * root_mm == pytest.approx(float(mm.removesuffix("mm")), abs=0.01)
+    paper_width = (
+        float(geometry["sheet_width"].removesuffix("mm"))
+        + 2 * float(geometry["margin"].removesuffix("mm"))
+        + 0.2
+    )
+    assert geometry["scaled_below"] == math.ceil(paper_width / 25.4 * 96)
