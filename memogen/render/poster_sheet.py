@@ -39,21 +39,24 @@ def poster_geometry(config: Config, stage_count: int) -> dict[str, Any]:
         "columns": columns,
         "many": many,  # a smaller QR code and title leave the stages room
         "rows": rows,
-        **on_screen(width, round(sheet_width, 1), round(sheet_height, 1), root),
+        **on_screen(width, (round(sheet_width, 1), round(sheet_height, 1)), margin, root),
     }
 
 
 def on_screen(
-    paper_width: float, sheet_width: float, sheet_height: float, root_pt: float
+    paper_width: float, sheet: tuple[float, float], margin: float, root_pt: float
 ) -> dict[str, Any]:
-    """The sheet on a screen narrower than its paper (a phone): its size in root units, so
-    that poster.css scales the whole sheet to the screen's width through the root size, and
-    the screen width (CSS px, 96 to the inch) below which it does."""
+    """The sheet on a screen narrower than its paper (a phone): the sheet, its margin and the
+    paper's width in root units, so that poster.css scales the whole paper to the screen's
+    width through the root size, and the screen width (CSS px, 96 to the inch, and 10 px
+    each side) below which it does."""
     root_mm = root_pt * MM_PER_INCH / 72
     return {
-        "rem_width": f"{sheet_width / root_mm:.3f}",
-        "rem_height": f"{sheet_height / root_mm:.3f}",
-        "scaled_below": math.ceil(paper_width / MM_PER_INCH * 96),
+        "rem_width": f"{sheet[0] / root_mm:.3f}",
+        "rem_height": f"{sheet[1] / root_mm:.3f}",
+        "rem_margin": f"{margin / root_mm:.3f}",
+        "rem_paper": f"{paper_width / root_mm:.3f}",
+        "scaled_below": math.ceil(paper_width / MM_PER_INCH * 96) + 20,
     }
 
 

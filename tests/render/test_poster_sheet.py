@@ -56,19 +56,21 @@ def test_the_papers_scale_is_its_short_side_over_a3s() -> None:
 
 @pytest.mark.parametrize("size", ["A4", "A3", "A2"])
 @pytest.mark.parametrize("orientation", ["portrait", "landscape"])
-def test_on_a_narrower_screen_the_sheet_is_measured_in_its_root_size_to_scale_with_it(
+def test_on_a_narrower_screen_the_paper_is_measured_in_its_root_size_to_scale_with_it(
     size: str, orientation: str
 ) -> None:
     geometry = poster_geometry(poster_config(size, orientation), 3)
     root_mm = float(geometry["root"].removesuffix("pt")) * 25.4 / 72
+    in_mm = {
+        key: float(geometry[key].removesuffix("mm"))
+        for key in ("sheet_width", "sheet_height", "margin")
+    }
+    paper_width = in_mm["sheet_width"] + 2 * in_mm["margin"] + 0.2
     for rems, mm in (
-        (geometry["rem_width"], geometry["sheet_width"]),
-        (geometry["rem_height"], geometry["sheet_height"]),
+        ("rem_width", in_mm["sheet_width"]),
+        ("rem_height", in_mm["sheet_height"]),
+        ("rem_margin", in_mm["margin"]),
+        ("rem_paper", paper_width),
     ):
-        assert float(rems) * root_mm == pytest.approx(float(mm.removesuffix("mm")), abs=0.01)
-    paper_width = (
-        float(geometry["sheet_width"].removesuffix("mm"))
-        + 2 * float(geometry["margin"].removesuffix("mm"))
-        + 0.2
-    )
-    assert geometry["scaled_below"] == math.ceil(paper_width / 25.4 * 96)
+        assert float(geometry[rems]) * root_mm == pytest.approx(mm, abs=0.01)
+    assert geometry["scaled_below"] == math.ceil(paper_width / 25.4 * 96) + 20
