@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from memogen.render.poster_sheet import paper_scale, poster_geometry
@@ -50,3 +52,25 @@ def test_the_papers_scale_is_its_short_side_over_a3s() -> None:
     assert paper_scale(poster_config("A3")) == 1.0
     assert paper_scale(poster_config("A4", "landscape")) == 210 / 297
     assert paper_scale(poster_config("A2")) == 420 / 297
+
+
+@pytest.mark.parametrize("size", ["A4", "A3", "A2"])
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_on_a_narrower_screen_the_paper_is_measured_in_its_root_size_to_scale_with_it(
+    size: str, orientation: str
+) -> None:
+    geometry = poster_geometry(poster_config(size, orientation), 3)
+    root_mm = float(geometry["root"].removesuffix("pt")) * 25.4 / 72
+    in_mm = {
+        key: float(geometry[key].removesuffix("mm"))
+        for key in ("sheet_width", "sheet_height", "margin")
+    }
+    paper_width = in_mm["sheet_width"] + 2 * in_mm["margin"] + 0.2
+    for rems, mm in (
+        ("rem_width", in_mm["sheet_width"]),
+        ("rem_height", in_mm["sheet_height"]),
+        ("rem_margin", in_mm["margin"]),
+        ("rem_paper", paper_width),
+    ):
+        assert float(geometry[rems]) * root_mm == pytest.approx(mm, abs=0.01)
+    assert geometry["scaled_below"] == math.ceil(paper_width / 25.4 * 96) + 20
