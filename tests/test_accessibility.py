@@ -73,3 +73,23 @@ def test_page_has_no_wcag_violations(
     axe_page.goto((built_examples / page_name).as_uri())
     violations = axe_violations(axe_page)
     assert violations == [], f"{page_name}:\n" + "\n".join(violations)
+
+
+@pytest.fixture(scope="module")
+def dark_page(browser: Browser, axe_script: str) -> Iterator[Page]:
+    """A desktop tab that prefers a dark colour scheme, as a mail client in dark mode does."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme="dark")
+    context.add_init_script(axe_script)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("page_name", [name for name in PAGES if name.endswith("/email.html")])
+def test_the_email_in_dark_mode_has_no_wcag_violations(
+    page_name: str, built_examples: Path, dark_page: Page, axe_violations: AxeCheck
+) -> None:
+    dark_page.goto((built_examples / page_name).as_uri())
+    outer = dark_page.evaluate("getComputedStyle(document.querySelector('.outer')).backgroundColor")
+    assert max(map(int, outer[4:-1].split(", "))) < 64, f"not the dark palette: {outer}"
+    violations = axe_violations(dark_page)
+    assert violations == [], f"{page_name}:\n" + "\n".join(violations)
