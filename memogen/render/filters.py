@@ -33,9 +33,11 @@ def md_url(url: str) -> str:
     return quote(str(url), safe=_MD_URL_SAFE)
 
 
-def mailto(address: str) -> str:
-    """`mailto:` + the address with its domain in IDNA form, which every mail client opens."""
-    return "mailto:" + ascii_address(str(address))
+def mailto(address: str, subject: str = "") -> str:
+    """`mailto:` + the address with its domain in IDNA form, which every mail client opens;
+    with a `subject`, percent-encoded as UTF-8 (RFC 6068)."""
+    uri = "mailto:" + ascii_address(str(address))
+    return f"{uri}?subject={quote(subject, safe='')}" if subject else uri
 
 
 def tel(phone: str) -> str:
