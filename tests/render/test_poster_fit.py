@@ -63,8 +63,9 @@ def test_the_smallest_scale_sets_stage_names_at_the_floor_on_a3_or_just_above(st
 
 
 def holding(count: int, room: float = 0.9, **extra: object) -> Layout:
-    """A poster layout whose `count` stage names each take a line, in a room this full."""
-    lines = {f"stages.{n}.name": 1 for n in range(1, count + 1)}
+    """A poster layout whose `count` stage names and deadlines each take a line, in a room
+    this full."""
+    lines = {f"stages.{n}.{part}": 1 for n in range(1, count + 1) for part in ("name", "deadline")}
     return Layout(pages=1, fill=[1.0], rooms={"stages": room}, lines=lines, **extra)  # type: ignore[arg-type]
 
 
@@ -78,6 +79,14 @@ def test_stages_do_not_hold_when_a_name_was_pushed_off_the_sheet() -> None:
     del layout.lines["stages.2.name"]
     assert not stages_hold(layout, 3)
     assert not stages_hold(holding(3), 4)
+
+
+def test_stages_do_not_hold_when_a_deadline_was_pushed_off_the_sheet_under_its_name() -> None:
+    """A landscape poster with a logo: the first column's last deadline went off the sheet,
+    its name stayed on it, and the poster was printed without that deadline."""
+    layout = holding(8)
+    del layout.lines["stages.4.deadline"]
+    assert not stages_hold(layout, 8)
 
 
 def test_stages_do_not_hold_when_their_text_is_troubled_or_past_their_room() -> None:
