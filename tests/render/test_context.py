@@ -177,3 +177,12 @@ def test_an_email_channel_without_a_form_gets_a_qr_code_that_starts_the_email(
     expected = qr_svg("mailto:desk@example.com?subject=Tiny%20service", "#1F4E79")
     assert context["mail_qr"] == expected
     assert context_of(tiny_standard, "en")["mail_qr"] == ""  # a form: its own code only
+
+
+def test_without_an_organisation_the_logo_is_named_logo_in_the_documents_language(
+    tiny_standard: Standard,
+) -> None:
+    assert context_of(tiny_standard, "en")["logo_alt"] == "Logo"
+    assert context_of(tiny_standard, "ru")["logo_alt"] == "Логотип"
+    named = context_of(tiny_standard, "en", organisation={"ru": "ООО «Пример»", "en": "Primer LLC"})
+    assert named["logo_alt"] == "Primer LLC"
