@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Check a built output folder with real, external validators:
 #   every PDF   qpdf --check; pdffonts (every font embedded); pdfdetach -list (no attachments)
-#   every PNG   zbarimg decodes the poster's QR code to exactly the form_url of its YAML
+#   every PNG   zbarimg decodes the poster's QR code to exactly the form_url of its YAML (no
+#               form_url but an address: the mailto: URI with the title as its subject)
 #   every HTML  the Nu HTML Checker (vnu.jar): errors fail, warnings are shown as info
 #   every .eml  Python's email parser in strict mode (raise_on_defect), every header and part,
 #               X-Unsent: 1
@@ -62,12 +63,15 @@ if [ ${#pngs[@]} -gt 0 ]; then
 import json, sys
 from pathlib import Path
 from memogen.data.loader import load_file
+from memogen.render.filters import mailto
 found = {}
 for path in sorted(Path(sys.argv[1]).glob("*.yaml")):
     data = load_file(path).data
     if isinstance(data, dict) and isinstance(data.get("id"), str):
         request = data.get("request") or {}
-        found[data["id"]] = request.get("form_url") or ""
+        address = request.get("address")
+        by_mail = mailto(address, data.get("title") or "") if address else ""
+        found[data["id"]] = request.get("form_url") or by_mail
 print(json.dumps(found))
 PY
   ) || { fail "cannot read the form URLs from $standards"; urls="{}"; }

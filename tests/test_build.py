@@ -10,7 +10,10 @@ import subprocess
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
+import pdfplumber
 import pytest
 from click.testing import CliRunner, Result
 from pypdf import PdfReader
@@ -370,3 +373,70 @@ def test_the_english_memo_keeps_the_company_rules_in_english(built: Path) -> Non
     memo = (built / "contract-review" / "memo.md").read_text(encoding="utf-8")
     assert "Greet your colleague and use their name." in memo
     assert "Здоровайтесь" not in memo
+
+
+# The email channel, no form: the poster's and the guide's QR code starts the email.
+HR_TITLE = "Справки с места работы и копии трудовых документов"
+HR_MAILTO = "mailto:hr@example.com?subject=" + quote(HR_TITLE)
+
+
+@pytest.fixture(scope="module")
+def by_email(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example HR standard with no form_url (its requests go to hr@example.com), built as
+    poster and guide, beside the purchase request's poster with its form link."""
+    repo = tmp_path_factory.mktemp("by-email")
+    (repo / "standards").mkdir()
+    text = (REPO / "standards" / "hr-certificate.yaml").read_text("utf-8")
+    text = text.replace("  form_url: https://intranet.example.com/forms/hr-k5\n", "")
+    (repo / "standards" / "hr-certificate.yaml").write_text(text, "utf-8")
+    shutil.copy(REPO / "standards" / "purchase-request.yaml", repo / "standards")
+    (repo / "memogen.yaml").write_text("organisation: ООО «Пример»\nlanguage: ru\n", "utf-8")
+    options = BuildOptions(out=repo / "out", artifacts=("poster", "guide"), formats=("pdf", "png"))
+    assert build([repo / "standards"], repo / "memogen.yaml", options).warnings == []
+    return repo / "out"
+
+
+def _decoded(png: Path) -> list[str]:
+    found = subprocess.run(
+        ["zbarimg", "--quiet", "--raw", str(png)], capture_output=True, text=True, check=False
+    )
+    return found.stdout.split()
+
+
+@pytest.mark.skipif(shutil.which("zbarimg") is None, reason="zbarimg (zbar-tools) is missing")
+def test_an_email_channel_poster_has_a_qr_code_that_starts_the_email(by_email: Path) -> None:
+    assert _decoded(by_email / "hr-certificate" / "poster.png") == [HR_MAILTO]
+
+
+@pytest.mark.skipif(shutil.which("zbarimg") is None, reason="zbarimg (zbar-tools) is missing")
+def test_an_email_channel_guide_has_the_same_qr_code_on_its_first_page(
+    by_email: Path, tmp_path: Path
+) -> None:
+    pdf = by_email / "hr-certificate" / "guide.pdf"
+    page = tmp_path / "page"
+    subprocess.run(["pdftoppm", "-png", "-r", "200", "-f", "1", "-l", "1", pdf, page], check=True)
+    (png,) = tmp_path.glob("page*.png")
+    assert _decoded(png) == [HR_MAILTO]
+
+
+def _line_of(pdf: Path, text: str) -> list[dict[str, Any]]:
+    """The characters of the line on page 1 whose words include `text`, left to right."""
+    with pdfplumber.open(pdf) as document:
+        page = document.pages[0]
+        word = next(w for w in page.extract_words() if w["text"] == text)
+        return [c for c in page.chars if abs(c["top"] - word["top"]) < 1]
+
+
+def test_an_email_channel_poster_sets_the_address_as_the_form_link_is_set(by_email: Path) -> None:
+    address = _line_of(by_email / "hr-certificate" / "poster.pdf", "hr@example.com")
+    link = _line_of(
+        by_email / "purchase-request" / "poster.pdf", "https://intranet.example.com/forms/zk-1"
+    )
+    assert "".join(c["text"] for c in address) == "hr@example.com"  # a line of its own
+    (size_and_font,) = _type(link)  # one size, one weight: the link's
+    assert _type(address) == {size_and_font}
+
+
+def _type(chars: list[dict[str, Any]]) -> set[tuple[float, str]]:
+    """The sizes (pt) and fonts (less their subset's tag) of `chars`."""
+    return {(round(c["size"], 1), c["fontname"].partition("+")[2]) for c in chars}

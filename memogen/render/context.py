@@ -21,6 +21,7 @@ from memogen.outputs import ARTIFACTS
 from memogen.render import markup
 from memogen.render.ack import ack_rows
 from memogen.render.diagram import DiagramStage, stage_diagram
+from memogen.render.filters import mailto
 from memogen.render.labels import DATE_LOCALES, LABELS
 from memogen.render.live import live_links
 from memogen.render.moments import worked_example
@@ -68,6 +69,7 @@ def standard_context(standard: Standard, config: Config) -> dict[str, Any]:
         "org": org,
         "logo": config.logo_uri,  # a verified data: URI, or ""
         "logo_alt": org or labels["logo"],
+        "mail_logo": None,  # the email's logo as PNG, its src and size: set by the render stage
         "brand": config.brand,
         "page": _pages(config),
         "s": standard,
@@ -106,6 +108,10 @@ def standard_context(standard: Standard, config: Config) -> dict[str, Any]:
         "feedback_url": standard.feedback.url if standard.feedback else "",
         "slogan": standard.poster.slogan if standard.poster and standard.poster.slogan else "",
         "form_qr": qr_svg(request.form_url, config.brand.primary) if request.form_url else "",
+        # no form to link to: a code that starts the email, to the address, about the service
+        "mail_qr": qr_svg(mailto(request.address, standard.title), config.brand.primary)
+        if request.address and not request.form_url
+        else "",
         "feedback_qr": qr_svg(standard.feedback.url) if standard.feedback else "",
         "diagram": _diagram(stages, config, labels),
         "footer": typeset(_footer(standard, labels, lang), lang),

@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 from memogen.data.addresses import ascii_address
 from memogen.render.markup import escape_markdown_text
+from memogen.render.typography import plain_spaces
 
 # What may stay as typed in a Markdown link destination: RFC 3986's unreserved and
 # reserved characters, less the brackets and parentheses that end or open Markdown syntax.
@@ -35,9 +36,11 @@ def md_url(url: str) -> str:
     return quote(str(url), safe=_MD_URL_SAFE)
 
 
-def mailto(address: str) -> str:
-    """`mailto:` + the address with its domain in IDNA form, which every mail client opens."""
-    return "mailto:" + ascii_address(str(address))
+def mailto(address: str, subject: str = "") -> str:
+    """`mailto:` + the address with its domain in IDNA form, which every mail client opens;
+    with a `subject`, percent-encoded as UTF-8 (RFC 6068)."""
+    uri = "mailto:" + ascii_address(str(address))
+    return f"{uri}?subject={quote(plain_spaces(subject), safe='')}" if subject else uri
 
 
 def tel(phone: str) -> str:

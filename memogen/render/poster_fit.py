@@ -43,17 +43,22 @@ def stage_scales(stage_count: int) -> tuple[float, ...]:
 
 
 def stages_hold(layout: Layout, count: int) -> bool:
-    """The stages fit their room, each of the `count` names and deadlines is laid out (a box
-    pushed off the sheet is not), and none of their text is cut off or overprinted. A template that
-    marks no stages (a user's own, without `data-room`/`data-field`) is not judged."""
+    """The stages fit their room, each of the `count` names is laid out (a box pushed off
+    the sheet is not), and each deadline where the template marks them (a column's last
+    deadline can go off the sheet under a name that stays), and none of their text is cut
+    off or overprinted. A template that marks no stages (a user's own, without
+    `data-room`/`data-field`) is not judged."""
     if "stages" not in layout.rooms and not any(f.startswith("stages") for f in layout.lines):
         return True
     crowded = any(
         trouble.field.startswith("stages") or trouble.other.startswith("stages")
         for trouble in layout.troubles
     )
-    parts = [f"stages.{n}.{part}" for n in range(1, count + 1) for part in ("name", "deadline")]
-    shown = all(layout.lines.get(field, 0) for field in parts)
+    marks_deadlines = any(f.startswith("stages.") and f.endswith(".deadline") for f in layout.lines)
+    parts = ("name", "deadline") if marks_deadlines else ("name",)
+    shown = all(
+        layout.lines.get(f"stages.{n}.{part}", 0) for n in range(1, count + 1) for part in parts
+    )
     return shown and not crowded and layout.rooms.get("stages", 0.0) <= 1.0
 
 

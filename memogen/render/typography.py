@@ -35,6 +35,15 @@ _PROTECTED = re.compile(
 )
 
 
+_PLAIN_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})
+
+
+def plain_spaces(text: str) -> str:
+    """`text` with the typesetter's no-break spaces as plain ones: where no line is broken
+    (an email's subject, a `mailto:` link's), they would only hinder folding and search."""
+    return text.translate(_PLAIN_SPACES)
+
+
 def typeset(text: str, lang: str) -> str:
     """`text` with the typography of `lang` ("ru" or "en"); protected runs stay as typed."""
     if not text:

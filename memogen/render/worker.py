@@ -24,6 +24,7 @@ from memogen.errors import InternalError, UserError
 from memogen.i18n import _
 from memogen.outputs import BY_NAME, PRINT_FORMATS, ArtifactKind, Renderer, wanted_formats
 from memogen.render import fitting
+from memogen.render.brand import logo_png, mail_logo
 from memogen.render.context import standard_context
 from memogen.render.formats import docx, email, markdown, pdf, png
 from memogen.render.plans import plan_for
@@ -181,17 +182,24 @@ def _email(
     wanted: list[str],
     out: Rendered,
 ) -> None:
-    """The .eml, and its HTML and text parts as files of their own."""
-    # Both end in one newline, as the email package ends each part: file and part stay equal.
-    html = email.inline_css(render(env, f"{kind.name}.html.j2", context)).rstrip("\n") + "\n"
+    """The .eml, and its HTML and text parts as files of their own. The logo: in the .eml an
+    inline PNG part its HTML names by `cid:`; in the HTML file, the same PNG as a `data:` URI."""
+    logo = logo_png(job.config.logo_uri)
+
+    def page(src: str) -> str:
+        shown = {**context, "mail_logo": mail_logo(logo, src) if logo else None}
+        # It ends in one newline, as the email package ends each part: file and part stay equal.
+        return email.inline_css(render(env, f"{kind.name}.html.j2", shown)).rstrip("\n") + "\n"
+
     text = render(env, f"{kind.name}.txt.j2", context).rstrip("\n") + "\n"
     prefix = f"{out.standard_id}/{kind.name}"
     if "eml" in wanted:
-        out.add(
-            job.staging, f"{prefix}.eml", email.standard_eml(job.standard, job.config, html, text)
-        )
+        png = logo.data if logo else None
+        html = page(f"cid:{email.logo_cid(png)}" if png else "")
+        eml = email.standard_eml(job.standard, job.config, html, text, logo=png)
+        out.add(job.staging, f"{prefix}.eml", eml)
     if "html" in wanted:
-        out.add(job.staging, f"{prefix}.html", html.encode("utf-8"))
+        out.add(job.staging, f"{prefix}.html", page(logo.data_uri if logo else "").encode("utf-8"))
     if "txt" in wanted:
         out.add(job.staging, f"{prefix}.txt", text.encode("utf-8"))
 

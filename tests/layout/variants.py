@@ -225,9 +225,17 @@ PAPERS = (
 )
 
 
+# Every document carries the company's logo: a wide one (4:1), the header's hardest case.
+LOGO = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="240" height="60" viewBox="0 0 240 60">'
+    '<rect width="60" height="60" rx="12" fill="#1F4E79"/>'
+    '<rect x="72" y="18" width="168" height="24" rx="4" fill="#F2A900"/></svg>'
+)
+
+
 def config(paper: Paper) -> str:
     """memogen.yaml for a project that makes only `paper`'s artifact, as PDF."""
-    data: Data = {"organisation": "ООО «Пример»", "language": "ru"}
+    data: Data = {"organisation": "ООО «Пример»", "language": "ru", "logo": "assets/logo.svg"}
     if paper.artifact == "memo":
         data["memo"] = {"size": paper.size}
     if paper.artifact == "poster":
@@ -247,6 +255,8 @@ def write_project(
     standards = folder / "standards"
     standards.mkdir(parents=True, exist_ok=True)
     (folder / "memogen.yaml").write_text(config(paper), encoding="utf-8")
+    (folder / "assets").mkdir(exist_ok=True)
+    (folder / "assets" / "logo.svg").write_text(LOGO, encoding="utf-8")
     for name in names:
         for lang in languages:
             text = yaml.safe_dump(variant(name, lang), allow_unicode=True, sort_keys=False)

@@ -8,6 +8,7 @@ from typing import Any
 from memogen.data.config_model import Config
 from memogen.data.models import Approval, HistoryEntry, Standard
 from memogen.render.context import Rich, standard_context
+from memogen.render.qr import qr_svg
 
 NBSP = "\u00a0"
 THIN_NBSP = "\u202f"
@@ -160,3 +161,29 @@ def test_a_company_text_missing_in_the_standards_language_is_left_out_not_borrow
         tiny_standard, "en", organisation={"ru": "ООО «Вершина»", "en": "Vershina"}
     )
     assert context["org"] == "Vershina"
+
+
+def test_an_email_channel_without_a_form_gets_a_qr_code_that_starts_the_email(
+    tiny_standard: Standard,
+) -> None:
+    by_email = tiny_standard.model_copy(
+        update={
+            "request": tiny_standard.request.model_copy(
+                update={"channel": "email", "address": "desk@example.com", "form_url": None}
+            )
+        }
+    )
+    context = context_of(by_email, "en", brand={"primary": "#1F4E79"})
+    assert context["form_qr"] == ""
+    expected = qr_svg("mailto:desk@example.com?subject=Tiny%20service", "#1F4E79")
+    assert context["mail_qr"] == expected
+    assert context_of(tiny_standard, "en")["mail_qr"] == ""  # a form: its own code only
+
+
+def test_without_an_organisation_the_logo_is_named_logo_in_the_documents_language(
+    tiny_standard: Standard,
+) -> None:
+    assert context_of(tiny_standard, "en")["logo_alt"] == "Logo"
+    assert context_of(tiny_standard, "ru")["logo_alt"] == "Логотип"
+    named = context_of(tiny_standard, "en", organisation={"ru": "ООО «Пример»", "en": "Primer LLC"})
+    assert named["logo_alt"] == "Primer LLC"

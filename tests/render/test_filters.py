@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from jinja2 import Environment
 
-from memogen.render.filters import ALL, wrap
+from memogen.render.filters import ALL, mailto, wrap
 
 URL = "https://forms.example.com/requests/contract-review?department=legal&form=long"
 
@@ -55,3 +55,12 @@ def test_wrap_indents_every_line_but_the_first() -> None:
 )
 def test_wrap_wraps_exactly_as_the_email_template_did(text: str, width: int, indent: int) -> None:
     assert wrap(text, width, indent) == OLD_MACRO.module.wrap(text, width, indent)
+
+
+def test_a_mailto_link_carries_its_subject_percent_encoded_as_utf8() -> None:
+    assert mailto("hr@пример.рф", "Справки & копии?") == (
+        "mailto:hr@xn--e1afmkfd.xn--p1ai"
+        "?subject=%D0%A1%D0%BF%D1%80%D0%B0%D0%B2%D0%BA%D0%B8%20%26%20"
+        "%D0%BA%D0%BE%D0%BF%D0%B8%D0%B8%3F"
+    )
+    assert mailto("hr@example.com") == "mailto:hr@example.com"

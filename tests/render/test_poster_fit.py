@@ -81,9 +81,9 @@ def test_stages_do_not_hold_when_a_name_was_pushed_off_the_sheet() -> None:
     assert not stages_hold(holding(3), 4)
 
 
-def test_stages_do_not_hold_when_a_deadline_was_pushed_off_the_sheet() -> None:
-    """WeasyPrint leaves out what falls past the sheet: a name on one more line (a short
-    word bound to the next one) once pushed the last deadline of a column out unseen."""
+def test_stages_do_not_hold_when_a_deadline_was_pushed_off_the_sheet_under_its_name() -> None:
+    """A landscape poster with a logo: the first column's last deadline went off the sheet,
+    its name stayed on it, and the poster was printed without that deadline."""
     layout = holding(8)
     del layout.lines["stages.4.deadline"]
     assert not stages_hold(layout, 8)

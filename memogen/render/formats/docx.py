@@ -6,12 +6,15 @@ a note to. The frame (paper, styles, footer, properties, zip) is `docx_setup`'s,
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from typing import Any
 
 from docx.document import Document as DocumentObject
 from docx.shared import Mm
 
+from memogen.render.brand import logo_png
+from memogen.render.filters import mailto
 from memogen.render.formats.docx_parts import (
     Runs,
     bullets,
@@ -37,6 +40,7 @@ from memogen.render.qr import qr_png
 
 PRINT_DPI = 300
 QR_MM = 32
+LOGO_MM, LOGO_MAX_MM = 8, 40  # the logo's height on the cover line, and its widest
 # Base type size (pt): a one-page document on A4 and on A5, and any other document.
 COMPACT_PT = {"A4": 9.0, "A5": 8.0}
 READING_PT = 10.5
@@ -67,7 +71,14 @@ def render_docx(
 def _cover(document: DocumentObject, context: dict[str, Any], kind: str) -> None:
     """The kind of document, department and organisation; the title; the summary."""
     org = f" · {context['org']}" if context["org"] else ""
-    document.add_paragraph(f"{kind} · {context['s'].department}{org}", style="Subtitle")
+    line = document.add_paragraph(style="Subtitle")
+    logo = logo_png(context["logo"])
+    if logo is not None:  # the logo leads the line
+        width, height = logo.scaled(Mm(LOGO_MM), Mm(LOGO_MAX_MM))
+        shape = line.add_run().add_picture(io.BytesIO(logo.data), width, height)
+        shape._inline.docPr.set("descr", context["logo_alt"])
+        line.add_run("  ")
+    line.add_run(f"{kind} · {context['s'].department}{org}")
     document.add_paragraph(context["title"], style="Title")
     rich_text(document, context["summary"])
 
@@ -185,6 +196,12 @@ def _how_to_request(document: DocumentObject, context: dict[str, Any]) -> None:
     document.add_heading(t["how_to_request"], 1)
     if request.channel == "email" and request.address:
         labelled(document, t["send_to"], "", f"mailto:{request.address}")
+        if context["mail_qr"]:  # no form: the code that starts the email, as on the poster
+            qr = qr_png(
+                mailto(request.address, context["title"]), context["brand"].primary, PRINT_DPI
+            )
+            image(document, qr, Mm(QR_MM), t["qr_mail"])
+            caption(document, t["scan_to_write"])
     if request.form_url:
         labelled(document, t["form"], request.form_name or "")
         labelled(document, t["open_form"], "", request.form_url)

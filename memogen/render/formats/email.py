@@ -1,4 +1,6 @@
-"""The email version: an .eml (multipart/alternative, UTF-8) with inlined CSS.
+"""The email version: an .eml (multipart/alternative, UTF-8) with inlined CSS; with a logo,
+the HTML part is multipart/related with the logo as an inline PNG (`cid:`), which mail
+clients show where they block `data:` images.
 
 Header values were checked at validation (one line, no control characters, no
 encoded words, strict addresses). This module checks them once more and writes
@@ -18,7 +20,7 @@ import base64
 import hashlib
 import re
 from datetime import UTC, date, datetime, time
-from email.message import EmailMessage
+from email.message import EmailMessage, MIMEPart
 from email.policy import SMTP
 from email.utils import format_datetime
 
@@ -30,6 +32,7 @@ from memogen.data.config_model import Config
 from memogen.data.fields import has_encoded_word
 from memogen.data.lifecycle import source_date_epoch
 from memogen.data.models import Standard
+from memogen.render.typography import plain_spaces
 
 Mailbox = tuple[str, str]  # (display name, address)
 
@@ -52,10 +55,22 @@ def inline_css(html: str) -> str:
     return inliner.inline(_KEPT_STYLE.sub("", html)).replace("</head>", f"{kept}</head>", 1)
 
 
+def logo_cid(png: bytes) -> str:
+    """The inline logo's Content-ID (without <>), from its bytes: one logo, one id."""
+    return f"logo.{hashlib.sha256(png).hexdigest()[:16]}@memogen"
+
+
 def build_eml(
-    subject: str, sender: Mailbox, to: Mailbox, html: str, text: str, epoch: int
+    subject: str,
+    sender: Mailbox,
+    to: Mailbox,
+    html: str,
+    text: str,
+    epoch: int,
+    logo: bytes | None = None,
 ) -> bytes:
-    """A deterministic message: Date from `epoch`, Message-ID and boundary from the content."""
+    """A deterministic message: Date from `epoch`, Message-ID and boundaries from the content.
+    `logo`: a PNG the HTML shows as `cid:` + `logo_cid(logo)`, carried beside it."""
     digest = hashlib.sha256(f"{subject}\0{html}\0{text}".encode()).hexdigest()
     message = EmailMessage(policy=SMTP)
     title = _header_text(subject)
@@ -74,8 +89,21 @@ def build_eml(
     message["X-Unsent"] = "1"  # Outlook opens the file as a draft to send, not a received mail
     message.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
     message.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
+    if logo is not None:
+        *_, html_part = message.iter_parts()
+        _relate_logo(html_part, logo, f"=_memogen_related_{digest[32:56]}")
     message.set_boundary(f"=_memogen_{digest[32:56]}")
     return message.as_bytes(policy=_WRITE)
+
+
+def _relate_logo(html_part: MIMEPart, logo: bytes, boundary: str) -> None:
+    """The HTML part becomes multipart/related: the HTML, then the logo it refers to."""
+    html_part.add_related(
+        logo, "image", "png", cid=f"<{logo_cid(logo)}>", disposition="inline", filename="logo.png"
+    )
+    html_part.set_boundary(boundary)
+    for part in (html_part, *html_part.iter_parts()):  # one MIME-Version, the message's
+        del part["MIME-Version"]
 
 
 def mailbox_header(box: Mailbox) -> str:
@@ -109,9 +137,6 @@ def _encoded_words(text: str) -> list[str]:
     return [f"=?utf-8?b?{base64.b64encode(c.encode('utf-8')).decode('ascii')}?=" for c in chunks]
 
 
-_PLAIN_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})
-
-
 def _header_text(value: str) -> str:
     """Validation refuses these; meeting one here is a bug, not a header to write."""
     found = _UNSAFE_HEADER.search(value)
@@ -122,18 +147,22 @@ def _header_text(value: str) -> str:
 
 
 def standard_eml(
-    standard: Standard, config: Config, html: str, text: str, title: str | None = None
+    standard: Standard,
+    config: Config,
+    html: str,
+    text: str,
+    title: str | None = None,
+    logo: bytes | None = None,
 ) -> bytes:
     """The .eml of one standard: its envelope (subject, From, To, Date) around both parts;
-    the subject is the standard's title unless `title` is given (a change notice's)."""
+    the subject is the standard's title unless `title` is given (a change notice's); `logo`
+    the PNG its HTML shows by `logo_cid`."""
     texts = config.texts(standard.language or config.language)
     sender, to = _addresses(standard, texts.sender, texts.to)
     prefix = texts.subject_prefix
-    # an inbox never breaks a subject: the typesetter's no-break spaces become plain ones,
-    # which fold and search as typed
-    title = (title or standard.title).translate(_PLAIN_SPACES)
+    title = plain_spaces(title or standard.title)  # an inbox never breaks a subject
     subject = f"{prefix} {title}" if prefix else title
-    return build_eml(subject, sender, to, html, text, standard_epoch(standard))
+    return build_eml(subject, sender, to, html, text, standard_epoch(standard), logo)
 
 
 def _addresses(

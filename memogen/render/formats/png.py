@@ -16,7 +16,7 @@ PALETTE_COLOURS = 256
 _VIEWBOX = re.compile(r'viewBox="0 0 ([\d.]+) ([\d.]+)"')
 
 
-def render_png(pdf: bytes, dpi: int = POSTER_DPI) -> bytes:
+def render_png(pdf: bytes, dpi: float = POSTER_DPI) -> bytes:
     """Rasterise page 1 with PDFium; the bytes depend only on the PDF (no timestamps)."""
     import pypdfium2  # lazy: 75 ms to import (python -X importtime), and only posters need it
 

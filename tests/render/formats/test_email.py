@@ -21,6 +21,7 @@ from memogen.errors import UserError
 from memogen.render.formats.email import (
     build_eml,
     inline_css,
+    logo_cid,
     mailbox_header,
     standard_eml,
     standard_epoch,
@@ -269,3 +270,23 @@ def test_with_a_published_site_the_email_links_the_full_guide(tmp_path: Path) ->
         f"{guide}\n" in plain
     )
     assert f'в\xa0документе «<a href="{guide}"' in html.replace("&nbsp;", "\xa0")
+
+
+def test_a_logo_makes_the_html_part_related_to_an_inline_png_of_that_content_id() -> None:
+    png = b"\x89PNG\r\n\x1a\nlogo"
+    html = f'<p><img src="cid:{logo_cid(png)}" alt="Primer LLC"></p>'
+    raw = build_eml("A", ANN, ALL, html, "x", 0, logo=png)
+    message = parsed(raw)
+    assert [part.get_content_type() for part in message.walk()] == [
+        "multipart/alternative",
+        "text/plain",
+        "multipart/related",
+        "text/html",
+        "image/png",
+    ]
+    *_, image = message.walk()
+    assert image["Content-ID"] == f"<{logo_cid(png)}>"
+    assert image.get_content_disposition() == "inline"
+    assert image.get_content() == png
+    assert raw.count(b"MIME-Version") == 1
+    assert raw == build_eml("A", ANN, ALL, html, "x", 0, logo=png)  # boundaries too
