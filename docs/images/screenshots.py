@@ -7,6 +7,7 @@ Needs the test extras (Playwright) and Debian's chromium; downloads nothing.
 
 from __future__ import annotations
 
+import os
 import re
 import signal
 import subprocess
@@ -21,6 +22,7 @@ IMAGES = REPO / "docs" / "images"
 SHOTS = {
     "catalogue.png": ("/", 1200),
     "catalogue-phone.png": ("/", 390),
+    "memo-phone.png": ("/purchase-request/memo.html", 390),
     "guide.png": ("/hr-certificate/guide.html", 1200),
     "scores.png": ("/scores.html", 1200),
 }
@@ -38,6 +40,7 @@ def main() -> None:
     server = subprocess.Popen(
         [sys.executable, "-m", "memogen", "serve", "--port", "0"],
         cwd=REPO,
+        env={**os.environ, "MEMOGEN_LANG": "en"},  # the line read below is English
         stderr=subprocess.PIPE,
         text=True,
     )
