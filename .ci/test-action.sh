@@ -46,7 +46,7 @@ PY
   GITHUB_WORKSPACE=$2 bash --noprofile --norc -eo pipefail -c "$script"
 }
 
-# standards_repo NAME: a git repo with memogen.yaml and two example standards, nothing else.
+# standards_repo NAME: a git repo with memogen.yaml, its logo and two example standards, nothing else.
 standards_repo() {
   local repo=$tmp/$1
   mkdir -p "$repo/standards"
@@ -55,6 +55,7 @@ standards_repo() {
     "$action/memogen.yaml" > "$repo/memogen.yaml"
   cp "$action/standards/hr-certificate.yaml" "$action/standards/it-equipment.yaml" \
     "$repo/standards/"
+  cp -r "$action/assets" "$repo/"  # the logo memogen.yaml names
   git -C "$repo" init -q
   git -C "$repo" add -A
   git -C "$repo" -c user.name=ci -c user.email=ci@example.invalid commit -qm standards

@@ -25,6 +25,7 @@ from memogen.errors import UserError
 from memogen.pipeline import BuildOptions, build
 from memogen.project import open_project
 from memogen.render.labels import LABELS
+from tests.examples_kit import copy_settings
 
 REPO = Path(__file__).resolve().parent.parent
 CONFIG = REPO / "memogen.yaml"
@@ -214,10 +215,18 @@ def test_eml_parses_back_into_text_and_html(built: Path, standard) -> None:
     html = message.get_body(("html",)).get_content()
     for stage in standard.stages:
         assert stage.name in _folded(plain)
-    assert "src=" not in html, "no external resources"
+    # no external resources: the one image is the logo, a part of the message itself
+    carried = {
+        f"cid:{part['Content-ID'].strip('<>')}" for part in message.walk() if part["Content-ID"]
+    }
+    assert set(re.findall(r'src="([^"]*)"', html)) == carried and len(carried) == 1
     # CSS inlined; only the dark palette stays a <style>, for the clients that honour it
     assert html.count("<style") == 1 and "@media (prefers-color-scheme: dark)" in html
-    assert html.replace("\r\n", "\n") == (built / standard.id / "email.html").read_text("utf-8")
+    # the email.html file beside it shows the same PNG as a data: URI
+    page = (built / standard.id / "email.html").read_text("utf-8")
+    assert re.sub(r'src="[^"]*"', "src", html.replace("\r\n", "\n")) == re.sub(
+        r'src="[^"]*"', "src", page
+    )
     assert plain.replace("\r\n", "\n") == (built / standard.id / "email.txt").read_text("utf-8")
 
 
@@ -258,7 +267,7 @@ def test_two_builds_give_identical_bytes(built: Path, tmp_path: Path) -> None:
 def test_an_invalid_standard_fails_the_build_and_writes_nothing(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     shutil.copytree(REPO / "standards", repo / "standards")
-    shutil.copy(CONFIG, repo / "memogen.yaml")
+    copy_settings(repo)
     broken = repo / "standards" / "hr-certificate.yaml"
     broken.write_text(broken.read_text("utf-8").replace("title:", "titel:", 1), "utf-8")
     out = tmp_path / "output"
@@ -286,7 +295,7 @@ def _build_examples_on_paper(
     assert paper in config
     config = re.sub(r"(?m)^survey:\n(  .*\n)+", "", config)  # the scores are not the point here
     shutil.copytree(REPO / "standards", tmp_path / "standards")
-    (tmp_path / "memogen.yaml").write_text(config, encoding="utf-8")
+    copy_settings(tmp_path, config)
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(
         main, ["build", "--strict", "--artifact", artifact, "--format", "pdf", "-o", "out"]

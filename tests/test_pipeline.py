@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from memogen.errors import UserError
 from memogen.pipeline import BuildOptions, BuildResult, build, in_shard, write_index
 from memogen.render.templating import theme_dir
+from tests.examples_kit import copy_settings
 
 REPO = Path(__file__).resolve().parent.parent
 IDS = sorted(p.stem for p in (REPO / "standards").glob("*.yaml"))
@@ -23,7 +24,7 @@ FAST = {"artifacts": ("memo", "email"), "formats": ("html", "md", "txt")}
 def repo(tmp_path: Path) -> Path:
     """A copy of the example repo that tests may edit."""
     shutil.copytree(REPO / "standards", tmp_path / "repo" / "standards")
-    shutil.copy(REPO / "memogen.yaml", tmp_path / "repo" / "memogen.yaml")
+    copy_settings(tmp_path / "repo")
     return tmp_path / "repo"
 
 

@@ -17,6 +17,7 @@ import pytest
 import yaml
 
 from memogen.pipeline import BuildOptions, build
+from tests.examples_kit import copy_settings
 from tests.layout.variants import base
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ def built_pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
     repo = tmp_path_factory.mktemp("responsive")
     shutil.copytree(REPO_ROOT / "standards", repo / "standards")
     shutil.copytree(REPO_ROOT / "surveys", repo / "surveys")
-    shutil.copy(REPO_ROOT / "memogen.yaml", repo / "memogen.yaml")
+    copy_settings(repo)
     for lang in LONG_WORDS:
         text = yaml.safe_dump(hard_standard(lang), allow_unicode=True, sort_keys=False)
         (repo / "standards" / f"hard-{lang}.yaml").write_text(text, encoding="utf-8")

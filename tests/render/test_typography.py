@@ -14,6 +14,7 @@ import pytest
 from memogen.build.plan import BuildOptions
 from memogen.pipeline import build
 from memogen.render.typography import typeset, typeset_model
+from tests.examples_kit import copy_settings
 
 if TYPE_CHECKING:
     from memogen.data.models import Standard
@@ -109,7 +110,7 @@ def printed_lines(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[st
     """Every line of every memo, guide and poster PDF of the examples and two long texts."""
     repo = tmp_path_factory.mktemp("typeset")
     shutil.copytree(REPO / "standards", repo / "standards")
-    shutil.copy(REPO / "memogen.yaml", repo)
+    copy_settings(repo)
     (repo / "standards" / "long-ru.yaml").write_text(LONG_RU, encoding="utf-8")
     (repo / "standards" / "long-en.yaml").write_text(LONG_EN, encoding="utf-8")
     out = repo / "output"

@@ -35,6 +35,7 @@ from memogen.data import validate
 from memogen.serve.livebuild import LiveBuild
 from memogen.serve.news import News
 from memogen.serve.watch import Targets
+from tests.examples_kit import copy_settings
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -154,7 +155,7 @@ def copy_examples(folder: Path) -> Path:
     (folder / "standards").mkdir(parents=True)
     for standard_id in EXAMPLES:
         shutil.copy(REPO_ROOT / "standards" / f"{standard_id}.yaml", folder / "standards")
-    shutil.copy(REPO_ROOT / "memogen.yaml", folder)
+    copy_settings(folder)
     return folder
 
 
