@@ -62,6 +62,10 @@ def standard_context(standard: Standard, config: Config) -> dict[str, Any]:
     company = config.texts(lang)
     org = typeset(company.organisation or "", lang)
     request = standard.request
+    # a request by email, with no form to link to
+    mail_uri = (
+        mailto(request.address, standard.title) if request.address and not request.form_url else ""
+    )
     stages = [_stage(number, stage, lang) for number, stage in enumerate(standard.stages, 1)]
     return {
         "lang": lang,
@@ -109,9 +113,8 @@ def standard_context(standard: Standard, config: Config) -> dict[str, Any]:
         "slogan": standard.poster.slogan if standard.poster and standard.poster.slogan else "",
         "form_qr": qr_svg(request.form_url, config.brand.primary) if request.form_url else "",
         # no form to link to: a code that starts the email, to the address, about the service
-        "mail_qr": qr_svg(mailto(request.address, standard.title), config.brand.primary)
-        if request.address and not request.form_url
-        else "",
+        "mail_uri": mail_uri,
+        "mail_qr": qr_svg(mail_uri, config.brand.primary) if mail_uri else "",
         "feedback_qr": qr_svg(standard.feedback.url) if standard.feedback else "",
         "diagram": _diagram(stages, config, labels),
         "footer": typeset(_footer(standard, labels, lang), lang),

@@ -185,21 +185,20 @@ def _email(
     """The .eml, and its HTML and text parts as files of their own. The logo: in the .eml an
     inline PNG part its HTML names by `cid:`; in the HTML file, the same PNG as a `data:` URI."""
     logo = logo_png(job.config.logo_uri)
-
-    def page(src: str) -> str:
-        shown = {**context, "mail_logo": mail_logo(logo, src) if logo else None}
-        # It ends in one newline, as the email package ends each part: file and part stay equal.
-        return email.inline_css(render(env, f"{kind.name}.html.j2", shown)).rstrip("\n") + "\n"
-
+    cid = f"cid:{email.logo_cid(logo.data)}" if logo else ""
+    shown = {**context, "mail_logo": mail_logo(logo, cid) if logo else None}
+    # It ends in one newline, as the email package ends each part: file and part stay equal.
+    html = email.inline_css(render(env, f"{kind.name}.html.j2", shown)).rstrip("\n") + "\n"
     text = render(env, f"{kind.name}.txt.j2", context).rstrip("\n") + "\n"
     prefix = f"{out.standard_id}/{kind.name}"
     if "eml" in wanted:
-        png = logo.data if logo else None
-        html = page(f"cid:{email.logo_cid(png)}" if png else "")
-        eml = email.standard_eml(job.standard, job.config, html, text, logo=png)
+        eml = email.standard_eml(
+            job.standard, job.config, html, text, logo=logo.data if logo else None
+        )
         out.add(job.staging, f"{prefix}.eml", eml)
-    if "html" in wanted:
-        out.add(job.staging, f"{prefix}.html", page(logo.data_uri if logo else "").encode("utf-8"))
+    if "html" in wanted:  # a file has no part to name: the same page shows the PNG inline
+        page = html.replace(f'src="{cid}"', f'src="{logo.data_uri}"') if logo else html
+        out.add(job.staging, f"{prefix}.html", page.encode("utf-8"))
     if "txt" in wanted:
         out.add(job.staging, f"{prefix}.txt", text.encode("utf-8"))
 

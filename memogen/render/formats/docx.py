@@ -14,7 +14,6 @@ from docx.document import Document as DocumentObject
 from docx.shared import Mm
 
 from memogen.render.brand import logo_png
-from memogen.render.filters import mailto
 from memogen.render.formats.docx_parts import (
     Runs,
     bullets,
@@ -196,10 +195,8 @@ def _how_to_request(document: DocumentObject, context: dict[str, Any]) -> None:
     document.add_heading(t["how_to_request"], 1)
     if request.channel == "email" and request.address:
         labelled(document, t["send_to"], "", f"mailto:{request.address}")
-        if context["mail_qr"]:  # no form: the code that starts the email, as on the poster
-            qr = qr_png(
-                mailto(request.address, context["title"]), context["brand"].primary, PRINT_DPI
-            )
+        if context["mail_uri"]:  # no form: the code that starts the email, as on the poster
+            qr = qr_png(context["mail_uri"], context["brand"].primary, PRINT_DPI)
             image(document, qr, Mm(QR_MM), t["qr_mail"])
             caption(document, t["scan_to_write"])
     if request.form_url:
