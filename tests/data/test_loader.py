@@ -205,6 +205,42 @@ def test_libyamls_own_nesting_bound_still_gives_memogens_located_message(
     assert refusal(b"[" * 20 + b"]" * 20) == TOO_DEEP
 
 
+def test_nesting_past_libyamls_own_bound_is_located_by_memogen_in_every_form() -> None:
+    """libyaml refuses 1,000 levels itself, in a block mapping, a block sequence or a flow
+    mapping too; it hands their events over level by level, so memogen's check meets the
+    first level too deep before libyaml stops (a run of '[' needed the fallback above)."""
+    mapping = (
+        "x:\n" + "".join(" " * level + "a:\n" for level in range(1, 1001)) + " " * 1001 + "z\n"
+    )
+    forms = {
+        "block mapping": (mapping, ":13:13:"),  # over 256 KiB: loaded as text
+        "block sequence": ("x:\n" + "- " * 1000 + "z\n", ":2:23:"),
+        "flow mapping": ("summary: " + "{a: " * 1000 + "x" + "}" * 1000 + "\n", ":1:54:"),
+    }
+    for name, (text, place) in forms.items():
+        assert _libyaml_refuses(text), name
+        assert _text_refusal(text) == TOO_DEEP.replace(":1:13:", place), name
+
+
+def _libyaml_refuses(text: str) -> bool:
+    """Whether the parser memogen uses (libyaml, through PyYAML) stops on `text` itself."""
+    parser = loader._Parser(text)
+    try:
+        while parser.check_event():
+            parser.get_event()
+    except yaml.MarkedYAMLError:
+        return True
+    finally:
+        parser.dispose()
+    return False
+
+
+def _text_refusal(text: str) -> str:
+    with pytest.raises(UserError) as caught:
+        loader.load_text(text, FILE)
+    return caught.value.describe()
+
+
 def test_nesting_at_the_depth_bound_is_accepted() -> None:
     raw = b"[" * MAX_DEPTH + b"x" + b"]" * MAX_DEPTH
     assert load_bytes(raw, FILE).data is not None
