@@ -157,3 +157,30 @@ def test_every_package_of_memogen_ships() -> None:
         for init in (REPO_ROOT / "memogen").rglob("__init__.py")
     }
     assert folders - set(PYPROJECT["tool"]["setuptools"]["packages"]) == set()
+
+
+def _ci_commands(name: str) -> list[str]:
+    """The lines a .ci script runs (comments and blank lines left out)."""
+    text = (REPO_ROOT / ".ci" / name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip()[:1] not in ("", "#")]
+
+
+def test_ci_runs_ruff_the_format_check_and_strict_mypy_from_the_dev_extra() -> None:
+    run = _ci_commands("run")
+    assert ".venv/bin/ruff check memogen tests benchmarks" in run
+    assert ".venv/bin/ruff format --check memogen tests benchmarks" in run
+    assert ".venv/bin/mypy" in run and PYPROJECT["tool"]["mypy"]["strict"] is True
+    installs = [line for line in run if "pip install" in line]
+    assert "-c constraints.txt" in installs[0] and "dev" in installs[0]
+    dev = {canonicalize_name(r.name) for r in _requirements("dev")}
+    assert {"ruff", "mypy"} <= dev
+
+
+def test_the_early_warning_is_documented_and_not_part_of_ci() -> None:
+    latest = REPO_ROOT / ".ci" / "latest"
+    assert latest.stat().st_mode & 0o111, ".ci/latest is not executable"
+    assert not any(".ci/latest" in line for line in _ci_commands("run"))
+    (install,) = [line for line in _ci_commands("latest") if 'pip" install' in line]
+    assert "--upgrade" in install and "-c " not in install  # the newest releases, no lock
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    assert "`.ci/latest`" in readme and "early warning" in readme
