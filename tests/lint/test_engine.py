@@ -7,7 +7,9 @@ severity and the line and column of the text at fault.
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 from datetime import date
 from pathlib import Path
 
@@ -765,7 +767,8 @@ def test_an_unwritable_baseline_is_a_one_sentence_user_error(repo: Path) -> None
     result = CliRunner().invoke(main, ["lint", "--write-baseline"])
     assert (result.exit_code, result.stderr) == (
         1,
-        "cannot write the lint baseline standards: Is a directory (make its folder writable, "
+        f"cannot write the lint baseline standards: {os.strerror(errno.EISDIR)} "
+        "(make its folder writable, "
         "or set lint.baseline in memogen.yaml to another file)\n",
     )
 
