@@ -93,8 +93,9 @@ def test_due_as_json_words_the_deadlines_in_an_english_standard_s_language(repo:
 def test_a_filing_moment_not_in_iso_form_is_a_usage_error_naming_the_option(repo: Path) -> None:
     code, _, err = run("tiny-service", "--filed", "29.04.2026 12:00")
     assert code == 2
+    assert "'--filed': " in err  # click's words around memogen's sentence
     assert err.endswith(
-        "Error: Invalid value for '--filed': '29.04.2026 12:00' is not a date and time "
+        ": '29.04.2026 12:00' is not a date and time "
         "(write it as YYYY-MM-DD HH:MM, e.g. 2026-04-29 12:00)\n"
     )
 

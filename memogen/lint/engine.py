@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from memogen.data.document import Document, Position
+from memogen.data.lifecycle import build_day
 from memogen.data.models import Standard
 from memogen.data.wording import dotted_path
 from memogen.diff.sources import from_git
@@ -118,7 +119,7 @@ def _run(
             standard,
             document,
             options,
-            today or date.today(),
+            today or build_day(),  # SOURCE_DATE_EPOCH's day, as validation counts
             compared=bool(base),
             previous=previous.get(standard.id),
             workday_hours=project.config.workday_hours,

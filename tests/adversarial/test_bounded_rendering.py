@@ -21,6 +21,7 @@ from memogen.data.config import load_config
 from memogen.data.validate import check_standards
 from memogen.errors import UserError
 from memogen.render.formats.pdf import WORKER_MEMORY_BYTES, Pdf
+from tests.html_kit import html_tree
 
 from .adversarial_kit import (
     MAIN,
@@ -227,14 +228,14 @@ def test_bracket_runs_render_as_typed_and_links_still_work() -> None:
     from memogen.render import markup
 
     run = "[" * 3000 + "not a link] ]"
-    assert markup.to_html(run) == f"<p>{run}</p>"
+    assert html_tree(markup.to_html(run)) == html_tree(f"<p>{run}</p>")
     text = "See [the form](https://forms.example/a_(b)) and [[1] notes](https://n.example)."
-    assert markup.to_html(text) == (
+    assert html_tree(markup.to_html(text)) == html_tree(
         '<p>See <a href="https://forms.example/a_(b)" rel="noopener noreferrer">the form</a>'
         ' and <a href="https://n.example" rel="noopener noreferrer">[1] notes</a>.</p>'
     )
     reference = "[[[ Open [the form][form].\n\n[form]: https://forms.example/a"
-    assert markup.to_html(reference) == (
+    assert html_tree(markup.to_html(reference)) == html_tree(
         '<p>[[[ Open <a href="https://forms.example/a" rel="noopener noreferrer">the form</a>.</p>'
     )
 

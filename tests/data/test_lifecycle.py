@@ -59,6 +59,7 @@ def test_a_review_date_past_the_build_day_is_a_warning_and_fails_strict(
 def test_the_newest_history_entry_must_be_the_version(
     write_repo: RepoWriter, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01: review_by is ahead
     text = TINY + CONTROLLED.replace('version: "1.0"', 'version: "0.9"')
     repo = write_repo({"standards/tiny-service.yaml": text})
     line = TINY.count("\n") + 6

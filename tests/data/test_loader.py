@@ -205,6 +205,43 @@ def test_libyamls_own_nesting_bound_still_gives_memogens_located_message(
     assert refusal(b"[" * 20 + b"]" * 20) == TOO_DEEP
 
 
+def test_nesting_past_libyamls_own_bound_is_located_by_memogen_in_every_form() -> None:
+    """libyaml refuses 1,000 levels itself, in a block mapping, a block sequence or a flow
+    mapping too; it hands their events over level by level, so memogen's check meets the
+    first level too deep before libyaml stops (a run of '[' needed the fallback above)."""
+    mapping = (
+        "x:\n" + "".join(" " * level + "a:\n" for level in range(1, 1001)) + " " * 1001 + "z\n"
+    )
+    forms = {
+        "block mapping": (mapping, ":13:13:"),  # over 256 KiB: loaded as text
+        "block sequence": ("x:\n" + "- " * 1000 + "z\n", ":2:23:"),
+        "flow mapping": ("summary: " + "{a: " * 1000 + "x" + "}" * 1000 + "\n", ":1:54:"),
+    }
+    for name, (text, place) in forms.items():
+        assert _libyaml_problem(text), name
+        assert _text_refusal(text) == TOO_DEEP.replace(":1:13:", place), name
+
+
+def _libyaml_problem(text: str) -> str:
+    """What the parser memogen uses (libyaml, through PyYAML) says of `text` itself, in its
+    own words; "" if it reads it."""
+    parser = loader._Parser(text)
+    try:
+        while parser.check_event():
+            parser.get_event()
+    except yaml.MarkedYAMLError as exc:
+        return str(exc.problem)
+    finally:
+        parser.dispose()
+    return ""
+
+
+def _text_refusal(text: str) -> str:
+    with pytest.raises(UserError) as caught:
+        loader.load_text(text, FILE)
+    return caught.value.describe()
+
+
 def test_nesting_at_the_depth_bound_is_accepted() -> None:
     raw = b"[" * MAX_DEPTH + b"x" + b"]" * MAX_DEPTH
     assert load_bytes(raw, FILE).data is not None
@@ -365,9 +402,10 @@ def test_value_starting_with_a_comma_is_explained() -> None:
 
 
 def test_other_syntax_errors_still_get_a_location_and_a_hint() -> None:
-    assert refusal(b"id: one\n...\nid: two\n") == (
-        "standards/s.yaml:3:1: error: the YAML is malformed here "
-        "(did not find expected <document start>) "
+    """A problem memogen has no words for keeps libyaml's own, whatever its release says."""
+    text = "id: one\n...\nid: two\n"
+    assert refusal(text.encode()) == (
+        f"standards/s.yaml:3:1: error: the YAML is malformed here ({_libyaml_problem(text)}) "
         "(check quotes, colons and indentation on this line and the one above)"
     )
 

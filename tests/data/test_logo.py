@@ -4,6 +4,8 @@ and inlined; the hostile variants are in tests/adversarial/test_no_fetching.py."
 from __future__ import annotations
 
 import base64
+import errno
+import os
 import struct
 from pathlib import Path
 
@@ -74,7 +76,7 @@ def test_a_png_with_no_pixels_or_too_many_on_a_side_is_refused(
 def test_a_file_that_cannot_be_read_is_named_with_the_reason(tmp_path: Path) -> None:
     (tmp_path / "logo.svg").mkdir()
     assert refusal(tmp_path / "logo.svg") == (
-        "the logo 'assets/logo.svg' cannot be read: Is a directory",
+        f"the logo 'assets/logo.svg' cannot be read: {os.strerror(errno.EISDIR)}",
         "check the file's permissions",
     )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 import pytest
@@ -57,6 +59,6 @@ def test_a_folder_that_cannot_be_made_is_a_user_error_that_points_to_dir(tmp_pat
     with pytest.raises(UserError) as raised:
         write_new_standard("it-help", tmp_path / "taken")
     assert str(raised.value) == (
-        f"cannot write {tmp_path / 'taken' / 'it-help.yaml'}: File exists; "
+        f"cannot write {tmp_path / 'taken' / 'it-help.yaml'}: {os.strerror(errno.EEXIST)}; "
         "choose a folder you may write to with --dir"
     )

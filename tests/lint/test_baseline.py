@@ -3,7 +3,9 @@ written for review and read back with located errors."""
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -85,6 +87,7 @@ def test_a_baseline_that_cannot_be_written_is_one_sentence(tmp_path: Path) -> No
     with pytest.raises(UserError) as raised:
         write_baseline(tmp_path / "ci" / "accepted.json", KEYS, "ci/accepted.json")
     assert str(raised.value) == (
-        "cannot write the lint baseline ci/accepted.json: File exists (make its folder "
+        f"cannot write the lint baseline ci/accepted.json: {os.strerror(errno.EEXIST)} "
+        "(make its folder "
         "writable, or set lint.baseline in memogen.yaml to another file)"
     )

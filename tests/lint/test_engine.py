@@ -7,8 +7,10 @@ severity and the line and column of the text at fault.
 
 from __future__ import annotations
 
+import errno
 import json
-from datetime import date
+import os
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -128,9 +130,16 @@ EN_FILE = "standards/help-desk.yaml"
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty repo, made the current folder; `memogen lint` there counts from TODAY."""
     (tmp_path / "standards").mkdir()
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch_of(TODAY))
     return tmp_path
+
+
+def epoch_of(day: date) -> str:
+    """SOURCE_DATE_EPOCH for the start of `day` (UTC)."""
+    return str(int(datetime.combine(day, time(), UTC).timestamp()))
 
 
 def run(
@@ -338,6 +347,22 @@ def test_mg107_exactly_the_limit_passes_and_the_limit_is_configurable(repo: Path
     assert (
         of(run(repo, text, "lint:\n  max_age_days: 1000\n", today=date(2027, 1, 2)), "MG107") == []
     )
+
+
+@pytest.mark.parametrize(("day", "stale"), [(date(2028, 11, 30), False), (date(2028, 12, 1), True)])
+def test_mg107_counts_from_the_build_day_of_source_date_epoch_not_the_clock(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, day: date, stale: bool
+) -> None:
+    """`memogen lint` counts a standard's age as validation counts a review date: from
+    SOURCE_DATE_EPOCH's day (the action sets the commit's), so a commit lints the same on
+    any day and the tests do not change with the calendar."""
+    (repo / EN_FILE).write_text(
+        EN, encoding="utf-8"
+    )  # effective 2026-12-01, 730 days before 2028-11-30
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch_of(day))
+    result = CliRunner().invoke(main, ["lint", "--format", "json"])
+    rules = [finding["rule"] for finding in json.loads(result.stdout)["issues"]]
+    assert ("MG107" in rules) is stale
 
 
 # --- MG2xx plain language -----------------------------------------------------------------
@@ -765,7 +790,8 @@ def test_an_unwritable_baseline_is_a_one_sentence_user_error(repo: Path) -> None
     result = CliRunner().invoke(main, ["lint", "--write-baseline"])
     assert (result.exit_code, result.stderr) == (
         1,
-        "cannot write the lint baseline standards: Is a directory (make its folder writable, "
+        f"cannot write the lint baseline standards: {os.strerror(errno.EISDIR)} "
+        "(make its folder writable, "
         "or set lint.baseline in memogen.yaml to another file)\n",
     )
 

@@ -9,6 +9,7 @@ from memogen.data.config_model import Config
 from memogen.data.models import Approval, HistoryEntry, Standard
 from memogen.render.context import Rich, standard_context
 from memogen.render.qr import qr_svg
+from tests.html_kit import html_tree
 
 NBSP = "\u00a0"
 THIN_NBSP = "\u202f"
@@ -94,8 +95,8 @@ def test_stages_are_numbered_from_one_in_order(tiny_standard: Standard) -> None:
 
 def test_a_markdown_field_comes_in_every_form_an_output_needs() -> None:
     rich = Rich.of(f"Call **now**{NBSP}— today")
-    assert rich.html == "<p>Call <strong>now</strong>&nbsp;— today</p>"
-    assert rich.inline == "Call <strong>now</strong>&nbsp;— today"
+    assert html_tree(rich.html) == html_tree(f"<p>Call <strong>now</strong>{NBSP}— today</p>")
+    assert html_tree(rich.inline) == html_tree(f"Call <strong>now</strong>{NBSP}— today")
     assert rich.md == f"Call **now**{NBSP}— today"
     assert rich.text == f"Call now{NBSP}— today"
 

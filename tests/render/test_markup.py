@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from memogen.render import markup
+from tests.html_kit import html_tree
 
 
 def _texts(thread: int, count: int) -> list[str]:
@@ -56,15 +57,17 @@ SOURCE = "**Bold** and [link](https://example.com) and <script>x</script>"
 
 
 def test_markdown_becomes_clean_html_with_safe_links_and_no_script() -> None:
-    assert markup.to_html(SOURCE) == (
+    assert html_tree(markup.to_html(SOURCE)) == html_tree(
         '<p><strong>Bold</strong> and <a href="https://example.com" '
         'rel="noopener noreferrer">link</a> and </p>'
     )
 
 
 def test_inline_html_drops_the_paragraph_around_a_single_one_but_keeps_lists() -> None:
-    assert markup.to_inline_html("a *b* `c`") == "a <em>b</em> <code>c</code>"
-    assert markup.to_inline_html("- one\n- two") == "<ul>\n<li>one</li>\n<li>two</li>\n</ul>"
+    assert html_tree(markup.to_inline_html("a *b* `c`")) == html_tree("a <em>b</em> <code>c</code>")
+    assert html_tree(markup.to_inline_html("- one\n- two")) == html_tree(
+        "<ul><li>one</li><li>two</li></ul>"
+    )
 
 
 def test_plain_text_keeps_link_targets_in_brackets_and_marks_list_items() -> None:
@@ -74,8 +77,8 @@ def test_plain_text_keeps_link_targets_in_brackets_and_marks_list_items() -> Non
 
 
 def test_a_link_to_a_script_or_a_relative_path_becomes_its_text() -> None:
-    assert markup.to_html("[bad](javascript:alert(1))") == "<p>bad</p>"
-    assert markup.to_html("[guide](guide.pdf)") == "<p>guide</p>"
+    assert html_tree(markup.to_html("[bad](javascript:alert(1))")) == html_tree("<p>bad</p>")
+    assert html_tree(markup.to_html("[guide](guide.pdf)")) == html_tree("<p>guide</p>")
 
 
 def test_safe_markdown_makes_raw_html_inert_and_keeps_the_rest() -> None:

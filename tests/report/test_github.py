@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 import pytest
@@ -69,7 +71,8 @@ def test_a_summary_path_that_cannot_be_written_is_one_sentence(tmp_path: Path) -
     with pytest.raises(UserError) as raised:
         append_step_summary(Findings("lint", [FILE], []), {"GITHUB_STEP_SUMMARY": str(tmp_path)})
     assert str(raised.value) == (
-        f"GITHUB_STEP_SUMMARY names {tmp_path}, which cannot be written (Is a directory); "
+        f"GITHUB_STEP_SUMMARY names {tmp_path}, which cannot be written "
+        f"({os.strerror(errno.EISDIR)}); "
         "unset it or point it at a file you may write to"
     )
 
