@@ -10,12 +10,13 @@ from memogen.data.csv_records import Cell, CsvSyntaxError, delimiter_of, read_cs
 from memogen.data.models import Strict, documented
 from memogen.data.survey_settings import RepoGlob
 from memogen.errors import Issue
-from memogen.i18n import _
+from memogen.i18n import N_, _
 
 MAX_STAFF_BYTES = 2 * 1024 * 1024
 MAX_STAFF = 2000
 COLUMNS = ("name", "position")
-HINTS = ("split the list by department", "save the list as CSV UTF-8")
+# what to do about a list too large, and one not in UTF-8
+HINTS = (N_("split the list by department"), N_("save the list as CSV UTF-8"))
 
 
 class AckOptions(Strict):
@@ -42,7 +43,8 @@ def read_staff(root: Path, file: str) -> tuple[list[StaffMember], list[Issue]]:
     if not path.resolve().is_relative_to(root.resolve()) or not path.is_file():
         hint = _("check the path of ack.staff; it is relative to memogen.yaml")
         return [], [Issue(file, 1, 1, "", _("the staff list is missing from the repo"), hint)]
-    text = read_csv_file(path, file, issues, MAX_STAFF_BYTES, HINTS)
+    hints = (_(HINTS[0]), _(HINTS[1]))
+    text = read_csv_file(path, file, issues, MAX_STAFF_BYTES, hints)
     if not text.strip():
         return [], issues
     try:
