@@ -68,3 +68,26 @@ def test_the_sheet_takes_the_first_2000_people(tmp_path: Path) -> None:
     staff, issues = read_staff(tmp_path, "staff.csv")
     assert (MAX_STAFF, staff[-1].name) == (2000, "Person 2000")
     assert issues == []
+
+
+def test_hostile_staff_names_stay_text_on_the_acknowledgement_sheet(
+    write_repo: RepoWriter, monkeypatch: pytest.MonkeyPatch, valid_standard_text: str
+) -> None:
+    staff = (
+        HEADER + '"<script>alert(1)</script>","<img src=x onerror=alert(2)> {{ 7*7 }}"\n'
+        '"=HYPERLINK(""https://evil.example"")",Clerk\n'
+    )
+    repo = write_repo(
+        {"standards/tiny-service.yaml": valid_standard_text, "staff.csv": staff},
+        config="ack:\n  staff: staff.csv\n",
+    )
+    monkeypatch.chdir(repo)
+    result = CliRunner().invoke(main, ["build", "--artifact", "ack", "--format", "html"])
+    assert result.exit_code == 0, result.output
+    html = (repo / "output" / "tiny-service" / "ack.html").read_text(encoding="utf-8")
+    assert (
+        '<td class="name">&lt;script&gt;alert(1)&lt;/script&gt;</td>'
+        '<td class="position">&lt;img src=x onerror=alert(2)&gt; {{ 7*7 }}</td>'
+    ) in html
+    assert '<td class="name">=HYPERLINK(&#34;https://evil.example&#34;)</td>' in html
+    assert "<script" not in html and "<img" not in html
