@@ -5,8 +5,9 @@ the URL. A new use elsewhere fails here until the document (and a review) allows
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from memogen.render.templating import theme_dir
+from memogen.render.templating import make_environment, render, theme_dir
 
 SAFE_USE = re.compile(r"\{\{-?\s*([^{}]*?)\s*\|\s*safe\b[^{}]*\}\}")
 PREPARED = re.compile(
@@ -77,3 +78,11 @@ def test_the_markdown_theme_prints_every_link_destination_through_md_url() -> No
     ]
     assert destinations, "the Markdown templates link the form, the survey and the addresses"
     assert [d for d in destinations if not d.endswith("| md_url }}")] == []
+
+
+def test_autoescape_follows_the_template_name(tmp_path: Path) -> None:
+    (tmp_path / "memo.html.j2").write_text("{{ x }}", encoding="utf-8")
+    (tmp_path / "memo.md.j2").write_text("{{ x }}", encoding="utf-8")
+    env = make_environment(tmp_path)
+    assert render(env, "memo.html.j2", {"x": "<b>&"}) == "&lt;b&gt;&amp;"
+    assert render(env, "memo.md.j2", {"x": "<b>&"}) == "<b>&"
