@@ -62,12 +62,17 @@ def test_a_staff_list_over_2_mib_is_refused_with_a_hint_in_the_owners_language(
     ]
 
 
-def test_the_sheet_takes_the_first_2000_people(tmp_path: Path) -> None:
-    rows = "".join(f"Person {n},Clerk\n" for n in range(1, MAX_STAFF + 2))
+def test_the_sheet_takes_the_first_2000_people_and_says_how_many_are_left_out(
+    tmp_path: Path,
+) -> None:
+    rows = "".join(f"Person {n},Clerk\n" for n in range(1, MAX_STAFF + 4))
     (tmp_path / "staff.csv").write_text(HEADER + rows, encoding="utf-8")
     staff, issues = read_staff(tmp_path, "staff.csv")
-    assert (MAX_STAFF, staff[-1].name) == (2000, "Person 2000")
-    assert issues == []
+    assert (len(staff), staff[-1].name) == (2000, "Person 2000")
+    assert [issue.text() for issue in issues] == [
+        "staff.csv:2002:1: warning: the sheet lists the first 2000 people; 3 more are left out "
+        "(split the list by department)"
+    ]
 
 
 def test_hostile_staff_names_stay_text_on_the_acknowledgement_sheet(
