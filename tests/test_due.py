@@ -141,3 +141,12 @@ def test_without_a_calendar_section_a_workday_other_than_8_hours_is_refused(
         "8 hours, but workday_hours is 7 (add calendar: with your working hours to "
         "memogen.yaml; see README, «Calendars»)\n",
     )
+
+
+def test_a_schedule_past_the_year_9999_is_a_user_error_not_a_crash(repo: Path) -> None:
+    assert run("tiny-service", "--filed", "9999-12-30 12:00") == (
+        1,
+        "",
+        "a request filed on 9999-12-30 12:00 would be due after 31 December 9999, the last "
+        "day memogen can count to (give an earlier --filed)\n",
+    )

@@ -53,12 +53,7 @@ def load_file(path: Path, display: str | None = None) -> Document:
 def load_bytes(raw: bytes, file: str) -> Document:
     """Load YAML from bytes (UTF-8, an optional BOM)."""
     if len(raw) > MAX_FILE_BYTES:
-        raise located_error(
-            file,
-            (1, 1),
-            _("the file is larger than {size} KiB").format(size=MAX_FILE_BYTES // 1024),
-            _("a standard is a few pages of text; split it or shorten it"),
-        )
+        raise too_large(file)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -71,6 +66,16 @@ def load_bytes(raw: bytes, file: str) -> Document:
             _("save the file as UTF-8"),
         ) from None
     return load_text(text.removeprefix("\ufeff"), file)
+
+
+def too_large(file: str) -> UserError:
+    """The error of a file over MAX_FILE_BYTES (also one that is refused from its size alone)."""
+    return located_error(
+        file,
+        (1, 1),
+        _("the file is larger than {size} KiB").format(size=MAX_FILE_BYTES // 1024),
+        _("a standard is a few pages of text; split it or shorten it"),
+    )
 
 
 # libyaml's own bound on nesting (PyYAML 6.0.4 and later). It looks ahead over a run of

@@ -10,12 +10,13 @@ from memogen.data.csv_records import Cell, CsvSyntaxError, delimiter_of, read_cs
 from memogen.data.models import Strict, documented
 from memogen.data.survey_settings import RepoGlob
 from memogen.errors import Issue
-from memogen.i18n import _
+from memogen.i18n import N_, _, ngettext
 
 MAX_STAFF_BYTES = 2 * 1024 * 1024
 MAX_STAFF = 2000
 COLUMNS = ("name", "position")
-HINTS = ("split the list by department", "save the list as CSV UTF-8")
+# what to do about a list too large, and one not in UTF-8
+HINTS = (N_("split the list by department"), N_("save the list as CSV UTF-8"))
 
 
 class AckOptions(Strict):
@@ -42,7 +43,8 @@ def read_staff(root: Path, file: str) -> tuple[list[StaffMember], list[Issue]]:
     if not path.resolve().is_relative_to(root.resolve()) or not path.is_file():
         hint = _("check the path of ack.staff; it is relative to memogen.yaml")
         return [], [Issue(file, 1, 1, "", _("the staff list is missing from the repo"), hint)]
-    text = read_csv_file(path, file, issues, MAX_STAFF_BYTES, HINTS)
+    hints = (_(HINTS[0]), _(HINTS[1]))
+    text = read_csv_file(path, file, issues, MAX_STAFF_BYTES, hints)
     if not text.strip():
         return [], issues
     try:
@@ -56,7 +58,19 @@ def read_staff(root: Path, file: str) -> tuple[list[StaffMember], list[Issue]]:
         hint = _("the first line names the columns: name,position")
         return [], [Issue(file, 1, 1, "", message, hint)]
     staff = [_member(row, header, file, issues) for row in rows[1 : MAX_STAFF + 1]]
+    if len(rows) > MAX_STAFF + 1:
+        issues.append(_left_out(file, rows[MAX_STAFF + 1][0].line, len(rows) - MAX_STAFF - 1))
     return [member for member in staff if member is not None], issues
+
+
+def _left_out(file: str, line: int, count: int) -> Issue:
+    """The warning that the rows from `line` on (`count` of them) are past MAX_STAFF."""
+    message = ngettext(
+        "the sheet lists the first {limit} people; {count} more is left out",
+        "the sheet lists the first {limit} people; {count} more are left out",
+        count,
+    ).format(limit=MAX_STAFF, count=count)
+    return Issue(file, line, 1, "", message, _(HINTS[0]), "warning")
 
 
 def _member(

@@ -1,15 +1,16 @@
 """The two states `memogen diff` compares: a git revision's standards and the working tree's
-(read with `git show REV:path`, never checked out), or two files."""
+(listed with `git ls-tree`, read with `git cat-file`, never checked out), or two files."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
 from memogen.data.config_model import Config
 from memogen.data.document import Document
-from memogen.data.loader import load_bytes, load_file
+from memogen.data.loader import MAX_FILE_BYTES, load_bytes, load_file, too_large
 from memogen.data.models import Standard
 from memogen.data.wording import to_model
 from memogen.errors import Issue, UserError, on_one_line
@@ -33,15 +34,32 @@ def from_git(project: Project, paths: Sequence[Path], base: str) -> list[Pair]:
         raise UserError(checked.issues)
     now = {standard.id: standard for standard in checked.standards}
     folders = [project.display(path) for path in paths] or ["standards"]
-    listed = _git(project.root, base, "ls-tree", "-r", "--name-only", base, "--", *folders)
     before: dict[str, Standard] = {}
-    for name in listed.decode("utf-8", "replace").splitlines():
-        if name.endswith(STANDARD_SUFFIXES):
-            raw = _git(project.root, base, "show", f"{base}:./{name}")
-            standard = _model(load_bytes(raw, f"{base}:{name}"), project.config)
-            before[standard.id] = standard
+    for name, blob in _standards_at(project.root, base, folders):
+        raw = _git(project.root, base, "cat-file", "blob", blob)
+        standard = _model(load_bytes(raw, f"{base}:{name}"), project.config)
+        before[standard.id] = standard
     ids = sorted({*before, *now})
     return [(before.get(i), now.get(i)) for i in ids]
+
+
+def _standards_at(root: Path, base: str, folders: Sequence[str]) -> list[tuple[str, str]]:
+    """(path, blob id) of each standard file under `folders` at `base`; a file over the
+    loader's bound is refused from the size git's tree gives, before a byte of it is read."""
+    # -z: every path as it is (git quotes one with letters outside ASCII otherwise);
+    # -l: each blob's size
+    listed = _git(root, base, "ls-tree", "-r", "-l", "-z", base, "--", *folders)
+    found = []
+    for entry in filter(None, listed.split(b"\0")):
+        info, _tab, raw_name = entry.partition(b"\t")
+        kind, blob, size = info.split()[1:4]
+        name = os.fsdecode(raw_name)
+        if kind != b"blob" or not name.endswith(STANDARD_SUFFIXES):
+            continue
+        if int(size) > MAX_FILE_BYTES:
+            raise too_large(f"{base}:{name}")
+        found.append((name, blob.decode("ascii")))
+    return found
 
 
 def from_files(old: Path, new: Path, config: Config) -> list[Pair]:

@@ -15,6 +15,9 @@ from memogen.render.typography import plain_spaces
 # What may stay as typed in a Markdown link destination: RFC 3986's unreserved and
 # reserved characters, less the brackets and parentheses that end or open Markdown syntax.
 _MD_URL_SAFE = "-._~:/?#@!$&'*+,;=%"
+# What of a mailbox name stays as typed in a `mailto:` URI (RFC 6068's qchar, less '@'):
+# `?`, `&`, `=`, `#`, `%` would start headers or end the address, so they are percent-encoded.
+_MAILTO_SAFE = "!$'()*+,;:"
 # Stand-ins for the breaks that `wrap` keeps while it joins the lines of a paragraph.
 _KEPT_PARAGRAPH, _KEPT_ITEM = "\u2028", "\u2029"
 
@@ -37,9 +40,11 @@ def md_url(url: str) -> str:
 
 
 def mailto(address: str, subject: str = "") -> str:
-    """`mailto:` + the address with its domain in IDNA form, which every mail client opens;
+    """`mailto:` + the address with its domain in IDNA form, which every mail client opens,
+    and its mailbox name percent-encoded where a client would read headers (`help?cc=all`);
     with a `subject`, percent-encoded as UTF-8 (RFC 6068)."""
-    uri = "mailto:" + ascii_address(str(address))
+    local, _, domain = ascii_address(str(address)).rpartition("@")
+    uri = f"mailto:{quote(local, safe=_MAILTO_SAFE)}@{domain}"
     return f"{uri}?subject={quote(plain_spaces(subject), safe='')}" if subject else uri
 
 

@@ -4,6 +4,7 @@ but the addresses the standard gave (http, https, mailto), and the file still op
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -55,3 +56,8 @@ def test_hostile_text_stays_text_in_the_word_files(text: str, tmp_path: Path) ->
         assert all(link.startswith(("https://", "mailto:")) for link in links), links
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             assert not [n for n in archive.namelist() if "vba" in n.lower()]
+            xml = b"".join(archive.read(n) for n in archive.namelist() if n.endswith("xml"))
+        assert set(re.findall(rb'w:instr="\s*(\w+)', xml)) == {b"PAGE", b"NUMPAGES"}
+        assert b"<w:instrText" not in xml  # no complex field (DDE, INCLUDEPICTURE…)
+        external = [rel for rel in document.part.package.iter_rels() if rel.is_external]
+        assert {rel.reltype for rel in external} <= {RT.HYPERLINK}, relative  # no remote image

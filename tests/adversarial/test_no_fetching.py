@@ -24,6 +24,7 @@ from memogen.data.config import load_config
 from memogen.data.validate import check_standards
 from memogen.errors import UserError
 from memogen.render.context import standard_context
+from memogen.render.formats.email import inline_css
 from memogen.render.formats.pdf import _Collect, _fetcher
 from memogen.render.portal import catalogue_context
 
@@ -423,3 +424,13 @@ def test_render_warnings_never_echo_a_data_uri() -> None:
         )
     )
     assert collector.messages == ['Image "data:image/svg+xml,…" has no alt']
+
+
+def test_the_email_css_inliner_loads_no_stylesheet(listener: _Listener) -> None:
+    base = f"http://127.0.0.1:{listener.server_address[1]}"
+    html = (
+        f'<html><head><link rel="stylesheet" href="{base}/mail.css"></head>'
+        "<body><p>x</p></body></html>"
+    )
+    assert inline_css(html) == "<html><head></head><body><p>x</p></body></html>"
+    assert listener.hits == []

@@ -3,6 +3,7 @@ comment is text (escaped) and reaches only scores.html, and only when the config
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +12,8 @@ import pytest
 from memogen.build.catalogue import stage_catalogue
 from memogen.build.plan import BuildResult
 from memogen.build.writer import Staging
+from memogen.data.survey import read_survey
+from memogen.data.survey_settings import SurveyOptions
 from memogen.project import open_project
 
 HEADER = "service,submitted,speed,quality,ease,comment\n"
@@ -59,3 +62,23 @@ def test_a_published_comment_is_escaped_text_on_scores_html_only(
     assert "<script" not in scores and "<img" not in scores
     for name in ("index.html", "catalogue.json"):
         assert "alert(" not in (out / name).read_text(encoding="utf-8")
+
+
+def test_a_survey_file_over_16_mib_is_refused_unread(tmp_path: Path) -> None:
+    (tmp_path / "q4.csv").write_bytes(HEADER.encode() + b"x" * (16 * 2**20))
+    answers, issues = read_survey(tmp_path, SurveyOptions(results="*.csv"), set(), "m")
+    assert answers == []
+    assert [issue.text() for issue in issues] == [
+        "q4.csv:1:1: error: the file is larger than 16 MiB (split the export by quarter)"
+    ]
+
+
+def test_a_fifo_the_survey_pattern_matches_is_never_opened(tmp_path: Path) -> None:
+    """Opening a FIFO with no writer would wait for ever: only regular files are read."""
+    os.mkfifo(tmp_path / "q4.csv")
+    answers, issues = read_survey(tmp_path, SurveyOptions(results="*.csv"), set(), "m.yaml")
+    assert answers == []
+    assert [issue.text() for issue in issues] == [
+        "m.yaml:1:1: warning: survey.results: no file matches '*.csv' (export the survey's "
+        "answers as CSV into that folder, or fix the pattern)"
+    ]

@@ -95,3 +95,18 @@ def test_a_revision_that_looks_like_an_option_never_reaches_git(repo: Path) -> N
         "'--output=x' is not a git revision (name a commit, a branch or a tag)\n",
     )
     assert not (repo / "x").exists()
+
+
+def test_a_standard_in_a_folder_with_a_non_latin_name_is_compared_with_itself(repo: Path) -> None:
+    """git quotes such a path in `ls-tree` unless told -z: the standard looked new."""
+    folder = repo / "standards" / "кадры"
+    folder.mkdir()
+    (repo / "standards" / "tiny-service.yaml").rename(folder / "tiny-service.yaml")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "a department's folder")
+    (folder / "tiny-service.yaml").write_text(LONGER, encoding="utf-8")
+    assert diff() == (
+        0,
+        "tiny-service: breaking: deadline: The total time is longer: was 3 business days, "
+        "now 5 business days\n1 change(s): 1 breaking, 0 notable, 0 editorial\n",
+    )

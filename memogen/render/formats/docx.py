@@ -14,6 +14,7 @@ from docx.document import Document as DocumentObject
 from docx.shared import Mm
 
 from memogen.render.brand import logo_png
+from memogen.render.filters import mailto
 from memogen.render.formats.docx_parts import (
     Runs,
     bullets,
@@ -106,7 +107,9 @@ def _memo(document: DocumentObject, context: dict[str, Any]) -> None:
     _cover(document, context, t["memo"])
     request = s.request
     if request.channel == "email" and request.address:
-        labelled(document, t["channel"], context["channel"], f"mailto:{request.address}")
+        labelled(
+            document, t["channel"], context["channel"], mailto(request.address), request.address
+        )
     else:
         labelled(
             document, t["channel"], request.form_name or context["channel"], request.form_url or ""
@@ -194,7 +197,7 @@ def _how_to_request(document: DocumentObject, context: dict[str, Any]) -> None:
     t, request = context["t"], context["s"].request
     document.add_heading(t["how_to_request"], 1)
     if request.channel == "email" and request.address:
-        labelled(document, t["send_to"], "", f"mailto:{request.address}")
+        labelled(document, t["send_to"], "", mailto(request.address), request.address)
         if context["mail_uri"]:  # no form: the code that starts the email, as on the poster
             qr = qr_png(context["mail_uri"], context["brand"].primary, PRINT_DPI)
             image(document, qr, Mm(QR_MM), t["qr_mail"])
