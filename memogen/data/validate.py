@@ -125,10 +125,13 @@ def _calendar_year_rule(standard: Standard, document: Document, config: Config) 
 def _acknowledgement_rule(
     standard: Standard, document: Document, workday_hours: int
 ) -> Iterable[Issue]:
-    """Confirming a request cannot take longer than handling all of it. Figures on two
-    clocks (4 business hours within 2 weeks, a common pair) are not compared."""
+    """Confirming a request cannot take longer than handling all of it. Business time runs
+    no faster than the clock, so a business figure is compared with an elapsed deadline by
+    its working time alone (5 business days are 40 hours at least: more than 1 day); an
+    elapsed figure is not compared with a business deadline (10 days may pass within 2
+    business days over the New Year)."""
     within, deadline = standard.request.acknowledge_within, standard.deadline
-    if within is None or not durations.comparable([within, deadline]):
+    if within is None or (deadline.is_business and not within.is_business):
         return
     if within.minutes(workday_hours) > deadline.minutes(workday_hours):
         line, col = document.where(("request", "acknowledge_within"))
