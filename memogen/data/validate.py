@@ -125,15 +125,19 @@ def _calendar_year_rule(standard: Standard, document: Document, config: Config) 
 def _acknowledgement_rule(
     standard: Standard, document: Document, workday_hours: int
 ) -> Iterable[Issue]:
-    """Confirming a request cannot take longer than handling all of it. Business time runs
-    no faster than the clock, so a business figure is compared with an elapsed deadline by
-    its working time alone (5 business days are 40 hours at least: more than 1 day); an
-    elapsed figure is not compared with a business deadline (10 days may pass within 2
-    business days over the New Year)."""
+    """Confirming a request cannot take longer than handling all of it. A business figure
+    is compared with an elapsed deadline by the fewest hours it can take (5 business days
+    never fit in 3 days); an elapsed figure is not compared with a business deadline (10
+    days may pass within 2 business days over the New Year)."""
     within, deadline = standard.request.acknowledge_within, standard.deadline
     if within is None or (deadline.is_business and not within.is_business):
         return
-    if within.minutes(workday_hours) > deadline.minutes(workday_hours):
+    least = (
+        within.minutes(workday_hours)
+        if deadline.is_business
+        else durations.least_elapsed_minutes(within, workday_hours)
+    )
+    if least > deadline.minutes(workday_hours):
         line, col = document.where(("request", "acknowledge_within"))
         yield Issue(
             document.file,
