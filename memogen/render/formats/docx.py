@@ -14,6 +14,7 @@ from docx.document import Document as DocumentObject
 from docx.shared import Mm
 
 from memogen.render.brand import logo_png
+from memogen.render.filters import mailto
 from memogen.render.formats.docx_parts import (
     Runs,
     bullets,
@@ -101,12 +102,18 @@ def _contact(contact: Any) -> Runs:
     ]
 
 
+def _mail_link(address: str) -> tuple[str, str]:
+    """The link to the request address (its domain in IDNA, as every mail client needs it),
+    and the address as typed, for the paper copy."""
+    return mailto(address), address
+
+
 def _memo(document: DocumentObject, context: dict[str, Any]) -> None:
     t, s = context["t"], context["s"]
     _cover(document, context, t["memo"])
     request = s.request
     if request.channel == "email" and request.address:
-        labelled(document, t["channel"], context["channel"], f"mailto:{request.address}")
+        labelled(document, t["channel"], context["channel"], *_mail_link(request.address))
     else:
         labelled(
             document, t["channel"], request.form_name or context["channel"], request.form_url or ""
@@ -194,7 +201,7 @@ def _how_to_request(document: DocumentObject, context: dict[str, Any]) -> None:
     t, request = context["t"], context["s"].request
     document.add_heading(t["how_to_request"], 1)
     if request.channel == "email" and request.address:
-        labelled(document, t["send_to"], "", f"mailto:{request.address}")
+        labelled(document, t["send_to"], "", *_mail_link(request.address))
         if context["mail_uri"]:  # no form: the code that starts the email, as on the poster
             qr = qr_png(context["mail_uri"], context["brand"].primary, PRINT_DPI)
             image(document, qr, Mm(QR_MM), t["qr_mail"])

@@ -42,21 +42,24 @@ def paragraph(document: DocumentObject, runs: Runs, style: str | None = None) ->
     return made
 
 
-def labelled(document: DocumentObject, label: str, value: str, link: str = "") -> None:
+def labelled(
+    document: DocumentObject, label: str, value: str, link: str = "", shown: str = ""
+) -> None:
     """ "Label: value", the label bold, then `link` (an http(s) or mailto: address the model
-    checked) as a link that shows the address itself; nothing when there is neither."""
+    checked) as a link that shows `shown` (the address itself by default); nothing when
+    there is neither."""
     if not (value or link):
         return
     made = paragraph(document, [(f"{label}: ", True), (value, False)])
     if link:
         if value:
             made.add_run(" — ")
-        _hyperlink(made, link)
+        _hyperlink(made, link, shown or link.removeprefix("mailto:"))
 
 
-def _hyperlink(made: Paragraph, address: str) -> None:
+def _hyperlink(made: Paragraph, address: str, shown: str) -> None:
     """A link Word opens on Ctrl+click, underlined in the theme's link blue; the paper copy
-    shows the address itself."""
+    shows `shown`."""
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), made.part.relate_to(address, RT.HYPERLINK, is_external=True))
     run = OxmlElement("w:r")
@@ -67,7 +70,7 @@ def _hyperlink(made: Paragraph, address: str) -> None:
     underline.set(qn("w:val"), "single")
     properties.extend([colour, underline])  # the schema's order: colour before underline
     text = OxmlElement("w:t")
-    text.text = address.removeprefix("mailto:")
+    text.text = shown
     text.set(qn("xml:space"), "preserve")
     run.extend([properties, text])
     link.append(run)
