@@ -201,6 +201,29 @@ def test_standards_in_department_subfolders_are_found_and_named_from_the_repo(
     )
 
 
+def test_a_file_checked_on_its_own_still_clashes_with_its_id_in_another_folder(
+    write_repo, valid_standard_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`memogen validate standards/it/x.yaml` (what `memogen new` suggests) and a build of
+    that file see the repo's other x.yaml: a build would write over its output."""
+    repo = write_repo(
+        {
+            "standards/hr/tiny-service.yaml": valid_standard_text,
+            "standards/it/tiny-service.yaml": valid_standard_text,
+            "standards/it/other/tiny-service.yaml": "id: not-the-same\n",
+        }
+    )
+    code, output = run_validate(repo, monkeypatch, "standards/it/tiny-service.yaml")
+    assert (code, output.splitlines()) == (
+        1,
+        [
+            "standards/it/tiny-service.yaml:2:5: error: id: the id 'tiny-service' is already "
+            "used (by standards/hr/tiny-service.yaml:2; every standard needs its own id)",
+            "1 file checked: 1 error(s), 0 warning(s)",
+        ],
+    )
+
+
 def total_deadline_warning(tmp_path: Path, valid_standard_text: str, total: str) -> str:
     path = tmp_path / "tiny-service.yaml"
     path.write_text(valid_standard_text.replace("deadline: 3 business days", total), "utf-8")
