@@ -24,7 +24,8 @@ from memogen.data.wording import dotted_path, to_model
 
 TESTS = Path(__file__).resolve().parents[1]
 REPO = TESTS.parent
-BAD_CASES = sorted(path for path in (TESTS / "fixtures" / "bad").iterdir() if path.is_dir())
+BAD = TESTS / "fixtures" / "bad"
+BAD_CASES = sorted(path for path in BAD.iterdir() if path.is_dir())
 
 
 def run_validate(folder: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str]:
@@ -246,4 +247,23 @@ def test_a_total_in_plain_days_over_business_day_stages_names_their_unit_and_the
         "standards/tiny-service.yaml:35:11: warning: deadline: общий срок '3 дня' считается "
         "в календарном времени, а этапы — в рабочих днях (если имеется в виду рабочее время, "
         "напишите '3 рабочих дня')"
+    )
+
+
+def test_text_cut_as_a_comment_is_warned_about_in_russian_with_memogen_lang_ru(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The owner who typed «Кофе-брейк #2» reads the warning in their own language."""
+    from memogen import i18n
+
+    monkeypatch.setenv("MEMOGEN_LANG", "ru")
+    i18n.use("ru")
+    code, output = run_validate(BAD / "config-comment-cuts-a-value", monkeypatch)
+    assert (code, output.splitlines()) == (
+        0,
+        [
+            "memogen.yaml:1:20: warning: organisation: текст после ' #' — комментарий YAML, он "
+            "пропущен: «#1 in widgets» (возьмите всё значение в кавычки, чтобы сохранить его)",
+            "проверено: 1 файл; 0 ошибок, 1 предупреждение",
+        ],
     )
