@@ -270,7 +270,7 @@ def index(paths: tuple[Path, ...], config_path: Path | None, out: Path) -> None:
 
     with sigterm_as_ctrl_c():
         result = write_index(paths, config_path, out, say=say)
-    print_outcome(result.issues, [])
+    print_outcome(result.issues, result.warnings)  # scores.pdf's, when it was laid out
     click.echo(_("wrote the catalogue of {out}").format(out=out))
 
 

@@ -47,14 +47,15 @@ def due(
 
 
 def find_standard(project: Project, standard_id: str) -> Standard:
-    """The valid standard with this id; its own errors, or a hint at the ids there are."""
+    """The valid standard with this id; the errors of the files named after it (a broken
+    one, or a second one in another folder), or a hint at the ids there are."""
     checked = project.check(())[1]
-    for standard in checked.standards:
-        if standard.id == standard_id:
-            return standard
     own = [i for i in checked.errors if i.file.rsplit("/", 1)[-1] == f"{standard_id}.yaml"]
     if own:
         raise UserError(own)
+    for standard in checked.standards:
+        if standard.id == standard_id:
+            return standard
     ids = sorted(standard.id for standard in checked.standards)
     close = difflib.get_close_matches(standard_id, ids, n=1)
     hint = (

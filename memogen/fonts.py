@@ -66,6 +66,12 @@ def font_is_missing(font: str) -> bool:
 
 
 @cache
+def font_lacks_cyrillic(font: str) -> bool:
+    """Whether fontconfig has `font` without Cyrillic, and so prints Russian in another font."""
+    return font_state(font, _listed_once) == "latin only"
+
+
+@cache
 def _listed_once(pattern: str) -> list[str] | None:
     return fc_list(pattern)
 

@@ -73,15 +73,25 @@ def build(
                 _collect(rendered, staging, new, result)
                 if progress:
                     progress(done, len(jobs))
-        if options.strict and result.warnings:
-            raise UserError(
-                _("the build has warnings and --strict is on:\n") + "\n".join(result.warnings)
-            )
         if options.shard is None:  # sharded builds leave the catalogue to `memogen index`
             files = files_by_standard(new)
             pdf = "pdf" in (options.formats or project.config.build.formats)
-            stage_catalogue(
-                standards, project, files, staging, options.out, result, checked.answers, pdf
+            new.site = stage_catalogue(
+                standards,
+                project,
+                files,
+                staging,
+                options.out,
+                result,
+                checked.answers,
+                pdf,
+                recorded.site,
+            )
+        else:  # the site is not this build's: what it warned of stays recorded
+            new.site = recorded.site
+        if options.strict and result.warnings:
+            raise UserError(
+                _("the build has warnings and --strict is on:\n") + "\n".join(result.warnings)
             )
         for relative in no_longer_built(recorded, new, reach):
             staging.drop(relative)

@@ -10,7 +10,7 @@ from pathlib import Path
 from memogen.data.config import read_config, untranslated_settings
 from memogen.data.config_model import Config
 from memogen.data.survey import read_survey
-from memogen.data.validate import Checked, check_standards
+from memogen.data.validate import Checked, check_ids_against, check_standards
 from memogen.errors import Issue, UserError
 from memogen.i18n import _
 
@@ -37,8 +37,13 @@ class Project:
     def check(self, paths: Iterable[Path]) -> tuple[list[str], Checked]:
         """Find and validate the standards of `paths`: the names of the files found, and the
         outcome, with the config's warnings and the refused links among its issues."""
-        files, refused = self.find_standards(paths)
+        given = list(paths)
+        files, refused = self.find_standards(given)
         checked = check_standards(files, self.config)
+        if given and (self.root / STANDARDS_DIR).is_dir():  # some files: ids stay unique
+            seen = {path.resolve() for path, _ in files}
+            others = [pair for pair in self.standard_files([]) if pair[0].resolve() not in seen]
+            check_ids_against(checked, others)
         survey: list[Issue] = []
         if self.config.survey is not None:  # the answers are checked with the standards
             known = {standard.id for standard in checked.standards}

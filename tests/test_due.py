@@ -117,6 +117,24 @@ def test_a_broken_standard_shows_its_own_errors(repo: Path) -> None:
     assert "deadline: 'soon' is not a duration" in err
 
 
+def test_an_id_used_in_two_folders_is_refused_not_answered_from_one_of_them(repo: Path) -> None:
+    """Which file memogen would take is a guess: the owner sees the clash, as in a build."""
+    copy = repo / "standards" / "it" / "tiny-service.yaml"
+    copy.parent.mkdir()
+    copy.write_text(
+        (repo / "standards" / "tiny-service.yaml")
+        .read_text("utf-8")
+        .replace("deadline: 3 business days", "deadline: 5 business days"),
+        encoding="utf-8",
+    )
+    assert run("tiny-service", "--filed", "2026-04-29 12:00") == (
+        1,
+        "",
+        "standards/tiny-service.yaml:2:5: error: id: the id 'tiny-service' is already used "
+        "(by standards/it/tiny-service.yaml:2; every standard needs its own id)\n",
+    )
+
+
 def test_a_schedule_beyond_the_shipped_years_warns_at_calendar(repo: Path) -> None:
     code, out, err = run("tiny-service", "--filed", "2026-12-30 12:00")
     assert code == 0 and "2027" in out

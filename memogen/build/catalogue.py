@@ -3,7 +3,7 @@ memogen.yaml's `survey:`, scores.html and scores.pdf; each staged only when its 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from memogen.build.manifest import Manifest
@@ -16,7 +16,7 @@ from memogen.data.survey import Answer
 from memogen.outputs import SiteFile
 from memogen.project import Project
 from memogen.render.catalogue_json import catalogue_json
-from memogen.render.formats.pdf import render_pdf
+from memogen.render.formats.pdf import Pdf, render_pdf
 from memogen.render.pool import render_pool
 from memogen.render.portal import catalogue_context
 from memogen.render.scoreboard import row_scores, scores_context
@@ -44,9 +44,13 @@ def stage_catalogue(
     result: BuildResult,
     answers: Sequence[Answer] = (),
     pdf: bool = True,
-) -> None:
-    """Stage the site's files; `pdf`: make scores.pdf too (when there are scores)."""
+    kept: Mapping[str, list[str]] | None = None,
+) -> dict[str, list[str]]:
+    """Stage the site's files; `pdf`: make scores.pdf too (when there are scores). The
+    warnings of the site's files are added to `result` and returned (file → warnings), for
+    the manifest to keep: `kept` are those it kept, said again for a file left as it was."""
     config = project.config
+    warned: dict[str, list[str]] = {}
     env = make_environment(project.root / "templates")
     listed = {key: sorted(names) for key, names in files.items()}
     scores = survey_scores(standards, project, answers)
@@ -63,10 +67,14 @@ def stage_catalogue(
         unchanged = read_regular(out / "scores.html", limit=len(staged[-1][1])) == staged[-1][1]
         if pdf and not (unchanged and is_regular(out / "scores.pdf")):
             print_css = render(env, "scores.print.css", survey_page)
-            staged.append(("scores.pdf", scores_pdf(html, print_css)))
+            made = scores_pdf(html, print_css)
+            staged.append(("scores.pdf", made.data))
+            warned["scores.pdf"] = [f"scores.pdf: {message}" for message in made.warnings]
         elif not pdf and not unchanged and is_regular(out / "scores.pdf"):
             staging.drop("scores.pdf")  # out of date; the next build with PDFs makes it anew
             result.removed.append("scores.pdf")
+        elif is_regular(out / "scores.pdf"):  # left as it was: so are its warnings
+            warned["scores.pdf"] = list((kept or {}).get("scores.pdf", []))
     for relative, data in staged:
         if stage_if_changed(staging, out, relative, data):
             result.rendered.append(relative)
@@ -75,6 +83,9 @@ def stage_catalogue(
             if is_regular(out / stale):
                 staging.drop(stale)
                 result.removed.append(stale)
+    for warnings in warned.values():
+        result.warnings.extend(warnings)
+    return {name: warnings for name, warnings in warned.items() if warnings}
 
 
 def survey_scores(
@@ -88,15 +99,12 @@ def survey_scores(
     return compute_scores(answers, departments, survey.min_responses)
 
 
-def scores_pdf(html: str, print_css: str) -> bytes:
-    """scores.pdf, laid out in a render worker: the bounds of every PDF hold for it too."""
+def scores_pdf(html: str, print_css: str) -> Pdf:
+    """scores.pdf, laid out in a render worker: the bounds of every PDF hold for it too.
+    What WeasyPrint warns of comes with it (a missing glyph, a template's bad CSS); the
+    measured overflow of the documents does not apply to a table."""
     with render_pool(1) as pool:
-        return pool.submit(pdf_bytes, html, print_css).result()
-
-
-def pdf_bytes(html: str, print_css: str) -> bytes:
-    """Runs in the worker: the PDF's bytes (its overflow warnings do not apply to a table)."""
-    return render_pdf(html, print_css).data
+        return pool.submit(render_pdf, html, print_css).result()
 
 
 def stage_if_changed(staging: Staging, out: Path, relative: str, data: bytes) -> bool:

@@ -22,7 +22,7 @@ from memogen import __version__
 from memogen.build.writer import read_regular
 
 MANIFEST_NAME = ".memogen-manifest.json"
-MANIFEST_VERSION = 2  # 2: each entry keeps its document's warnings
+MANIFEST_VERSION = 2  # 2: each entry keeps its document's warnings (and `site`, the site's files')
 
 
 @dataclass
@@ -35,6 +35,7 @@ class Entry:
 @dataclass
 class Manifest:
     entries: dict[str, Entry] = field(default_factory=dict)  # "id/artifact" → entry
+    site: dict[str, list[str]] = field(default_factory=dict)  # a site file → its warnings
 
     @classmethod
     def read(cls, out: Path) -> Manifest:
@@ -48,7 +49,11 @@ class Manifest:
                 {
                     name: Entry(e["key"], dict(e["files"]), [str(w) for w in e["warnings"]])
                     for name, e in raw["entries"].items()
-                }
+                },
+                {
+                    str(name): [str(w) for w in warnings]
+                    for name, warnings in raw.get("site", {}).items()
+                },
             )
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return cls()
@@ -58,10 +63,8 @@ class Manifest:
             name: {"key": e.key, "files": dict(sorted(e.files.items())), "warnings": e.warnings}
             for name, e in sorted(self.entries.items())
         }
-        return (
-            json.dumps({"version": MANIFEST_VERSION, "entries": entries}, indent=1, sort_keys=True)
-            + "\n"
-        ).encode("utf-8")
+        manifest = {"version": MANIFEST_VERSION, "entries": entries, "site": self.site}
+        return (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
     def files(self) -> set[str]:
         """Every output file the manifest records as memogen's own."""

@@ -15,7 +15,7 @@ from memogen.data.logo import LogoError, logo_data_uri
 from memogen.data.staff import read_staff
 from memogen.data.wording import cut_comment_warnings, to_model
 from memogen.errors import Issue, UserError
-from memogen.fonts import font_hint, font_is_missing
+from memogen.fonts import font_hint, font_is_missing, font_lacks_cyrillic
 from memogen.i18n import _
 
 
@@ -59,21 +59,29 @@ def _staff_rule(config: Config, repo: Path) -> Iterable[Issue]:
 
 
 def _font_rule(config: Config, document: Document) -> Iterable[Issue]:
-    """A brand font fontconfig does not have is quietly replaced by another one."""
+    """A brand font fontconfig does not have is quietly replaced by another one; so are its
+    missing Cyrillic letters in a Russian repo."""
     font = config.brand.font
     if font_is_missing(font):
-        line, col = document.where(("brand", "font"), at_key=True)
-        yield Issue(
-            document.file,
-            line,
-            col,
-            "brand.font",
-            _("the font '{font}' is not installed, so another font is printed in its place").format(
-                font=font
-            ),
-            font_hint(font),
-            severity="warning",
+        message = _("the font '{font}' is not installed, so another font is printed in its place")
+        hint = font_hint(font)
+    elif config.language == "ru" and font_lacks_cyrillic(font):
+        message = _(
+            "the font '{font}' has no Cyrillic letters, so Russian text is printed in another font"
         )
+        hint = _("set brand.font in memogen.yaml to a font with Cyrillic, e.g. DejaVu Sans")
+    else:
+        return
+    line, col = document.where(("brand", "font"), at_key=True)
+    yield Issue(
+        document.file,
+        line,
+        col,
+        "brand.font",
+        message.format(font=font),
+        hint,
+        severity="warning",
+    )
 
 
 def _logo_rule(config: Config, document: Document, repo: Path) -> Iterable[Issue]:

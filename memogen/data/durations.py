@@ -8,6 +8,7 @@ business hours).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -245,6 +246,19 @@ def in_words_like(duration: Duration, written: str) -> str:
 def comparable(durations: list[Duration]) -> bool:
     """True when all durations run on the same clock (elapsed or business)."""
     return len({d.is_business for d in durations}) <= 1
+
+
+def least_elapsed_minutes(duration: Duration, workday_hours: int) -> Decimal:
+    """The fewest minutes of the clock a duration can take. Business time runs only while
+    people work, at most `workday_hours` a day: W business minutes touch at least
+    k = ⌈W / day⌉ days, and every day between the first and the last of them is whole, so
+    they take at least W + (k − 2) × (24 h − day) (5 business days: 88 hours, not 40)."""
+    minutes = duration.minutes(workday_hours)
+    if not duration.is_business:
+        return minutes
+    day = Decimal(60 * workday_hours)
+    days_touched = math.ceil(minutes / day)
+    return minutes + max(days_touched - 2, 0) * (24 * 60 - day)
 
 
 def total(durations: list[Duration], unit: Unit, workday_hours: int) -> Duration:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from importlib.resources import files
 from pathlib import Path
@@ -28,9 +29,10 @@ def write_new_standard(standard_id: str, folder: Path, language: str = "ru") -> 
             ).format(id=standard_id)
         )
     path = folder / f"{standard_id}.yaml"
-    if path.exists():
+    taken = path if path.exists() else _found_below(folder, path.name)
+    if taken is not None:
         raise UserError(
-            _("{path} already exists; choose another id or edit that file").format(path=path)
+            _("{path} already exists; choose another id or edit that file").format(path=taken)
         )
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -42,3 +44,13 @@ def write_new_standard(standard_id: str, folder: Path, language: str = "ru") -> 
             )
         ) from None
     return path
+
+
+def _found_below(folder: Path, name: str) -> Path | None:
+    """A file `name` in a (not hidden) subfolder of `folder`, as standards in department
+    folders are: its id is taken. Linked folders are not followed."""
+    for parent, subfolders, names in os.walk(folder):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        if name in names:
+            return Path(parent) / name
+    return None

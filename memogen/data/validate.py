@@ -125,12 +125,19 @@ def _calendar_year_rule(standard: Standard, document: Document, config: Config) 
 def _acknowledgement_rule(
     standard: Standard, document: Document, workday_hours: int
 ) -> Iterable[Issue]:
-    """Confirming a request cannot take longer than handling all of it. Figures on two
-    clocks (4 business hours within 2 weeks, a common pair) are not compared."""
+    """Confirming a request cannot take longer than handling all of it. A business figure
+    is compared with an elapsed deadline by the fewest hours it can take (5 business days
+    never fit in 3 days); an elapsed figure is not compared with a business deadline (10
+    days may pass within 2 business days over the New Year)."""
     within, deadline = standard.request.acknowledge_within, standard.deadline
-    if within is None or not durations.comparable([within, deadline]):
+    if within is None or (deadline.is_business and not within.is_business):
         return
-    if within.minutes(workday_hours) > deadline.minutes(workday_hours):
+    least = (
+        within.minutes(workday_hours)
+        if deadline.is_business
+        else durations.least_elapsed_minutes(within, workday_hours)
+    )
+    if least > deadline.minutes(workday_hours):
         line, col = document.where(("request", "acknowledge_within"))
         yield Issue(
             document.file,
@@ -171,13 +178,42 @@ def _deadline_rule(standard: Standard, document: Document, workday_hours: int) -
         )
 
 
+def check_ids_against(checked: Checked, others: Iterable[tuple[Path, str]]) -> None:
+    """Standards checked without the rest of the repo (a build of some files) against the
+    repo's other files of the same name (an id is its file's name): a second file with the
+    same id is an error, as in a check of the whole repo, and the standard is not passed on."""
+    named: dict[str, list[tuple[Path, str]]] = {}
+    for path, display in others:
+        named.setdefault(path.stem, []).append((path, display))
+    for standard in list(checked.standards):
+        for path, display in named.get(standard.id, []):
+            try:
+                other = load_file(path, display)
+            except UserError:  # not a standard at all: the check of that file says why
+                continue
+            if not isinstance(other.data, dict) or other.data.get("id") != standard.id:
+                continue
+            line, col = other.where(("id",))
+            first = Issue(other.file, line, col, "id", "")
+            checked.issues.append(_clash(standard, checked.documents[standard.id], first))
+            checked.standards.remove(standard)
+            del checked.sources[standard.id], checked.documents[standard.id]
+            break
+    checked.issues.sort()
+
+
 def _id_clash(standard: Standard, document: Document, first_seen: dict[str, Issue]) -> Issue | None:
     line, col = document.where(("id",))
     here = Issue(document.file, line, col, "id", "")
     if standard.id not in first_seen:
         first_seen[standard.id] = here
         return None
-    first = first_seen[standard.id]
+    return _clash(standard, document, first_seen[standard.id])
+
+
+def _clash(standard: Standard, document: Document, first: Issue) -> Issue:
+    """The error at `document`'s id: `first` (another file) has the same one."""
+    line, col = document.where(("id",))
     return Issue(
         document.file,
         line,

@@ -161,3 +161,49 @@ def test_a_brand_font_that_is_not_installed_fails_a_strict_build(cli: Cli, tmp_p
     assert (plain.code, plain.stderr.splitlines()) == (0, [warning])
     strict = cli("build", "--strict", "-o", "out", "-j", "1", "--format", "md", cwd=repo)
     assert (strict.code, strict.stderr.strip()) == (1, warning)
+
+
+SURVEYED = "language: en\nsurvey:\n  results: surveys/*.csv\n  min_responses: 1\n"
+ANSWERS = "service,submitted,speed,quality,ease,comment\ntiny-service,2026-10-01,5,4,5,\n"
+
+
+def _surveyed_repo(tmp_path: Path, print_css: str | None = None) -> Path:
+    repo = make_repo(tmp_path / "repo", config=SURVEYED)
+    (repo / "surveys").mkdir()
+    (repo / "surveys" / "q4.csv").write_text(ANSWERS, encoding="utf-8")
+    if print_css is not None:
+        (repo / "templates" / "scores.print.css").write_text(print_css, encoding="utf-8")
+    return repo
+
+
+def test_the_theme_lays_out_scores_pdf_without_a_warning(cli: Cli, tmp_path: Path) -> None:
+    """The heat map's screen rules (a scrolling table, a phone's layout) stay out of print."""
+    repo = _surveyed_repo(tmp_path)
+    strict = cli("build", "--strict", "-o", "out", "-j", "1", "--format", "pdf", cwd=repo)
+    assert (strict.code, strict.stderr) == (0, "")
+    assert (repo / "out" / "scores.pdf").is_file()
+
+
+def test_a_warning_of_scores_pdf_is_said_on_every_build_and_fails_a_strict_one(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """scores.pdf is laid out only when the scores change: the manifest keeps its warnings,
+    as it keeps each document's."""
+    theme = (TESTS.parent / "templates" / "scores.print.css").read_text(encoding="utf-8")
+    repo = _surveyed_repo(tmp_path, theme + "\nh1 { colour: red; }\n")
+    args = ("build", "-o", "out", "-j", "1", "--format", "pdf")
+    first = cli(*args, cwd=repo)
+    warnings = [line for line in first.stderr.splitlines() if line.startswith("warning: ")]
+    assert first.code == 0
+    assert len(warnings) == 1 and warnings[0].startswith("warning: scores.pdf: ")
+    assert "colour" in warnings[0]  # WeasyPrint words it: memogen promises file and culprit
+    again = cli(*args, cwd=repo)
+    assert "0 file(s)" in again.stdout  # nothing was laid out this time
+    assert [line for line in again.stderr.splitlines() if line.startswith("warning: ")] == warnings
+    before = snapshot(repo / "out")
+    strict = cli(*args, "--strict", cwd=repo)
+    assert (strict.code, strict.stderr.splitlines()) == (
+        1,
+        ["the build has warnings and --strict is on:", warnings[0].removeprefix("warning: ")],
+    )
+    assert snapshot(repo / "out") == before

@@ -14,6 +14,7 @@ from memogen.data.config_model import Config
 from memogen.errors import Issue, UserError
 
 MISSING_FONT = "Corporate Grotesk"
+LATIN_FONT = "Inter"  # installed, without Cyrillic
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"/>'
 
 
@@ -21,6 +22,7 @@ SVG = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"/>'
 def only_one_font_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
     """The machine's fonts are not what these tests are about."""
     monkeypatch.setattr(config_module, "font_is_missing", lambda font: font == MISSING_FONT)
+    monkeypatch.setattr(config_module, "font_lacks_cyrillic", lambda font: font == LATIN_FONT)
 
 
 def written(repo: Path, text: str) -> Path:
@@ -143,3 +145,17 @@ def test_a_printed_setting_with_no_value_in_a_standards_language_warns_at_the_se
         "memogen.yaml:7:1: warning: service_rules: no English value, so the English documents "
         "leave it out (give it per language: 'ru:' and 'en:' under 'service_rules')",
     ]
+
+
+@pytest.mark.parametrize(("language", "warned"), [("ru", True), ("en", False)])
+def test_a_brand_font_without_cyrillic_is_a_located_warning_where_documents_are_russian(
+    tmp_path: Path, language: str, warned: bool
+) -> None:
+    """fontconfig prints Russian text in another font, as quietly as for a missing font."""
+    path = written(tmp_path, f"language: {language}\nbrand:\n  font: {LATIN_FONT}\n")
+    warning = (
+        "memogen.yaml:3:3: warning: brand.font: the font 'Inter' has no Cyrillic letters, so "
+        "Russian text is printed in another font (set brand.font in memogen.yaml to a font "
+        "with Cyrillic, e.g. DejaVu Sans)"
+    )
+    assert [issue.text() for issue in read_config(path)[1]] == ([warning] if warned else [])

@@ -11,6 +11,7 @@ from memogen.data.durations import (
     DurationError,
     Unit,
     comparable,
+    least_elapsed_minutes,
     parse_duration,
     total,
     word,
@@ -304,3 +305,20 @@ def test_business_minutes_and_numbers_in_words_get_the_duration_to_write_instead
     with pytest.raises(DurationError) as raised:
         parse_duration(written)
     assert (str(raised.value), raised.value.hint) == (message, hint)
+
+
+@pytest.mark.parametrize(
+    ("duration", "hours"),
+    [
+        (d("90", Unit.MINUTES), Decimal("1.5")),
+        (d("2", Unit.DAYS), Decimal(48)),
+        (d("4", Unit.BUSINESS_HOURS), Decimal(4)),
+        (d("1", Unit.BUSINESS_DAYS), Decimal(8)),  # 09:00 to 17:00 of one day
+        (d("2", Unit.BUSINESS_DAYS), Decimal(16)),  # two days touched, none whole between
+        (d("5", Unit.BUSINESS_DAYS), Decimal(88)),  # 40 working hours + 3 × 16 idle ones
+    ],
+)
+def test_business_time_takes_at_least_its_working_hours_and_the_whole_days_between(
+    duration: Duration, hours: Decimal
+) -> None:
+    assert least_elapsed_minutes(duration, workday_hours=8) == hours * 60

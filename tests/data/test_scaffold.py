@@ -54,6 +54,19 @@ def test_an_existing_file_is_never_overwritten(tmp_path: Path) -> None:
     assert (tmp_path / "it-help.yaml").read_text(encoding="utf-8") == "mine\n"
 
 
+def test_an_id_a_department_folder_already_has_is_refused(tmp_path: Path) -> None:
+    """Ids stay unique across the folders of standards/: no second it-help.yaml beside it."""
+    (tmp_path / "it" / "help").mkdir(parents=True)
+    (tmp_path / "it" / "help" / "it-help.yaml").write_text("mine\n", encoding="utf-8")
+    with pytest.raises(UserError) as raised:
+        write_new_standard("it-help", tmp_path)
+    assert str(raised.value) == (
+        f"{tmp_path / 'it' / 'help' / 'it-help.yaml'} already exists; "
+        "choose another id or edit that file"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["it"]
+
+
 def test_a_folder_that_cannot_be_made_is_a_user_error_that_points_to_dir(tmp_path: Path) -> None:
     (tmp_path / "taken").write_text("a file, not a folder\n", encoding="utf-8")
     with pytest.raises(UserError) as raised:

@@ -24,7 +24,8 @@ from memogen.data.wording import dotted_path, to_model
 
 TESTS = Path(__file__).resolve().parents[1]
 REPO = TESTS.parent
-BAD_CASES = sorted(path for path in (TESTS / "fixtures" / "bad").iterdir() if path.is_dir())
+BAD = TESTS / "fixtures" / "bad"
+BAD_CASES = sorted(path for path in BAD.iterdir() if path.is_dir())
 
 
 def run_validate(folder: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str]:
@@ -201,6 +202,29 @@ def test_standards_in_department_subfolders_are_found_and_named_from_the_repo(
     )
 
 
+def test_a_file_checked_on_its_own_still_clashes_with_its_id_in_another_folder(
+    write_repo, valid_standard_text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`memogen validate standards/it/x.yaml` (what `memogen new` suggests) and a build of
+    that file see the repo's other x.yaml: a build would write over its output."""
+    repo = write_repo(
+        {
+            "standards/hr/tiny-service.yaml": valid_standard_text,
+            "standards/it/tiny-service.yaml": valid_standard_text,
+            "standards/it/other/tiny-service.yaml": "id: not-the-same\n",
+        }
+    )
+    code, output = run_validate(repo, monkeypatch, "standards/it/tiny-service.yaml")
+    assert (code, output.splitlines()) == (
+        1,
+        [
+            "standards/it/tiny-service.yaml:2:5: error: id: the id 'tiny-service' is already "
+            "used (by standards/hr/tiny-service.yaml:2; every standard needs its own id)",
+            "1 file checked: 1 error(s), 0 warning(s)",
+        ],
+    )
+
+
 def total_deadline_warning(tmp_path: Path, valid_standard_text: str, total: str) -> str:
     path = tmp_path / "tiny-service.yaml"
     path.write_text(valid_standard_text.replace("deadline: 3 business days", total), "utf-8")
@@ -223,4 +247,23 @@ def test_a_total_in_plain_days_over_business_day_stages_names_their_unit_and_the
         "standards/tiny-service.yaml:35:11: warning: deadline: общий срок '3 дня' считается "
         "в календарном времени, а этапы — в рабочих днях (если имеется в виду рабочее время, "
         "напишите '3 рабочих дня')"
+    )
+
+
+def test_text_cut_as_a_comment_is_warned_about_in_russian_with_memogen_lang_ru(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The owner who typed «Кофе-брейк #2» reads the warning in their own language."""
+    from memogen import i18n
+
+    monkeypatch.setenv("MEMOGEN_LANG", "ru")
+    i18n.use("ru")
+    code, output = run_validate(BAD / "config-comment-cuts-a-value", monkeypatch)
+    assert (code, output.splitlines()) == (
+        0,
+        [
+            "memogen.yaml:1:20: warning: organisation: текст после ' #' — комментарий YAML, он "
+            "пропущен: «#1 in widgets» (возьмите всё значение в кавычки, чтобы сохранить его)",
+            "проверено: 1 файл; 0 ошибок, 1 предупреждение",
+        ],
     )

@@ -67,6 +67,21 @@ def test_a_removed_file_is_a_withdrawn_service(repo: Path) -> None:
     )
 
 
+def test_a_standard_moved_into_a_department_folder_is_compared_by_its_id(repo: Path) -> None:
+    """standards/ may hold one folder per department: a move is no withdrawal and no new
+    service, and the change made with it is found."""
+    (repo / "standards" / "support").mkdir()
+    moved = repo / "standards" / "support" / "tiny-service.yaml"
+    (repo / "standards" / "tiny-service.yaml").rename(moved)
+    assert diff() == (0, "no changes\n")
+    moved.write_text(LONGER, encoding="utf-8")
+    assert diff() == (
+        0,
+        "tiny-service: breaking: deadline: The total time is longer: was 3 business days, "
+        "now 5 business days\n1 change(s): 1 breaking, 0 notable, 0 editorial\n",
+    )
+
+
 def test_a_revision_git_does_not_know_is_one_sentence(repo: Path) -> None:
     assert diff("--base", "no-such-rev") == (
         1,

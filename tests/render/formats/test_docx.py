@@ -174,6 +174,24 @@ def test_the_form_and_the_survey_are_links_that_show_their_address(
     ]
 
 
+def test_an_internationalised_address_is_linked_in_idna_and_shown_as_typed(
+    tiny_standard: Standard,
+) -> None:
+    """The Word files' mailto: links open in every mail client, as the HTML's and the QR
+    code's do; the paper copy shows the address the owner typed."""
+    request = tiny_standard.request.model_copy(
+        update={"channel": "email", "form_url": None, "address": "hr@кадры.рф"}
+    )
+    standard = tiny_standard.model_copy(update={"request": request})
+    for artifact in ("memo", "guide"):
+        document = opened(word_file(standard, artifact))
+        assert [rel.target_ref for rel in document.part.rels.values() if rel.is_external] == [
+            "mailto:hr@xn--80aiq0a9c.xn--p1ai"
+        ]
+        [link] = [link for p in document.paragraphs for link in p._p.findall(qn("w:hyperlink"))]
+        assert [t.text for t in link.iter(qn("w:t"))] == ["hr@кадры.рф"]
+
+
 def test_the_footer_has_version_date_owner_and_page_numbers(tiny_standard: Standard) -> None:
     footer = opened(word_file(tiny_standard, "memo")).sections[0].footer
     [table] = footer.tables
