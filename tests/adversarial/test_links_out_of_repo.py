@@ -78,3 +78,26 @@ def test_a_link_to_a_standard_inside_the_repo_is_read_under_its_own_name(
     (repo / "standards" / "other-service.yaml").symlink_to(repo / "shared" / "other-service.yaml")
     ran = cli("validate", cwd=repo)
     assert (ran.code, ran.stdout) == (0, "2 files checked, all valid\n")
+
+
+def _served_error_page(repo: Path, file: str) -> str:
+    """The preview's error page for the refusal of `file` (what `memogen serve` shows)."""
+    from memogen.project import open_project
+    from memogen.serve.pages import error_page
+    from memogen.serve.status import Failure
+
+    _, checked = open_project(repo / "memogen.yaml").check([])
+    assert [(issue.file, issue.line) for issue in checked.issues] == [(file, 1)]
+    return error_page([Failure(tuple(checked.issues))], repo, "t-1")
+
+
+def test_the_preview_error_page_shows_nothing_of_a_standard_linked_from_outside(
+    outside: Path, tmp_path: Path
+) -> None:
+    repo = make_repo(tmp_path / "repo")
+    (outside / "first-line.yaml").write_text(f"{SECRET}\n", encoding="utf-8")
+    (repo / "standards" / "leak.yaml").symlink_to(outside / "first-line.yaml")
+    page = _served_error_page(repo, "standards/leak.yaml")
+    assert SECRET not in page
+    assert "<pre>" not in page  # no excerpt: the file is not read
+    assert "this file is a link to a file outside the repo" in page
