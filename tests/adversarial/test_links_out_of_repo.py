@@ -4,11 +4,14 @@ not searched."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from .adversarial_kit import TINY_TEXT, Cli, make_repo
+from .adversarial_kit import MAIN, TINY_TEXT, Cli, make_repo
 
 SECRET = "SECRET-TOKEN-4242"
 # Read as a standard, every line of it would be echoed by some message (an id, a key, a value).
@@ -101,3 +104,27 @@ def test_the_preview_error_page_shows_nothing_of_a_standard_linked_from_outside(
     assert SECRET not in page
     assert "<pre>" not in page  # no excerpt: the file is not read
     assert "this file is a link to a file outside the repo" in page
+
+
+NOT_REGULAR = (
+    "standards/pipe.yaml:1:1: error: cannot read the file: it is not a regular file "
+    "(make it a plain file of YAML text)"
+)
+
+
+def test_a_fifo_among_the_standards_is_refused_unread_not_waited_for(tmp_path: Path) -> None:
+    """Opening a FIFO with no writer blocks for ever: `validate` must say what it is instead."""
+    repo = make_repo(tmp_path / "repo")
+    os.mkfifo(repo / "standards" / "pipe.yaml")
+    ran = subprocess.run(
+        [sys.executable, "-m", "memogen", "validate"],
+        cwd=repo,
+        env={**os.environ, "PYTHONPATH": str(MAIN), "CI": "1", "MEMOGEN_LANG": "en"},
+        capture_output=True,
+        text=True,
+        timeout=120,  # a bound on a hung run, never an expected duration
+    )
+    assert (ran.returncode, ran.stdout.splitlines()) == (
+        1,
+        [NOT_REGULAR, "2 files checked: 1 error(s), 0 warning(s)"],
+    )
