@@ -138,6 +138,25 @@ def _drop_inherited_locks() -> None:
 os.register_at_fork(after_in_child=_drop_inherited_locks)
 
 
+def try_lock(path: Path) -> int | None:
+    """An open fd holding an exclusive lock on `path` (made if missing, never through a
+    symlink), or None when another process holds it. A forked child never keeps it."""
+    handle = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(handle)
+        return None
+    _HELD_LOCKS.add(handle)
+    return handle
+
+
+def release_lock(handle: int) -> None:
+    """Let go of a lock `try_lock` took."""
+    _HELD_LOCKS.discard(handle)
+    os.close(handle)
+
+
 class BuildLock:
     """An exclusive lock on the output folder: a second build waits for the first, and says so."""
 
