@@ -128,3 +128,18 @@ def test_a_fifo_among_the_standards_is_refused_unread_not_waited_for(tmp_path: P
         1,
         [NOT_REGULAR, "2 files checked: 1 error(s), 0 warning(s)"],
     )
+
+
+def test_a_staff_list_linked_from_outside_the_repo_is_refused_unread(
+    outside: Path, cli: Cli, tmp_path: Path
+) -> None:
+    repo = make_repo(tmp_path / "repo", config="language: en\nack:\n  staff: staff.csv\n")
+    (outside / "staff.csv").write_text(f"name,position\n{SECRET},{SECRET}\n", encoding="utf-8")
+    (repo / "staff.csv").symlink_to(outside / "staff.csv")
+    ran = cli("validate", cwd=repo)
+    assert ran.code == 1
+    assert ran.stdout.splitlines()[0] == (
+        "staff.csv:1:1: error: the staff list is missing from the repo (check the path of "
+        "ack.staff; it is relative to memogen.yaml)"
+    )
+    assert SECRET not in ran.stdout + ran.stderr
