@@ -16,7 +16,8 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from memogen.build.writer import is_real_folder, is_regular, release_lock, try_lock
+from memogen.build.locks import release_lock, try_lock
+from memogen.build.writer import is_real_folder, is_regular
 from memogen.errors import UserError, sigterm_as_ctrl_c
 from memogen.i18n import _
 from memogen.serve import pages

@@ -495,7 +495,7 @@ def test_a_save_is_validated_once_for_both_phases(
 def test_only_the_preview_folders_of_stopped_servers_are_removed(tmp_path: Path) -> None:
     """A folder is stale when its lock is held by nobody; a running server's, a folder with
     no lock (another program's, or an older memogen's) and a link are left alone."""
-    from memogen.build.writer import release_lock, try_lock
+    from memogen.build.locks import release_lock, try_lock
     from memogen.serve.server import PREVIEW_LOCK, remove_stale_previews
 
     for name in ("memogen-serve-stale", "memogen-serve-running", "memogen-serve-unmarked"):
