@@ -14,9 +14,9 @@ import shutil
 import stat
 import tempfile
 from collections.abc import Callable
-from contextlib import suppress
 from pathlib import Path
 
+from memogen.build.locks import open_lock, release_lock
 from memogen.errors import UserError
 from memogen.i18n import N_, _
 
@@ -123,19 +123,6 @@ def write_staged(staging: Path, relative: str, data: bytes) -> None:
 
 
 Say = Callable[[str], None]
-_HELD_LOCKS: set[int] = set()  # lock fds this process holds; a forked child must not keep them
-
-
-def _drop_inherited_locks() -> None:
-    """In a forked child: close the parent's lock fds, so a render worker that outlives its
-    build never keeps the output folder locked (flock belongs to every copy of the fd)."""
-    for handle in list(_HELD_LOCKS):
-        with suppress(OSError):
-            os.close(handle)
-    _HELD_LOCKS.clear()
-
-
-os.register_at_fork(after_in_child=_drop_inherited_locks)
 
 
 class BuildLock:
@@ -153,12 +140,9 @@ class BuildLock:
 
     def __enter__(self) -> BuildLock:
         try:
-            self.handle = os.open(
-                self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644
-            )
+            self.handle = open_lock(self.path)
         except OSError as exc:
             raise cannot_write(self.path, exc) from None
-        _HELD_LOCKS.add(self.handle)
         try:
             fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -187,8 +171,7 @@ class BuildLock:
 
     def __exit__(self, *exc: object) -> None:
         if self.handle is not None:
-            _HELD_LOCKS.discard(self.handle)
-            os.close(self.handle)  # closing the only fd releases the lock
+            release_lock(self.handle)
             self.handle = None
 
 

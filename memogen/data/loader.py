@@ -9,7 +9,10 @@ input can exhaust the stack, and bounds on size and depth keep every file cheap.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from pathlib import Path
 
 import yaml
@@ -33,8 +36,14 @@ def load_file(path: Path, display: str | None = None) -> Document:
     """Read and load one YAML file; every failure is a located UserError."""
     name = display or str(path)
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        raw = read_head(path, MAX_FILE_BYTES + 1)
+    except NotRegularFile:
+        message = _("cannot read the file: {strerror}").format(
+            strerror=_("it is not a regular file")
+        )
+        raise UserError(
+            [Issue(name, 1, 1, "", message, _("make it a plain file of YAML text"))]
+        ) from None
     except OSError as exc:
         raise UserError(
             [
@@ -48,6 +57,26 @@ def load_file(path: Path, display: str | None = None) -> Document:
             ]
         ) from None
     return load_bytes(raw, name)
+
+
+class NotRegularFile(OSError):
+    """The path names a FIFO, a device or a socket: not a file to read."""
+
+
+def read_head(path: Path, size: int) -> bytes:
+    """At most `size` bytes of the regular file `path` (a link to one is followed). A FIFO
+    is opened without waiting for a writer and refused, like a device: NotRegularFile."""
+    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        mode = os.fstat(handle).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(path)
+        with os.fdopen(handle, "rb", closefd=False) as file:
+            return file.read(size)
+    finally:
+        os.close(handle)
 
 
 def load_bytes(raw: bytes, file: str) -> Document:

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
+from memogen.build.writer import read_regular
+from memogen.data.loader import MAX_FILE_BYTES
 from memogen.errors import Issue
 from memogen.i18n import _, current, ngettext
 from memogen.outputs import ARTIFACTS, DEFAULT_ARTIFACTS
@@ -144,12 +146,16 @@ def _issue_item(issue: Issue, root: Path) -> str:
 
 
 def _excerpt(issue: Issue, root: Path) -> str:
-    """The offending line with a caret under the column, when the file can be read."""
+    """The offending line with a caret under the column, when the file can be read: a
+    regular file inside the repo, of a standard's size at most (never a link out of the
+    repo, which memogen refuses to read, nor a FIFO or a device)."""
     if issue.line < 1:
         return ""
+    path = (root / issue.file).resolve()
+    data = read_regular(path, MAX_FILE_BYTES) if path.is_relative_to(root.resolve()) else None
     try:
-        text = (root / issue.file).read_text("utf-8").splitlines()[issue.line - 1]
-    except (OSError, UnicodeError, IndexError, ValueError):
+        text = (data or b"").decode("utf-8").splitlines()[issue.line - 1]
+    except (UnicodeError, IndexError):
         return ""
     number = f"{issue.line} | "
     caret = " " * (len(number) + max(issue.col - 1, 0)) + "^"

@@ -9,12 +9,15 @@ the files on disk never do. Only the bound address is used: nothing is fetched.
 
 from __future__ import annotations
 
+import os
 import secrets
 import shutil
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from memogen.build.locks import release_lock, try_lock
+from memogen.build.writer import is_real_folder, is_regular
 from memogen.errors import UserError, sigterm_as_ctrl_c
 from memogen.i18n import _
 from memogen.serve import pages
@@ -23,13 +26,17 @@ from memogen.serve.livebuild import LiveBuild
 from memogen.serve.news import News
 from memogen.serve.status import Say
 
+PREVIEW_PREFIX = "memogen-serve-"
+PREVIEW_LOCK = ".memogen-serve.lock"  # held while its server runs
+
 
 def serve(paths: Sequence[Path], config_path: Path | None, host: str, port: int, say: Say) -> None:
     """Build, serve and rebuild until Ctrl-C (or SIGTERM); then remove the preview folder."""
     for path in paths:
         if not path.exists():
             raise UserError(_("{path}: no such file or folder").format(path=path))
-    work = Path(tempfile.mkdtemp(prefix="memogen-serve-"))
+    remove_stale_previews(Path(tempfile.gettempdir()), say)
+    work, lock = _preview_folder()
     live = LiveBuild(paths, config_path, work, News(secrets.token_hex(4)), say)
     with sigterm_as_ctrl_c():
         try:
@@ -50,7 +57,38 @@ def serve(paths: Sequence[Path], config_path: Path | None, host: str, port: int,
                 live.stop()
             finally:
                 shutil.rmtree(work, ignore_errors=True)
+                release_lock(lock)
     say("stopped")
+
+
+def _preview_folder() -> tuple[Path, int]:
+    """A new preview folder, and the lock that marks it in use while this server lives. The
+    lock is taken before it gets the name another server looks for, so a server that
+    starts meanwhile never takes the folder for a stale one."""
+    work = Path(tempfile.mkdtemp(prefix=PREVIEW_PREFIX))
+    lock = try_lock(work / ".memogen-serve.lock.new")
+    assert lock is not None  # nobody else knows the folder yet
+    os.rename(work / ".memogen-serve.lock.new", work / PREVIEW_LOCK)
+    return work, lock
+
+
+def remove_stale_previews(temp: Path, say: Say) -> None:
+    """Remove the preview folders of servers that were killed (SIGKILL leaves them no
+    chance): this user's, marked by a lock nobody holds any more. Say each one."""
+    for folder in sorted(temp.glob(f"{PREVIEW_PREFIX}*")):
+        try:
+            if not is_real_folder(folder) or folder.lstat().st_uid != os.getuid():
+                continue
+            if not is_regular(folder / PREVIEW_LOCK):
+                continue  # not one of ours, or made before the lock existed
+            lock = try_lock(folder / PREVIEW_LOCK)
+        except OSError:  # gone meanwhile: another server removed it
+            continue
+        if lock is None:  # its server is running
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        release_lock(lock)
+        say(_("removed {folder}, left behind by a preview that was stopped").format(folder=folder))
 
 
 def _listen(host: str, port: int, live: LiveBuild) -> PreviewServer:

@@ -84,13 +84,15 @@ def survivors() -> Iterator[set[int]]:
             os.kill(pid, signal.SIGKILL)
 
 
+@pytest.mark.parametrize("jobs", [1, 2], ids=["j1", "j2"])
 @pytest.mark.parametrize("kill", [signal.SIGTERM, signal.SIGKILL], ids=["TERM", "KILL"])
-def test_a_killed_parallel_build_leaves_no_worker_lock_or_staging_behind(
-    kill: signal.Signals, busy_repo: Path, survivors: set[int]
+def test_a_killed_build_leaves_no_worker_lock_or_staging_behind(
+    kill: signal.Signals, jobs: int, busy_repo: Path, survivors: set[int]
 ) -> None:
+    """With -j 1 too: every build renders in a worker process (see `render.pool`)."""
     out = busy_repo / "output"
-    run = _build(busy_repo, "-j", "2", "--format", "pdf,png")
-    _wait_for(lambda: len(_children(run.pid)) == 2, "two render workers")
+    run = _build(busy_repo, "-j", str(jobs), "--format", "pdf,png")
+    _wait_for(lambda: len(_children(run.pid)) == jobs, f"{jobs} render worker(s)")
     workers = _children(run.pid)
     survivors.update(workers)
     staged = sorted(p.name for p in out.glob(".staging-*"))
@@ -159,19 +161,27 @@ def _descendants(root: int) -> set[int]:
     return found
 
 
+def _serve(repo: Path, temp: Path, **streams: int) -> subprocess.Popen[str]:
+    """`memogen serve` in `repo`, its preview folder made in `temp`."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "memogen", "serve", "--port", "0"],
+        cwd=repo,
+        env={**ENV, "TMPDIR": str(temp)},
+        text=True,
+        start_new_session=True,
+        **streams,
+    )
+
+
 def test_a_killed_preview_server_leaves_no_render_worker_behind(
-    busy_repo: Path, survivors: set[int]
+    busy_repo: Path, survivors: set[int], tmp_path: Path
 ) -> None:
     """`memogen serve` renders through a fork server, whose workers are not its children:
-    killed with SIGKILL (nothing of it runs any more), it must still leave no process."""
-    server = subprocess.Popen(
-        [sys.executable, "-m", "memogen", "serve", "--port", "0"],
-        cwd=busy_repo,
-        env=ENV,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    killed with SIGKILL (nothing of it runs any more), it must still leave no process. Its
+    preview folder the next `memogen serve` removes, and says so."""
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    server = _serve(busy_repo, temp, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         # the fork server is the server's child; render workers are the fork server's
         _wait_for(
@@ -184,3 +194,17 @@ def test_a_killed_preview_server_leaves_no_render_worker_behind(
         server.kill()
         server.wait(timeout=PATIENCE_S)
     _wait_for(lambda: not any(_alive(pid) for pid in below), "every process of the server to end")
+    left = list(temp.glob("memogen-serve-*"))
+    assert len(left) == 1, "a server killed with SIGKILL cannot remove its preview folder"
+    again = _serve(busy_repo, temp, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        assert again.stderr is not None
+        ready, _, _ = select.select([again.stderr], [], [], PATIENCE_S)
+        assert ready, "the next server said nothing"
+        first = again.stderr.readline()
+    finally:
+        again.terminate()
+        again.communicate(timeout=PATIENCE_S)
+    assert first == f"removed {left[0]}, left behind by a preview that was stopped\n"
+    assert not left[0].exists()
+    assert list(temp.glob("memogen-serve-*")) == []  # the second one removed its own

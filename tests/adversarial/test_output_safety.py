@@ -257,7 +257,7 @@ def _plant(path: Path, kind: str) -> None:
 
 @pytest.mark.parametrize("kind", ["fifo", "symlink to /dev/zero"])
 @pytest.mark.parametrize(
-    "planted", ["index.html", "standard.schema.json", ".memogen-manifest.json"]
+    "planted", ["index.html", "catalogue.json", "standard.schema.json", ".memogen-manifest.json"]
 )
 def test_a_planted_fifo_or_device_in_the_output_is_never_read(
     planted: str, kind: str, built: Built, tmp_path: Path

@@ -89,3 +89,24 @@ def test_the_standards_folder_and_its_subfolders_are_watched(tmp_path: Path) -> 
     live = LiveBuild([], tmp_path / "memogen.yaml", tmp_path / "work", News("t"), print)
     standards = (tmp_path / "standards").resolve()
     assert live.standard_folders() == ({standards, standards / "hr"}, set())
+
+
+def test_a_deleted_standard_leaves_the_preview_its_catalogue_and_its_list(
+    write_repo: RepoWriter, valid_standard_text: str
+) -> None:
+    alpha = valid_standard_text.replace("id: tiny-service", "id: alpha-service")
+    repo = write_repo(
+        {"standards/tiny-service.yaml": valid_standard_text, "standards/alpha-service.yaml": alpha},
+        config=PAGES_ONLY,
+    )
+    live = live_build(repo, [])
+    live._page_phase()
+    assert [s.id for s in live.standards] == ["alpha-service", "tiny-service"]
+    (repo / "standards" / "alpha-service.yaml").unlink()
+    live._page_phase()
+    assert live.failures == {}
+    assert [s.id for s in live.standards] == ["tiny-service"]
+    assert not (live.site / "alpha-service" / "memo.html").exists()
+    assert not (live.site / "alpha-service" / "memo.md").exists()
+    for listing in ("index.html", "catalogue.json"):
+        assert "alpha-service" not in (live.site / listing).read_text("utf-8")

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
+import threading
 from pathlib import Path
 
 from memogen.errors import Issue
@@ -21,6 +23,7 @@ from memogen.serve.pages import (
 from memogen.serve.status import Failure, Listed
 
 HOSTILE = '"><script>alert(1)</script>'
+PATIENCE_S = 60.0  # a bound on a wait, never an expected duration
 CYRILLIC = Listed("hr-certificate", "Справки с места работы", "ru", "Отдел кадров")
 
 
@@ -152,3 +155,25 @@ def test_the_pages_and_their_live_notices_speak_the_owners_language() -> None:
         "print": "Обновляем PDF и плакат…",
         "stopped": "memogen serve остановлен; ждём его…",
     }
+
+
+def test_the_error_page_reads_no_fifo_and_nothing_outside_the_repo(tmp_path: Path) -> None:
+    """An excerpt is read only from a regular file inside the repo: a FIFO would block the
+    page for ever, a link out of the repo (to a secret, to /dev/zero) would leak it or fill
+    the memory."""
+    repo = tmp_path / "repo"
+    (repo / "standards").mkdir(parents=True)
+    os.mkfifo(repo / "standards" / "fifo.yaml")
+    (tmp_path / "secret.yaml").write_text("SECRET\n", "utf-8")
+    (repo / "standards" / "leak.yaml").symlink_to(tmp_path / "secret.yaml")
+    issues = tuple(Issue(f"standards/{n}.yaml", 1, 1, "", n) for n in ("fifo", "leak"))
+    pages: list[str] = []
+    worker = threading.Thread(
+        target=lambda: pages.append(error_page([Failure(issues)], repo, "t-1")), daemon=True
+    )
+    worker.start()
+    worker.join(timeout=PATIENCE_S)
+    if worker.is_alive():  # blocked opening the FIFO: let it go before failing
+        os.close(os.open(repo / "standards" / "fifo.yaml", os.O_WRONLY))
+    assert pages, "the error page was not made"
+    assert "2 problem(s)" in pages[0] and "<pre>" not in pages[0]

@@ -487,3 +487,32 @@ def test_a_save_is_validated_once_for_both_phases(
         "memo.html",
         "memo.pdf",
     ]
+
+
+# --- preview folders left behind -----------------------------------------------------------
+
+
+def test_only_the_preview_folders_of_stopped_servers_are_removed(tmp_path: Path) -> None:
+    """A folder is stale when its lock is held by nobody; a running server's, a folder with
+    no lock (another program's, or an older memogen's) and a link are left alone."""
+    from memogen.build.locks import release_lock, try_lock
+    from memogen.serve.server import PREVIEW_LOCK, remove_stale_previews
+
+    for name in ("memogen-serve-stale", "memogen-serve-running", "memogen-serve-unmarked"):
+        (tmp_path / name / "site").mkdir(parents=True)
+    (tmp_path / "memogen-serve-stale" / PREVIEW_LOCK).touch()
+    running = try_lock(tmp_path / "memogen-serve-running" / PREVIEW_LOCK)
+    assert running is not None
+    (tmp_path / "memogen-serve-link").symlink_to(tmp_path / "memogen-serve-stale")
+    said: list[str] = []
+    try:
+        remove_stale_previews(tmp_path, said.append)
+    finally:
+        release_lock(running)
+    stale = tmp_path / "memogen-serve-stale"
+    assert said == [f"removed {stale}, left behind by a preview that was stopped"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "memogen-serve-link",
+        "memogen-serve-running",
+        "memogen-serve-unmarked",
+    ]
