@@ -19,6 +19,7 @@ from memogen.build.plan import (
     BuildResult,
     carry_undecided,
     in_shard,
+    keep_unbuilt_formats,
     no_longer_built,
     plan,
     reach_of,
@@ -73,6 +74,7 @@ def build(
                 _collect(rendered, staging, new, result)
                 if progress:
                     progress(done, len(jobs))
+        keep_unbuilt_formats(recorded, new, reach, options.out)
         if options.shard is None:  # sharded builds leave the catalogue to `memogen index`
             files = files_by_standard(new)
             pdf = "pdf" in (options.formats or project.config.build.formats)
@@ -97,7 +99,8 @@ def build(
             staging.drop(relative)
             result.removed.append(relative)
         stage_if_changed(staging, options.out, ".memogen-manifest.json", new.to_bytes())
-        result.strays = staging.commit()
+        owned = new.files()  # files left beside the dropped ones that memogen still owns
+        result.strays = [relative for relative in staging.commit() if relative not in owned]
     result.rendered.sort()
     return result
 

@@ -75,14 +75,16 @@ class Manifest:
         entry = self.entries.get(name)
         if entry is None or entry.key != key:
             return False
-        for relative, size in entry.files.items():
-            try:
-                found = (out / relative).lstat()  # a planted symlink is never "fresh"
-            except OSError:
-                return False
-            if not stat.S_ISREG(found.st_mode) or found.st_size != size:
-                return False
-        return True
+        return all(is_unchanged(out / relative, size) for relative, size in entry.files.items())
+
+
+def is_unchanged(path: Path, size: int) -> bool:
+    """True when `path` is a regular file (a planted symlink never is) of the recorded size."""
+    try:
+        found = path.lstat()
+    except OSError:
+        return False
+    return stat.S_ISREG(found.st_mode) and found.st_size == size
 
 
 def digest(*parts: str | bytes) -> str:

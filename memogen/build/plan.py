@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from memogen.build.manifest import Entry, Manifest, TemplateHasher, build_key
+from memogen.build.manifest import Entry, Manifest, TemplateHasher, build_key, is_unchanged
 from memogen.data.document import Document
 from memogen.data.lifecycle import source_date_epoch
 from memogen.data.models import Standard
@@ -97,6 +97,19 @@ def carry_undecided(recorded: Manifest, new: Manifest, reach: Reach, out: Path) 
             and recorded.is_fresh(name, entry.key, out)
         ):
             new.entries[name] = entry
+
+
+def keep_unbuilt_formats(recorded: Manifest, new: Manifest, reach: Reach, out: Path) -> None:
+    """After a build of some formats (`--format docx`), a document's other files, still there
+    as memogen wrote them, stay listed as its own: a later build removes or replaces them,
+    and never mistakes them for a stray file."""
+    for name, entry in new.entries.items():
+        before = recorded.entries.get(name)
+        if before is None or before is entry or reach.decides(name.partition("/")[0]):
+            continue
+        for relative, size in before.files.items():
+            if relative not in entry.files and is_unchanged(out / relative, size):
+                entry.files[relative] = size
 
 
 def no_longer_built(recorded: Manifest, new: Manifest, reach: Reach) -> list[str]:
