@@ -75,7 +75,7 @@ def build(
                 if progress:
                     progress(done, len(jobs))
         keep_unbuilt_formats(recorded, new, reach, options.out)
-        if options.shard is None:  # sharded builds leave the catalogue to `memogen index`
+        if options.shard is None and reach.whole_repo:  # a shard or some files: `memogen index`
             files = files_by_standard(new)
             pdf = "pdf" in (options.formats or project.config.build.formats)
             new.site = stage_catalogue(
@@ -89,7 +89,7 @@ def build(
                 pdf,
                 recorded.site,
             )
-        else:  # the site is not this build's: what it warned of stays recorded
+        else:  # the site is not this build's to decide: it stays, with what it warned of
             new.site = recorded.site
         if options.strict and result.warnings:
             raise UserError(

@@ -275,38 +275,13 @@ def test_a_build_of_some_files_or_some_formats_removes_nothing_else(two_standard
     before = _files(out)
     (repo / "standards" / "alpha-service.yaml").unlink()
     named = _build_repo(repo, [repo / "standards" / "tiny-service.yaml"])
+    assert _files(out) == before  # the catalogue too: a build of some files leaves it
     only_memo = _build_repo(repo, artifacts=("memo",), formats=("html",))
     assert (named.removed, only_memo.removed) == ([], [])
-    catalogue = ("index.html", "catalogue.json")  # list what this build saw
+    catalogue = ("index.html", "catalogue.json")  # the whole repo's: alpha-service is gone
     assert {k: v for k, v in _files(out).items() if k not in catalogue} == {
         k: v for k, v in before.items() if k not in catalogue
     }
-
-
-def test_files_memogen_writes_beside_those_it_removes_are_never_called_strays(
-    two_standards: Path,
-) -> None:
-    repo, out = two_standards, two_standards / "output"
-    shutil.rmtree(out)
-    _build_repo(repo, artifacts=("guide",), formats=("html",))  # a one-off, as --artifact
-    result = _build_repo(repo)
-    assert result.removed == [f"{name}/guide.html" for name in ("alpha-service", "tiny-service")]
-    assert result.strays == []
-    assert sorted(p.name for p in (out / "alpha-service").iterdir()) == [
-        "email.html",
-        "email.txt",
-        "memo.html",
-        "memo.md",
-    ]
-
-
-def test_a_build_of_some_formats_keeps_owning_the_other_files(two_standards: Path) -> None:
-    repo, out = two_standards, two_standards / "output"
-    _build_repo(repo, formats=("md",))
-    (repo / "standards" / "alpha-service.yaml").unlink()
-    result = _build_repo(repo)
-    assert (result.removed, result.strays) == (ALPHA_FILES, [])
-    assert not (out / "alpha-service").exists()
 
 
 def test_a_shard_never_removes_the_outputs_of_other_shards(two_standards: Path) -> None:

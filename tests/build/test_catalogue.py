@@ -131,6 +131,30 @@ def test_the_scores_go_when_the_survey_does(
     assert "scores.html" not in (out / "index.html").read_text(encoding="utf-8")
 
 
+def test_a_build_of_one_standard_leaves_the_catalogue_and_the_scores_as_they_were(
+    write_repo: Callable[..., Path], valid_standard_text: str, tmp_path: Path
+) -> None:
+    from memogen.pipeline import BuildOptions, build
+
+    alpha = valid_standard_text.replace("id: tiny-service", "id: alpha-service")
+    root = write_repo(
+        {
+            "standards/tiny-service.yaml": valid_standard_text,
+            "standards/alpha-service.yaml": alpha,
+            "surveys/q4.csv": ANSWERS,
+        },
+        SURVEY,
+    )
+    out = tmp_path / "out"
+    scored_build(root, out)
+    site = {p.name: p.read_bytes() for p in out.glob("[!.]*") if p.is_file()}
+    assert {"index.html", "catalogue.json", "scores.html", "scores.pdf"} <= set(site)
+    options = BuildOptions(out, ("guide",), ("html", "pdf"), force=True)
+    result = build([root / "standards" / "alpha-service.yaml"], root / "memogen.yaml", options)
+    assert result.removed == []
+    assert {p.name: p.read_bytes() for p in out.glob("[!.]*") if p.is_file()} == site
+
+
 def test_a_build_without_pdfs_never_leaves_an_outdated_scores_pdf(
     write_repo: Callable[..., Path], valid_standard_text: str, tmp_path: Path
 ) -> None:
