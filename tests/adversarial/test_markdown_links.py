@@ -82,3 +82,24 @@ def test_feedback_url_in_markdown_adds_no_tracking_image(hostile_markdown: Path)
 )
 def test_md_url_encodes_only_what_markdown_would_read(url: str, written: str) -> None:
     assert md_url(url) == written
+
+
+def test_the_diff_report_in_markdown_adds_no_link_image_or_html() -> None:
+    """`memogen diff --format md` goes into pull requests: a question typed as an image, a
+    link or HTML was printed raw (a tracking image, a link, an <img> in the comment)."""
+    from memogen.diff.compare import Change
+    from memogen.diff.report import Compared, as_markdown
+
+    question = (
+        "![p](https://tracker.example/p.png) <img src=https://tracker.example/q.png> "
+        "[click](https://evil.example/) a | b\nc"
+    )
+    change = Change("faq.0", "notable", "faq-new", None, {"q": question}, f"New: «{question}»")
+    report = as_markdown([Compared("tiny-service", [change])])
+    assert links_and_images(report) == []
+    assert "<img" not in markdown_as_html(report)
+    assert report.splitlines()[-2] == (
+        "| notable | `faq.0` | New: «!\\[p\\](https://tracker.example/p.png) "
+        "&lt;img src=https://tracker.example/q.png> \\[click\\](https://evil.example/) "
+        "a \\| b\\\\nc» |"
+    )
