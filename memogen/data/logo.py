@@ -33,9 +33,12 @@ _CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.DOTALL)
 _CSS_ESCAPE = re.compile(r"\\(?:([0-9A-Fa-f]{1,6})[ \t\n\f]?|\r\n?|(.))", re.DOTALL)
 _LOADING_CSS = ("@import", "image-set(", "image(", "cross-fade(", "element(", "src(")
 _XML_ENCODING = re.compile(rb"<\?xml[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z0-9._-]{1,40})")
-# Shapes a logo may draw, each copy a <use> or a url(#id) makes counted: a real logo draws a
-# few hundred; a "use bomb" of 1.5 KB draws 10^8 and holds every render to its time bound.
-MAX_DRAWN = 10_000
+# Shapes a logo may draw, each copy a <use> or a url(#id) makes counted: a drawn logo has a
+# few hundred, a traced one some thousands (512 KiB hold at most ~100,000 small elements);
+# a "use bomb" of 1.5 KB draws 10^8 and holds every render to its time bound.
+MAX_DRAWN = 100_000
+# A gradient is a fill, not shapes: its stops (and the gradient it extends) draw nothing.
+_NOT_DRAWN = {"linearGradient", "radialGradient"}
 _URL_REFERENCE = re.compile(r"url\(\s*[\"']?#([^\s\"')]+)")
 
 
@@ -136,7 +139,10 @@ def _drawn(root: ElementTree.Element) -> float:
     stack = [root]
     while stack:
         element = stack[-1]
-        parts = [*element, *(by_id[i] for i in _references(element) if i in by_id)]
+        if element.tag.rpartition("}")[2] in _NOT_DRAWN:
+            parts = []
+        else:
+            parts = [*element, *(by_id[i] for i in _references(element) if i in by_id)]
         if element in done:
             stack.pop()
         elif element not in entered:  # first: its parts (an entered one is a loop)

@@ -3,7 +3,7 @@ each other ten times over eight levels draws 10^8 shapes: drawing it took every 
 shows the logo to its 60 s bound (then WeasyPrint drew it empty, with a warning), its PNG for
 the email and the Word files came out blank without one, and a browser opening the catalogue
 froze. The check counts what an SVG draws, each copy and `url(#id)` reference counted, and
-refuses more than 10,000 shapes (a real logo draws a few hundred) and a copy of itself."""
+refuses more than 100,000 shapes (a drawn logo has a few hundred, a traced one thousands) and a copy of itself."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ HEAD = (
     'width="10" height="10">'
 )
 TOO_MANY = (
-    "logo.svg' would draw more than 10,000 shapes, counting each copy a <use> or a "
+    "logo.svg' would draw more than 100,000 shapes, counting each copy a <use> or a "
     "url(#id) makes (export it again as plain SVG, with its shapes drawn once)"
 )
 
@@ -50,7 +50,7 @@ def _refusal(tmp_path: Path, svg: str) -> str:
     "svg",
     [
         _copies(8, 10),
-        _copies(14, 2),  # 2^14 = 16,384: past the bound by doubling alone
+        _copies(16, 2),  # 2^16 copies of a group: past the bound by doubling alone
         _copies(8, 10, "rect", 'fill="url(#{})" width="1" height="1"'),
         _copies(8, 10, "use", 'xlink:href="#{}"'),
     ],
@@ -65,14 +65,23 @@ def test_a_logo_that_copies_itself_is_refused(tmp_path: Path) -> None:
     assert _refusal(tmp_path, svg) == LOGO + TOO_MANY
 
 
+# A traced logo: 8,000 paths, each filled with one gradient of 40 stops (not shapes: 16,000).
+GRADIENT_ON_EVERY_PATH = (
+    HEAD
+    + '<defs><linearGradient id="l">'
+    + '<stop offset="0"/>' * 40
+    + "</linearGradient></defs>"
+    + '<path d="M0 0h1v1z" fill="url(#l)"/>' * 8000
+    + "</svg>"
+)
 EXAMPLE_LOGO = (Path(__file__).resolve().parents[2] / "assets" / "logo.svg").read_text("utf-8")
 
 
 @pytest.mark.parametrize(
     "svg",
-    [_copies(2, 40), EXAMPLE_LOGO, SVG],
-    ids=["9888-shapes", "the-examples-logo", "uses-and-a-gradient"],
+    [_copies(2, 120), EXAMPLE_LOGO, SVG, GRADIENT_ON_EVERY_PATH],
+    ids=["87248-shapes", "the-examples-logo", "uses-and-a-gradient", "traced"],
 )
-def test_a_logo_that_draws_up_to_10000_shapes_is_accepted(svg: str, tmp_path: Path) -> None:
+def test_a_logo_that_draws_up_to_100000_shapes_is_accepted(svg: str, tmp_path: Path) -> None:
     config = load_config(_repo_with_logo(tmp_path, "logo.svg", svg.encode()))
     assert config.logo_uri.startswith("data:image/svg+xml;base64,")
