@@ -22,13 +22,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from memogen.data.durations import DurationError, parse_duration
 from memogen.data.fields import has_encoded_word
+from memogen.data.yaml_indent import misplaced_key
 from memogen.lint.rules.text import visible, without_code
+from memogen.render.markup import to_safe_markdown
+from memogen.render.spacing import spaced
 
 OLD_EMAIL = re.compile(r"\S+@\S+\.\w+")
 OLD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 OLD_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
 OLD_ENCODED_WORD = re.compile(r"=\?.*\?=")
 OLD_DURATION = re.compile(r"^\s*(\d{1,5}(?:[.,]\d{1,2})?)\s*([^\d\s].*?)\s*$")
+# Found again after issues 10-17 (the typography pass, the YAML mistakes): quadratic.
+OLD_THOUSANDS = re.compile(r"(?<![\d+\-.,\u202f])\d{1,3}(?: \d{3})+(?![\d\-]| \d)")
+OLD_LINK_TARGET = re.compile(r"\]\(\s*<?(?!https?:|mailto:)[^)]*\)", re.IGNORECASE)
+OLD_KEY_LINE = re.compile(r"^( *(?:- +)*)([^\s#'\"-][^:#]*?|'[^']*'|\"[^\"]*\")[ \t]*:(?:[ \t]|$)")
 
 
 def _duration(text: str) -> None:
@@ -49,6 +56,19 @@ CASES: list[tuple[str, Callable[[int], str], Callable[[str], object], Callable[[
     ("lint: run of '<a'", lambda n: "<a" * (n // 2), OLD_TAG.search, _lint_text),
     ("header: run of '=?a'", lambda n: "=?a" * (n // 3), OLD_ENCODED_WORD.search, has_encoded_word),
     ("duration: spaces inside", lambda n: "1 d" + " " * n + "x", OLD_DURATION.match, _duration),
+    (
+        "typography: '1 000 … 0000'",
+        lambda n: "1" + " 000" * (n // 4) + "0",
+        OLD_THOUSANDS.findall,
+        lambda text: spaced(text, "ru"),
+    ),
+    ("markdown: run of ']('", lambda n: "](" * (n // 2), OLD_LINK_TARGET.findall, to_safe_markdown),
+    (
+        "yaml error: blanks in a line above",
+        lambda n: "  - [a" + " " * n + ", b]",
+        OLD_KEY_LINE.match,
+        lambda line: misplaced_key(f"x:\n{line}\n  c: d\n", 3),
+    ),
 ]
 
 

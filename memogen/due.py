@@ -29,15 +29,7 @@ def due(
     config = project.config
     options = config.calendar or _default_calendar(config.workday_hours)
     clock = clock_for(options, config.workday_hours)
-    try:
-        schedule = clock.schedule(standard, filed)
-    except OverflowError:  # a moment past datetime's last day
-        raise UserError(
-            _(
-                "a request filed on {filed} would be due after 31 December 9999, the last day "
-                "memogen can count to (give an earlier --filed)"
-            ).format(filed=filed.strftime("%Y-%m-%d %H:%M"))
-        ) from None
+    schedule = clock.schedule(standard, filed)  # past 9999: a UserError naming it
     warnings = []
     if schedule.uncovered:
         file, line, col = config.calendar_place

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from memogen.data.config import read_config, untranslated_settings
 from memogen.data.config_model import Config
+from memogen.data.paths import real_path
 from memogen.data.survey import read_survey
 from memogen.data.validate import Checked, check_ids_against, check_standards
 from memogen.errors import Issue, UserError
@@ -29,7 +30,7 @@ class Project:
 
     def display(self, path: Path) -> str:
         """A path as users see it in messages: relative to the repo when inside it."""
-        for form in (Path(os.path.abspath(path)), path.resolve()):  # the link's own place first
+        for form in (Path(os.path.abspath(path)), real_path(path)):  # the link's own place first
             if form.is_relative_to(self.root):
                 return form.relative_to(self.root).as_posix()
         return str(path)
@@ -79,7 +80,7 @@ class Project:
                 raise UserError(_("{path}: no such file or folder").format(path=path))
         files, refused = [], []
         for path in found:
-            if path.is_symlink() and not path.resolve().is_relative_to(self.root):
+            if path.is_symlink() and not real_path(path).is_relative_to(self.root):
                 refused.append(_link_out_of_repo(self.display(path)))
             else:
                 files.append((path, self.display(path)))
@@ -93,7 +94,7 @@ def standard_folders(top: Path, root: Path) -> Iterator[Path]:
     pending = [top]
     while pending:
         folder = pending.pop()
-        real = folder.resolve()
+        real = real_path(folder)
         if real in seen:
             continue
         seen.add(real)
@@ -104,7 +105,7 @@ def standard_folders(top: Path, root: Path) -> Iterator[Path]:
             if child.is_dir()
             and not child.name.startswith(".")
             and child.suffix not in STANDARD_SUFFIXES
-            and (not child.is_symlink() or child.resolve().is_relative_to(root))
+            and (not child.is_symlink() or real_path(child).is_relative_to(root))
         )
 
 
@@ -124,7 +125,7 @@ def open_project(config_path: Path | None) -> Project:
     if config_path is not None and not config_path.is_file():
         raise UserError(_("{config_path}: no such config file").format(config_path=config_path))
     path = config_path or Path(CONFIG_NAME)
-    root = path.resolve().parent
+    root = real_path(path).parent
     display = path.name if config_path is None else str(config_path)
     config, warnings = read_config(path if path.exists() else None, display)
     return Project(root, config, tuple(warnings))

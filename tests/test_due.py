@@ -165,6 +165,6 @@ def test_a_schedule_past_the_year_9999_is_a_user_error_not_a_crash(repo: Path) -
     assert run("tiny-service", "--filed", "9999-12-30 12:00") == (
         1,
         "",
-        "a request filed on 9999-12-30 12:00 would be due after 31 December 9999, the last "
-        "day memogen can count to (give an earlier --filed)\n",
+        "tiny-service: a request filed on 9999-12-30 12:00 would be due after the year 9999, "
+        "the last year memogen can count to (shorten the deadlines, or give an earlier date)\n",
     )

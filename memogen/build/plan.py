@@ -12,6 +12,7 @@ from memogen.build.manifest import Entry, Manifest, TemplateHasher, build_key, i
 from memogen.data.document import Document
 from memogen.data.lifecycle import source_date_epoch
 from memogen.data.models import Standard
+from memogen.data.paths import real_path
 from memogen.data.validate import Checked
 from memogen.errors import Issue
 from memogen.i18n import current
@@ -80,7 +81,7 @@ def reach_of(
     return Reach(
         {s.id for s in checked.standards},
         {s.id for s in built},
-        all(path.resolve() == project.root / STANDARDS_DIR for path in paths),
+        all(real_path(path) == project.root / STANDARDS_DIR for path in paths),
         options.artifacts is None and options.formats is None,
     )
 

@@ -95,6 +95,19 @@ class Clock:
         raise ValueError("a business deadline ran past the end of the calendar")
 
     def schedule(self, standard: Standard, filed: datetime) -> Schedule:
+        """The schedule of a request filed at `filed`; a UserError naming the standard when it
+        runs past 9999-12-31, the last day a date holds (a filing then, stages of 99999 weeks)."""
+        try:
+            return self._schedule(standard, filed)
+        except OverflowError:
+            raise UserError(
+                _(
+                    "{id}: a request filed on {filed} would be due after the year 9999, the last "
+                    "year memogen can count to (shorten the deadlines, or give an earlier date)"
+                ).format(id=standard.id, filed=f"{filed.date().isoformat()} {filed:%H:%M}")
+            ) from None
+
+    def _schedule(self, standard: Standard, filed: datetime) -> Schedule:
         start = self.start(filed)
         within = standard.request.acknowledge_within
         stages: list[tuple[Stage, datetime]] = []
@@ -153,7 +166,7 @@ def clock_for(options: CalendarOptions, workday_hours: int) -> Clock:
 
 def first_working_noon(clock: Clock, day: date) -> datetime:
     """12:00 on the first working day from `day` on: the worked example's default filing."""
-    for offset in range(366):
+    for offset in range(min(366, (date.max - day).days + 1)):
         candidate = day + timedelta(days=offset)
         if clock.calendar.is_working(candidate):
             return datetime.combine(candidate, time(12), clock.zone)

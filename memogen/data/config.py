@@ -12,6 +12,7 @@ from memogen.data.config_model import LOCALISED_SETTINGS, Config
 from memogen.data.document import Document
 from memogen.data.loader import load_file
 from memogen.data.logo import LogoError, logo_data_uri
+from memogen.data.paths import real_path
 from memogen.data.staff import read_staff
 from memogen.data.wording import cut_comment_warnings, to_model
 from memogen.errors import Issue, UserError
@@ -88,8 +89,8 @@ def _logo_rule(config: Config, document: Document, repo: Path) -> Iterable[Issue
     if config.logo is None:
         return
     line, col = document.where(("logo",))
-    logo = (repo / config.logo).resolve()
-    if not logo.is_relative_to(repo.resolve()):
+    logo = real_path(repo / config.logo)
+    if not logo.is_relative_to(real_path(repo)):
         yield Issue(
             document.file,
             line,
@@ -126,7 +127,7 @@ def _logo_rule(config: Config, document: Document, repo: Path) -> Iterable[Issue
 def _baseline_rule(config: Config, document: Document, repo: Path) -> Iterable[Issue]:
     """The lint baseline is read and written: it must stay inside the repo (symlinks resolved)."""
     baseline = config.lint.baseline
-    if not (repo / baseline).resolve().is_relative_to(repo.resolve()):
+    if not real_path(repo / baseline).is_relative_to(real_path(repo)):
         line, col = document.where(("lint", "baseline"))
         yield Issue(
             document.file,

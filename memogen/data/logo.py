@@ -13,6 +13,7 @@ decoded — before any `url(`, `image-set(` or `@import` is looked for.
 from __future__ import annotations
 
 import base64
+import math
 import re
 import struct
 from pathlib import Path
@@ -32,6 +33,13 @@ _CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|\Z)", re.DOTALL)
 _CSS_ESCAPE = re.compile(r"\\(?:([0-9A-Fa-f]{1,6})[ \t\n\f]?|\r\n?|(.))", re.DOTALL)
 _LOADING_CSS = ("@import", "image-set(", "image(", "cross-fade(", "element(", "src(")
 _XML_ENCODING = re.compile(rb"<\?xml[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z0-9._-]{1,40})")
+# Shapes a logo may draw, each copy a <use> or a url(#id) makes counted: a drawn logo has a
+# few hundred, a traced one some thousands (512 KiB hold at most ~100,000 small elements);
+# a "use bomb" of 1.5 KB draws 10^8 and holds every render to its time bound.
+MAX_DRAWN = 100_000
+# A gradient is a fill, not shapes: its stops (and the gradient it extends) draw nothing.
+_NOT_DRAWN = {"linearGradient", "radialGradient"}
+_URL_REFERENCE = re.compile(r"url\(\s*[\"']?#([^\s\"')]+)")
 
 
 class LogoError(ValueError):
@@ -112,6 +120,52 @@ def _check_svg(data: bytes, shown: str) -> None:
         )
     for element in root.iter():
         _check_svg_element(element, shown)
+    if _drawn(root) > MAX_DRAWN:
+        raise LogoError(
+            _(
+                "the logo '{shown}' would draw more than {count} shapes, counting each copy "
+                "a <use> or a url(#id) makes"
+            ).format(shown=shown, count=f"{MAX_DRAWN:,}"),
+            _("export it again as plain SVG, with its shapes drawn once"),
+        )
+
+
+def _drawn(root: ElementTree.Element) -> float:
+    """How many elements drawing `root` makes, each `#id` an element refers to counted as the
+    copy it makes (infinite for a copy of itself). Iterative: a logo may nest deep."""
+    by_id = {element.get("id"): element for element in root.iter() if element.get("id")}
+    done: dict[ElementTree.Element, float] = {}
+    entered: set[ElementTree.Element] = set()
+    stack = [root]
+    while stack:
+        element = stack[-1]
+        if element.tag.rpartition("}")[2] in _NOT_DRAWN:
+            parts = []
+        else:
+            parts = [*element, *(by_id[i] for i in _references(element) if i in by_id)]
+        if element in done:
+            stack.pop()
+        elif element not in entered:  # first: its parts (an entered one is a loop)
+            entered.add(element)
+            waiting = [part for part in parts if part not in done]
+            if any(part in entered for part in waiting):
+                return math.inf
+            stack.extend(waiting)
+        else:  # then: itself and what its parts draw
+            done[element] = 1 + sum(done[part] for part in parts)
+            entered.discard(element)
+            stack.pop()
+    return done[root]
+
+
+def _references(element: ElementTree.Element) -> list[str]:
+    """The ids an element copies: its `href="#id"`, its `url(#id)` values."""
+    found = []
+    for attribute, value in element.attrib.items():
+        if attribute in ("href", _XLINK_HREF) and value.strip().startswith("#"):
+            found.append(value.strip()[1:])
+        found += _URL_REFERENCE.findall(value)
+    return found
 
 
 def _check_utf8(data: bytes, shown: str) -> None:

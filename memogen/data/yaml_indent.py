@@ -8,7 +8,9 @@ import re
 from dataclasses import dataclass
 
 # `key:` or `- key:` (any number of `- `), the key plain or quoted, then a space or the end.
-_KEY_LINE = re.compile(r"^( *(?:- +)*)([^\s#'\"-][^:#]*?|'[^']*'|\"[^\"]*\")[ \t]*:(?:[ \t]|$)")
+# A plain key runs to the first `:` at once (possessive, its trailing blanks stripped after):
+# a lazy run that tried `[ \t]*:` at each of its ends was quadratic in a line's blanks.
+_KEY_LINE = re.compile(r"^( *(?:- +)*)([^\s#'\"-][^:#]*+|'[^']*'|\"[^\"]*\")[ \t]*:(?:[ \t]|$)")
 _LIST_ITEM = re.compile(r"^ *- ")
 
 
@@ -36,7 +38,7 @@ def misplaced_key(text: str, error_line: int) -> Misplaced | None:
 def _key(line: str) -> tuple[int, str] | None:
     """The key's column (from 0) and name on a `key:` line; None on any other line."""
     found = _KEY_LINE.match(line)
-    return (len(found.group(1)), found.group(2).strip("'\"")) if found else None
+    return (len(found.group(1)), found.group(2).rstrip(" \t").strip("'\"")) if found else None
 
 
 def _opens_block(line: str) -> bool:

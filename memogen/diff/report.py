@@ -3,13 +3,14 @@ request, and when they fail a run (`--fail-on`)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from memogen.diff.compare import Change
 from memogen.diff.rules import KINDS, Kind
 from memogen.errors import on_one_line
+from memogen.render.filters import md_cell
+from memogen.report.common import json_text
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def as_json(results: Sequence[Compared]) -> str:
         for result in results
         if result.changes
     ]
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(data)  # line breaks JSON allows raw (U+2028, NEL) escaped too
 
 
 def as_markdown(results: Sequence[Compared]) -> str:
@@ -79,7 +80,9 @@ def as_markdown(results: Sequence[Compared]) -> str:
 
 
 def _cell(text: str) -> str:
-    return on_one_line(text).replace("|", "\\|")
+    """A table cell of a pull request's comment: one line, and what the owner typed in it
+    (a question, a name) stays text: no link, image or HTML of its own."""
+    return md_cell(on_one_line(text))
 
 
 FORMATS = {"text": as_text, "json": as_json, "md": as_markdown}

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from memogen.build.writer import read_regular, write_atomic
+from memogen.data.paths import real_path
 from memogen.errors import Issue, UserError
 from memogen.i18n import _
 
@@ -33,7 +34,7 @@ def read_baseline(path: Path, display: str) -> set[Key]:
     at most READ_LIMIT bytes is read (never a FIFO or a device)."""
     if not path.exists() and not path.is_symlink():
         return set()
-    data = read_regular(path.resolve(), READ_LIMIT)
+    data = read_regular(real_path(path), READ_LIMIT)
     if data is None:
         raise _unreadable(
             display,

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from memogen.build.writer import is_regular, read_regular, write_atomic
+from memogen.data.paths import real_path
 from memogen.errors import UserError
 from memogen.i18n import _, ngettext
 from memogen.outputs import PRINT_FORMATS
@@ -47,7 +48,7 @@ class LiveBuild:
     ) -> None:
         self.paths = list(paths)
         self.config_path = config_path
-        self.root = (config_path or Path(CONFIG_NAME)).resolve().parent
+        self.root = real_path(config_path or Path(CONFIG_NAME)).parent
         self.site = work / "site"
         self.print_dir = work / "print"
         self.news = news
@@ -269,11 +270,11 @@ class LiveBuild:
         folders: set[Path] = set()
         files: set[Path] = set()
         for path in self.paths or [self.root / STANDARDS_DIR]:
-            resolved = path.resolve()
+            resolved = real_path(path)
             if resolved.is_file():
                 files.add(resolved)
             elif resolved.is_dir():  # and its subfolders, as the build finds them
-                folders.update(f.resolve() for f in standard_folders(resolved, self.root))
+                folders.update(real_path(f) for f in standard_folders(resolved, self.root))
             else:
                 folders.add(resolved)
         return folders, files

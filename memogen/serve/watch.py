@@ -15,6 +15,7 @@ from pathlib import Path
 
 import watchfiles
 
+from memogen.data.paths import real_path
 from memogen.errors import UserError
 from memogen.project import CONFIG_NAME, STANDARD_SUFFIXES, open_project
 
@@ -62,13 +63,13 @@ def targets_of(
     config_path: Path | None, root: Path, folders: set[Path], files: set[Path]
 ) -> Targets:
     """The targets as the sources are now (the logo is wherever memogen.yaml says)."""
-    config = (config_path or Path(CONFIG_NAME)).resolve()
+    config = real_path(config_path or Path(CONFIG_NAME))
     try:
         settings = open_project(config_path).config
         logo_name, survey = settings.logo, settings.survey
     except UserError:  # an invalid memogen.yaml: the page shows why; watch without the logo
         logo_name, survey = None, None
-    logo = (root / logo_name).resolve() if logo_name else None
+    logo = real_path(root / logo_name) if logo_name else None
     answers = root / survey.results if survey else None  # a pattern, matched by `matters`
     return Targets(config, root / "templates", frozenset(folders), frozenset(files), logo, answers)
 

@@ -18,6 +18,7 @@ from memogen.render.typography import typeset
 
 from .adversarial_kit import (
     TINY_TEXT,
+    Cli,
     build_repo,
     eml_parts,
     mailboxes_as_mail_clients_read,
@@ -299,3 +300,25 @@ def test_malformed_internationalised_domain_is_not_an_address(typed: str, tmp_pa
         f"{STANDARD}:12:10: error: owner.email: '{typed}' is not an email address "
         "(write it as name@example.com)"
     )
+
+
+@pytest.mark.parametrize("case", ["ascii-long", "quotes-and-semicolons"])
+def test_owner_name_never_becomes_a_recipient_of_a_change_notice(
+    case: str, tmp_path: Path, cli: Cli
+) -> None:
+    """`memogen diff --notice` writes an email too: the same headers, the same guarantee."""
+    data = tiny_data()
+    data["owner"]["name"] = HOSTILE_NAMES[case]
+    repo = make_repo(tmp_path, {})
+    (repo / "old.yaml").write_text(to_yaml(data), encoding="utf-8")
+    data["deadline"] = "5 business days"
+    (repo / "new.yaml").write_text(to_yaml(data), encoding="utf-8")
+    ran = cli("diff", "old.yaml", "new.yaml", "--notice", "notices", cwd=repo)
+    assert ran.code == 0, ran
+    raw = (repo / "notices" / "tiny-service" / "notice.eml").read_bytes()
+    message, _, _ = eml_parts(raw)
+    assert [a.addr_spec for a in message["From"].addresses] == ["ann.lee@example.com"]
+    assert mailboxes_as_mail_clients_read(raw, "From") == [
+        (HOSTILE_NAMES[case], "ann.lee@example.com")
+    ]
+    assert b"evil" not in raw.split(b"\r\n\r\n")[0]

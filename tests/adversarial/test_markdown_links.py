@@ -5,6 +5,10 @@ rendered by Python-Markdown, then every link and image counted."""
 
 from __future__ import annotations
 
+import json
+import re
+import zipfile
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,7 +16,16 @@ import pytest
 
 from memogen.render.filters import md_url
 
-from .adversarial_kit import build_repo, make_repo, markdown_as_html, tiny_data, to_yaml
+from .adversarial_kit import (
+    build_repo,
+    eml_parts,
+    html_problems,
+    html_reading,
+    make_repo,
+    markdown_as_html,
+    tiny_data,
+    to_yaml,
+)
 
 FORM = "https://forms.example.com/help)[x](javascript:alert(1))"
 SURVEY = (
@@ -82,3 +95,85 @@ def test_feedback_url_in_markdown_adds_no_tracking_image(hostile_markdown: Path)
 )
 def test_md_url_encodes_only_what_markdown_would_read(url: str, written: str) -> None:
     assert md_url(url) == written
+
+
+def test_the_diff_report_in_markdown_adds_no_link_image_or_html() -> None:
+    """`memogen diff --format md` goes into pull requests: a question typed as an image, a
+    link or HTML was printed raw (a tracking image, a link, an <img> in the comment)."""
+    from memogen.diff.compare import Change
+    from memogen.diff.report import Compared, as_markdown
+
+    question = (
+        "![p](https://tracker.example/p.png) <img src=https://tracker.example/q.png> "
+        "[click](https://evil.example/) a | b\nc"
+    )
+    change = Change("faq.0", "notable", "faq-new", None, {"q": question}, f"New: «{question}»")
+    report = as_markdown([Compared("tiny-service", [change])])
+    assert links_and_images(report) == []
+    assert "<img" not in markdown_as_html(report)
+    assert report.splitlines()[-2] == (
+        "| notable | `faq.0` | New: «!\\[p\\](https://tracker.example/p.png) "
+        "&lt;img src=https://tracker.example/q.png> \\[click\\](https://evil.example/) "
+        "a \\| b\\\\nc» |"
+    )
+
+
+# --- the same URLs in every other medium: each one whole link, nothing added ----------------
+
+TRICKY_FORM = "https://forms.example.com/help)[x](javascript:alert(1))'onmouseover='alert(1)&a=1"
+TRICKY_SURVEY = "https://survey.example.com/r)![p](https://tracker.example/p.png)'x&y=1"
+TRICKY_SITE = "https://docs.example.com/x)[y](javascript:z)'&q=1"
+
+
+@pytest.fixture(scope="module")
+def everywhere(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = tiny_data()
+    data["request"]["form_url"] = TRICKY_FORM
+    data["feedback"] = {"url": TRICKY_SURVEY}
+    repo = make_repo(
+        tmp_path_factory.mktemp("everywhere"),
+        {"tiny-service.yaml": to_yaml(data)},
+        config=f'language: en\nsite_url: "{TRICKY_SITE}"\n',
+    )
+    build_repo(repo, repo / "output", formats=("html", "eml", "docx"))
+    return repo / "output"
+
+
+def _hrefs(html: str) -> list[str]:
+    return [href for href, _ in html_reading(html)[1]]
+
+
+def test_a_tricky_url_is_one_whole_link_in_html_email_word_and_json(everywhere: Path) -> None:
+    """Whatever a valid URL holds (`)[x](`, `'`, `&`), each medium gets it as one link to
+    exactly that address, escaped for the medium: no attribute, link or image of its own."""
+    folder = everywhere / "tiny-service"
+    pages = {
+        name: (folder / name).read_text(encoding="utf-8")
+        for name in ("memo.html", "guide.html", "email.html")
+    }
+    _, _, pages["email.eml (HTML part)"] = eml_parts((folder / "email.eml").read_bytes())
+    pages["index.html"] = (everywhere / "index.html").read_text(encoding="utf-8")
+    for name, html in pages.items():
+        hrefs = _hrefs(html)
+        assert TRICKY_FORM in hrefs, name
+        assert not [h for h in hrefs if h.lower().startswith("javascript")], name
+        assert [h for h in hrefs if "tracker" in h or "javascript" in h] == [
+            h for h in hrefs if h in (TRICKY_FORM, TRICKY_SURVEY) or h.startswith(TRICKY_SITE)
+        ], name
+        assert name == "index.html" or not html_problems(html, logo=""), name  # (its finder)
+    assert TRICKY_SURVEY in _hrefs(pages["guide.html"])
+    poster = (folder / "poster.html").read_text(encoding="utf-8")  # the address, said, no link
+    assert not html_problems(poster, logo="") and _hrefs(poster) == []
+    assert "help)[x](javascript:alert(1))&#39;onmouseover=&#39;alert(1)&amp;a=1" in poster
+    for artifact in ("memo", "guide"):
+        with zipfile.ZipFile(folder / f"{artifact}.docx") as docx:
+            relations = docx.read("word/_rels/document.xml.rels").decode("utf-8")
+        targets = [
+            unescape(t) for t in re.findall(r'Target="([^"]*)" TargetMode="External"', relations)
+        ]
+        assert TRICKY_FORM in targets and all(
+            t in (TRICKY_FORM, TRICKY_SURVEY) or t.startswith("mailto:") for t in targets
+        ), (artifact, targets)
+    catalogue = json.loads((everywhere / "catalogue.json").read_text(encoding="utf-8"))
+    request = catalogue["services"][0]["request"]
+    assert (request["form_url"], request["href"]) == (TRICKY_FORM, TRICKY_FORM)

@@ -98,3 +98,78 @@ def test_typesetting_the_most_hostile_text_finishes() -> None:
         check=False,
     )
     assert (ran.returncode, ran.stderr) == (0, "")
+
+
+def _finishes(script: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `script` in a fresh interpreter under the generous bound the old code overran."""
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=PATHOLOGICAL_LINT_SECONDS,
+        check=False,
+    )
+
+
+def test_typesetting_a_run_of_digit_groups_is_linear() -> None:
+    """The thousands rule began a match at every group of a run it could not space
+    ('1 000 000 … 0000'): 100,000 characters took 49 s, 200,000 would take over 3 minutes."""
+    ran = _finishes(
+        "from memogen.render.typography import typeset\n"
+        "for end in ('0', '-1', ' 12'):\n"
+        "    typeset('1' + ' 000' * 50_000 + end, 'ru')\n"
+    )
+    assert (ran.returncode, ran.stderr) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("typed", "spaced"),
+    [
+        ("50 000 ₽", "50\u202f000\u00a0₽"),
+        ("1 000 000 и 12 345", "1\u202f000\u202f000 и 12\u202f345"),
+        ("1 000 0000", "1 000 0000"),  # a group of four digits: not a number in thousands
+        ("1 000-2 000", "1 000-2 000"),
+        ("1 000 12 345", "1 000 12\u202f345"),
+        ("в 2024 100 000 человек", "в 2024 100\u202f000 человек"),
+        ("+7 495 123 456", "+7 495 123 456"),
+    ],
+)
+def test_thousands_are_spaced_as_before(typed: str, spaced: str) -> None:
+    from memogen.render.typography import typeset
+
+    assert typeset(typed, "ru").replace("\u00a0", " ") == spaced.replace("\u00a0", " ")
+
+
+def test_dropping_unsafe_link_targets_is_linear() -> None:
+    """Every `](` with no `)` after it scanned to the end of the field: 100,000 characters
+    of `](` took 15 s, 200,000 a minute."""
+    ran = _finishes(
+        "from memogen.render.markup import to_safe_markdown\n"
+        "for unit in ('](', '](x', ']( '):\n"
+        "    to_safe_markdown(unit * (200_000 // len(unit)))\n"
+    )
+    assert (ran.returncode, ran.stderr) == (0, "")
+
+
+def test_unsafe_link_targets_are_dropped_as_before() -> None:
+    from memogen.render.markup import to_safe_markdown
+
+    assert to_safe_markdown("[a](javascript:x(1)) [b](https://ok.example/) ](") == (
+        "[a]()) [b](https://ok.example/) ]("
+    )
+
+
+def test_locating_a_misplaced_key_is_linear_in_the_lines_above(tmp_path: Path) -> None:
+    """The key-line pattern tried every end of a key on a line without `:`: 200,000 spaces
+    in a flow list above a key out of line made `validate` take 2 minutes."""
+    repo = make_repo(tmp_path, {})
+    (repo / "standards" / "x.yaml").write_text(
+        "memogen: 1\nx:\n  - [a" + " " * 200_000 + ", b]\n  c: d\n", encoding="utf-8"
+    )
+    ran = _finishes("from memogen.cli import main; main(['validate'])", cwd=repo)
+    assert ran.stdout.splitlines()[-2:] == [
+        "standards/x.yaml:4:3: error: this key starts at column 3, its siblings at column 1 "
+        "(align it with 'x' on line 2, using spaces)",
+        "1 file checked: 1 error(s), 0 warning(s)",
+    ]

@@ -104,3 +104,18 @@ def test_a_file_name_with_control_characters_and_bytes_not_utf8_keeps_reports_pa
         ET.fromstring(text)
     else:
         json.loads(text)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "md"])
+def test_no_diff_report_line_starts_a_workflow_command(fmt: str) -> None:
+    """`memogen diff` words what the owner typed (a question, an input's name) into its
+    reports; the JSON one wrote U+2028 and NEL raw, which split a line for most readers."""
+    from memogen.diff.compare import Change
+    from memogen.diff.report import FORMATS, Compared
+
+    typed = "Q\n::error::a\r::warning::b\u2028::notice::c\x85::debug::d\u2029::x::e"
+    change = Change("faq.0", "notable", "faq-new", None, {"q": typed}, f"New: «{typed}»")
+    report = FORMATS[fmt]([Compared("tiny-service", [change])])
+    assert _command_lines(report) == []
+    if fmt == "json":
+        assert json.loads(report)[0]["changes"][0]["new"] == {"q": typed}
