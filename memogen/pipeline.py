@@ -18,6 +18,7 @@ from memogen.build.plan import (
     BuildOptions,
     BuildResult,
     carry_undecided,
+    covers_the_repo,
     in_shard,
     keep_unbuilt_formats,
     no_longer_built,
@@ -75,7 +76,7 @@ def build(
                 if progress:
                     progress(done, len(jobs))
         keep_unbuilt_formats(recorded, new, reach, options.out)
-        if options.shard is None and reach.whole_repo:  # a shard or some files: `memogen index`
+        if options.shard is None and covers_the_repo(paths, project):  # else: `memogen index`
             files = files_by_standard(new)
             pdf = "pdf" in (options.formats or project.config.build.formats)
             new.site = stage_catalogue(

@@ -86,6 +86,18 @@ def reach_of(
     )
 
 
+def covers_the_repo(paths: Sequence[Path], project: Project) -> bool:
+    """True when `paths` are the standards folder, or name every standard file it holds (in
+    any order): such a build writes the catalogue, which then lists every standard."""
+    folder = project.root / STANDARDS_DIR
+    if all(real_path(path) == folder for path in paths):
+        return True
+    if not folder.is_dir():
+        return False
+    named = {real_path(path) for path, _ in project.standard_files(paths)}
+    return named >= {real_path(path) for path, _ in project.standard_files([folder])}
+
+
 def carry_undecided(recorded: Manifest, new: Manifest, reach: Reach, out: Path) -> None:
     """Keep listing what this build does not decide (other artifacts, other shards'
     standards) while its files are still there, so that a later build still owns them."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
+import signal
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -30,16 +31,23 @@ PREVIEW_PREFIX = "memogen-serve-"
 PREVIEW_LOCK = ".memogen-serve.lock"  # held while its server runs
 
 
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
 def serve(paths: Sequence[Path], config_path: Path | None, host: str, port: int, say: Say) -> None:
     """Build, serve and rebuild until Ctrl-C (or SIGTERM); then remove the preview folder."""
     for path in paths:
         if not path.exists():
             raise UserError(_("{path}: no such file or folder").format(path=path))
     remove_stale_previews(Path(tempfile.gettempdir()), say)
-    work, lock = _preview_folder()
-    live = LiveBuild(paths, config_path, work, News(secrets.token_hex(4)), say)
     with sigterm_as_ctrl_c():
+        # Ctrl-C and SIGTERM wait while the folder is made, until the `try` that removes it
+        signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+        work, lock = _preview_folder()
+        live: LiveBuild | None = None
         try:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+            live = LiveBuild(paths, config_path, work, News(secrets.token_hex(4)), say)
             server = _listen(host, port, live)
             try:
                 live.start()
@@ -54,7 +62,8 @@ def serve(paths: Sequence[Path], config_path: Path | None, host: str, port: int,
             pass
         finally:
             try:
-                live.stop()
+                if live is not None:
+                    live.stop()
             finally:
                 shutil.rmtree(work, ignore_errors=True)
                 release_lock(lock)

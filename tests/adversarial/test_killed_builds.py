@@ -92,11 +92,15 @@ def test_a_killed_build_leaves_no_worker_lock_or_staging_behind(
     """With -j 1 too: every build renders in a worker process (see `render.pool`)."""
     out = busy_repo / "output"
     run = _build(busy_repo, "-j", str(jobs), "--format", "pdf,png")
-    _wait_for(lambda: len(_children(run.pid)) == jobs, f"{jobs} render worker(s)")
+    survivors.add(run.pid)
+    # The staging folder first: before it, a child may be validation's fc-list, not a worker.
+    _wait_for(
+        lambda: any(out.glob(".staging-*")) and len(_children(run.pid)) == jobs,
+        f"the staging folder and {jobs} render worker(s)",
+    )
     workers = _children(run.pid)
     survivors.update(workers)
     staged = sorted(p.name for p in out.glob(".staging-*"))
-    assert staged, "the build is under way"
     os.kill(run.pid, kill)
     _, stderr = run.communicate(timeout=PATIENCE_S)
     code = run.returncode
