@@ -283,6 +283,32 @@ def test_a_build_of_some_files_or_some_formats_removes_nothing_else(two_standard
     }
 
 
+def test_files_memogen_writes_beside_those_it_removes_are_never_called_strays(
+    two_standards: Path,
+) -> None:
+    repo, out = two_standards, two_standards / "output"
+    shutil.rmtree(out)
+    _build_repo(repo, artifacts=("guide",), formats=("html",))  # a one-off, as --artifact
+    result = _build_repo(repo)
+    assert result.removed == [f"{name}/guide.html" for name in ("alpha-service", "tiny-service")]
+    assert result.strays == []
+    assert sorted(p.name for p in (out / "alpha-service").iterdir()) == [
+        "email.html",
+        "email.txt",
+        "memo.html",
+        "memo.md",
+    ]
+
+
+def test_a_build_of_some_formats_keeps_owning_the_other_files(two_standards: Path) -> None:
+    repo, out = two_standards, two_standards / "output"
+    _build_repo(repo, formats=("md",))
+    (repo / "standards" / "alpha-service.yaml").unlink()
+    result = _build_repo(repo)
+    assert (result.removed, result.strays) == (ALPHA_FILES, [])
+    assert not (out / "alpha-service").exists()
+
+
 def test_a_shard_never_removes_the_outputs_of_other_shards(two_standards: Path) -> None:
     repo, out = two_standards, two_standards / "output"
     before = _files(out)
