@@ -9,7 +9,7 @@ from pathlib import Path
 
 from memogen.data.config import read_config, untranslated_settings
 from memogen.data.config_model import Config
-from memogen.data.paths import real_path
+from memogen.data.paths import leads_inside, real_path
 from memogen.data.survey import read_survey
 from memogen.data.validate import Checked, check_ids_against, check_standards
 from memogen.errors import Issue, UserError
@@ -42,8 +42,8 @@ class Project:
         files, refused = self.find_standards(given)
         checked = check_standards(files, self.config)
         if given and (self.root / STANDARDS_DIR).is_dir():  # some files: ids stay unique
-            seen = {path.resolve() for path, _ in files}
-            others = [pair for pair in self.standard_files([]) if pair[0].resolve() not in seen]
+            seen = {real_path(path) for path, _ in files}
+            others = [pair for pair in self.standard_files([]) if real_path(pair[0]) not in seen]
             check_ids_against(checked, others)
         survey: list[Issue] = []
         if self.config.survey is not None:  # the answers are checked with the standards
@@ -80,7 +80,7 @@ class Project:
                 raise UserError(_("{path}: no such file or folder").format(path=path))
         files, refused = [], []
         for path in found:
-            if path.is_symlink() and not real_path(path).is_relative_to(self.root):
+            if path.is_symlink() and not leads_inside(path, self.root):
                 refused.append(_link_out_of_repo(self.display(path)))
             else:
                 files.append((path, self.display(path)))
@@ -105,7 +105,7 @@ def standard_folders(top: Path, root: Path) -> Iterator[Path]:
             if child.is_dir()
             and not child.name.startswith(".")
             and child.suffix not in STANDARD_SUFFIXES
-            and (not child.is_symlink() or real_path(child).is_relative_to(root))
+            and (not child.is_symlink() or leads_inside(child, root))
         )
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from memogen.build.writer import read_regular
 from memogen.data.loader import MAX_FILE_BYTES
+from memogen.data.paths import leads_inside, real_path
 from memogen.errors import Issue
 from memogen.i18n import _, current, ngettext
 from memogen.outputs import ARTIFACTS, DEFAULT_ARTIFACTS
@@ -151,8 +152,8 @@ def _excerpt(issue: Issue, root: Path) -> str:
     repo, which memogen refuses to read, nor a FIFO or a device)."""
     if issue.line < 1:
         return ""
-    path = (root / issue.file).resolve()
-    data = read_regular(path, MAX_FILE_BYTES) if path.is_relative_to(root.resolve()) else None
+    path = root / issue.file
+    data = read_regular(real_path(path), MAX_FILE_BYTES) if leads_inside(path, root) else None
     try:
         text = (data or b"").decode("utf-8").splitlines()[issue.line - 1]
     except (UnicodeError, IndexError):

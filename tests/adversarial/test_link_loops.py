@@ -25,6 +25,16 @@ def test_a_standard_that_links_to_itself_is_a_located_error(tmp_path: Path, cli:
     assert f"standards/loop.yaml:1:1: error: cannot read the file: {LOOP}" in ran.stdout
 
 
+def test_a_looping_link_beside_a_standard_checked_on_its_own_is_a_located_error(
+    tmp_path: Path, cli: Cli
+) -> None:
+    repo = make_repo(tmp_path)
+    _loop(repo / "standards" / "loop.yaml")
+    ran = cli("validate", "standards/tiny-service.yaml", cwd=repo)
+    assert (ran.code, ran.stderr) == (0, "")
+    assert ran.stdout == "1 file checked, all valid\n"
+
+
 def test_a_logo_that_links_to_itself_is_missing(tmp_path: Path, cli: Cli) -> None:
     repo = make_repo(tmp_path, config=CONFIG_TEXT + "logo: logo.svg\n")
     _loop(repo / "logo.svg")

@@ -166,7 +166,9 @@ def test_the_error_page_reads_no_fifo_and_nothing_outside_the_repo(tmp_path: Pat
     os.mkfifo(repo / "standards" / "fifo.yaml")
     (tmp_path / "secret.yaml").write_text("SECRET\n", "utf-8")
     (repo / "standards" / "leak.yaml").symlink_to(tmp_path / "secret.yaml")
-    issues = tuple(Issue(f"standards/{n}.yaml", 1, 1, "", n) for n in ("fifo", "leak"))
+    (repo / "standards" / "loop.yaml").symlink_to("loop.yaml")  # resolve() raised on it
+    names = ("fifo", "leak", "loop")
+    issues = tuple(Issue(f"standards/{n}.yaml", 1, 1, "", n) for n in names)
     pages: list[str] = []
     worker = threading.Thread(
         target=lambda: pages.append(error_page([Failure(issues)], repo, "t-1")), daemon=True
@@ -176,4 +178,4 @@ def test_the_error_page_reads_no_fifo_and_nothing_outside_the_repo(tmp_path: Pat
     if worker.is_alive():  # blocked opening the FIFO: let it go before failing
         os.close(os.open(repo / "standards" / "fifo.yaml", os.O_WRONLY))
     assert pages, "the error page was not made"
-    assert "2 problem(s)" in pages[0] and "<pre>" not in pages[0]
+    assert "3 problem(s)" in pages[0] and "<pre>" not in pages[0]
