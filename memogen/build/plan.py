@@ -81,16 +81,21 @@ def reach_of(
     return Reach(
         {s.id for s in checked.standards},
         {s.id for s in built},
-        all(real_path(path) == project.root / STANDARDS_DIR for path in paths),
+        _is_the_standards_folder(paths, project),
         options.artifacts is None and options.formats is None,
     )
+
+
+def _is_the_standards_folder(paths: Sequence[Path], project: Project) -> bool:
+    """True when `paths` are the standards folder (or none, which means it)."""
+    return all(real_path(path) == project.root / STANDARDS_DIR for path in paths)
 
 
 def covers_the_repo(paths: Sequence[Path], project: Project) -> bool:
     """True when `paths` are the standards folder, or name every standard file it holds (in
     any order): such a build writes the catalogue, which then lists every standard."""
     folder = project.root / STANDARDS_DIR
-    if all(real_path(path) == folder for path in paths):
+    if _is_the_standards_folder(paths, project):
         return True
     if not folder.is_dir():
         return False

@@ -12,7 +12,7 @@ from memogen.data.config_model import LOCALISED_SETTINGS, Config
 from memogen.data.document import Document
 from memogen.data.loader import load_file
 from memogen.data.logo import LogoError, logo_data_uri
-from memogen.data.paths import real_path
+from memogen.data.paths import leads_inside, real_path
 from memogen.data.staff import read_staff
 from memogen.data.wording import cut_comment_warnings, to_model
 from memogen.errors import Issue, UserError
@@ -90,7 +90,7 @@ def _logo_rule(config: Config, document: Document, repo: Path) -> Iterable[Issue
         return
     line, col = document.where(("logo",))
     logo = real_path(repo / config.logo)
-    if not logo.is_relative_to(real_path(repo)):
+    if not leads_inside(logo, repo):
         yield Issue(
             document.file,
             line,
@@ -127,7 +127,7 @@ def _logo_rule(config: Config, document: Document, repo: Path) -> Iterable[Issue
 def _baseline_rule(config: Config, document: Document, repo: Path) -> Iterable[Issue]:
     """The lint baseline is read and written: it must stay inside the repo (symlinks resolved)."""
     baseline = config.lint.baseline
-    if not real_path(repo / baseline).is_relative_to(real_path(repo)):
+    if not leads_inside(repo / baseline, repo):
         line, col = document.where(("lint", "baseline"))
         yield Issue(
             document.file,

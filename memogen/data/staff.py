@@ -8,7 +8,7 @@ from pathlib import Path
 
 from memogen.data.csv_records import Cell, CsvSyntaxError, delimiter_of, read_csv_file, records
 from memogen.data.models import Strict, documented
-from memogen.data.paths import real_path
+from memogen.data.paths import leads_inside
 from memogen.data.survey_settings import RepoGlob
 from memogen.errors import Issue
 from memogen.i18n import N_, _, ngettext
@@ -41,7 +41,7 @@ def read_staff(root: Path, file: str) -> tuple[list[StaffMember], list[Issue]]:
     """The people of the staff CSV `file` (relative to `root`), and what is wrong with it."""
     path = root / file
     issues: list[Issue] = []
-    if not real_path(path).is_relative_to(real_path(root)) or not path.is_file():
+    if not leads_inside(path, root) or not path.is_file():
         hint = _("check the path of ack.staff; it is relative to memogen.yaml")
         return [], [Issue(file, 1, 1, "", _("the staff list is missing from the repo"), hint)]
     hints = (_(HINTS[0]), _(HINTS[1]))

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from memogen.data.csv_records import Cell, CsvSyntaxError, delimiter_of, read_csv_file, records
-from memogen.data.paths import real_path
+from memogen.data.paths import leads_inside
 from memogen.data.survey_settings import SurveyOptions
 from memogen.errors import Issue
 from memogen.i18n import N_, _
@@ -51,7 +51,7 @@ def read_survey(
         issues.append(Issue(config_name, 1, 1, "survey.results", message, hint, "warning"))
     for path in files:
         name = path.relative_to(root).as_posix()
-        if not real_path(path).is_relative_to(real_path(root)):
+        if not leads_inside(path, root):
             message = _(
                 "this file is a link to a file outside the repo, and memogen does not read it"
             )
